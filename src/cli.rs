@@ -1,0 +1,79 @@
+//! The command line, as clap types only.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rabat-hub",
+    version,
+    about = "Builds the Rabat Process knowledge hub: a bilingual, cross-linked static site"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into DIR/public (or --output)
+    Build(BuildArgs),
+    /// Check the site without writing anything; reports missing translations too
+    Check(CheckArgs),
+    /// Build the site and serve it on 127.0.0.1 for preview
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site's folder, holding config.yaml and content/
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include drafts (`draft: true`)
+    #[arg(long)]
+    pub drafts: bool,
+    /// How to print problems
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site (default: ROOT/public)
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Override config.yaml's base_url, e.g. for a preview deployment
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Treat warnings (missing translations) as errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 8321)]
+    pub port: u16,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Readable: file:line:col, the line, a caret, a hint
+    Human,
+    /// One JSON object a line
+    Json,
+    /// GitHub Actions annotations
+    Github,
+}

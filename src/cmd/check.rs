@@ -1,0 +1,85 @@
+//! `rabat-hub check`: everything `build` checks, plus missing translations
+//! (warnings; errors with `--strict`), without writing anything.
+
+use std::process::ExitCode;
+
+use super::{exit, generate, report};
+use crate::cli::{CheckArgs, Format};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
+use crate::site::Site;
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let g = generate(&args.site.root, args.site.drafts, None);
+    let mut diags = g.diags;
+    if let Some(site) = &g.site {
+        diags.extend(missing_translations(site));
+    }
+    if args.strict {
+        let strict: Vec<Diagnostic> = diags
+            .into_iter()
+            .map(|mut d| {
+                d.severity = Severity::Error;
+                d
+            })
+            .collect();
+        diags = Diagnostics::new();
+        diags.extend(strict);
+    }
+    report(&diags, args.site.format);
+    let failed = diags.has_errors();
+    if args.site.format == Format::Human && !failed {
+        eprintln!("the site is valid");
+    }
+    exit(failed)
+}
+
+/// One warning per entity version that exists in one language and not in
+/// another, at the file that exists.
+pub fn missing_translations(site: &Site) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for e in site.entities.values() {
+        let Some(present) = e.versions.values().next() else {
+            continue;
+        };
+        for lang in &site.config.languages {
+            if e.versions.contains_key(lang) {
+                continue;
+            }
+            let expected = expected_file(
+                &present.file,
+                &present.lang,
+                lang,
+                &site.config.default_language,
+            );
+            d.push(
+                Diagnostic::warning(format!(
+                    "the {} `{}` has no `{lang}` version",
+                    e.kind.name(),
+                    e.id
+                ))
+                .at(Span::file(&present.file))
+                .help(format!("translate it into `{expected}`")),
+            );
+        }
+    }
+    d
+}
+
+/// The file name the missing translation would have.
+fn expected_file(
+    file: &str,
+    have: &crate::lang::Lang,
+    want: &crate::lang::Lang,
+    default: &crate::lang::Lang,
+) -> String {
+    let with = format!(".{have}.md");
+    if let Some(stem) = file.strip_suffix(&with) {
+        return format!("{stem}.{want}.md");
+    }
+    if have == default
+        && let Some(stem) = file.strip_suffix(".md")
+    {
+        return format!("{stem}.{want}.md");
+    }
+    file.to_string()
+}

@@ -1,0 +1,105 @@
+//! The commands. Each runs the pipeline it needs, prints the diagnostics
+//! in the chosen format and returns the exit code; nothing below `cmd`
+//! prints or exits.
+
+pub mod build;
+pub mod check;
+pub mod serve;
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::Format;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::Artifact;
+use crate::site::{self, Site};
+use crate::{config, discover, output, theme};
+
+/// What a run of the pipeline gives: the site and its files when there
+/// was no error, and every problem found on the way.
+pub struct Generated {
+    pub site: Option<Site>,
+    pub artifacts: Vec<Artifact>,
+    pub diags: Diagnostics,
+}
+
+/// config → discover → front matter → markdown → site → theme → output.
+/// Stops after a stage whose errors would make the next one meaningless,
+/// but reports everything found up to there.
+pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated {
+    let mut diags = Diagnostics::new();
+    let failed = |diags| Generated {
+        site: None,
+        artifacts: Vec::new(),
+        diags,
+    };
+    let mut config = match config::load(root) {
+        Ok(c) => c,
+        Err(d) => return failed(d),
+    };
+    if let Some(url) = base_url {
+        config.base_url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+    }
+    // The theme is independent of the content: load it alongside, so a
+    // broken template and a broken fiche are reported together.
+    let (theme, (tree, found)) = rayon::join(
+        || theme::load(root, &config),
+        || discover::discover(root, &config),
+    );
+    diags.extend(found);
+    let (site, assembled) = site::assemble(config, tree, &site::Options { drafts });
+    diags.extend(assembled);
+    let theme = match theme {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d);
+            return failed(diags);
+        }
+    };
+    if diags.has_errors() {
+        return failed(diags);
+    }
+    let (artifacts, rendered) = output::artifacts(&site, &theme);
+    diags.extend(rendered);
+    Generated {
+        site: Some(site),
+        artifacts,
+        diags,
+    }
+}
+
+/// Prints diagnostics to stderr in `format`, sorted by place.
+pub fn report(diags: &Diagnostics, format: Format) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in diags.sorted() {
+        let line = render(d, format);
+        let _ = writeln!(err, "{line}");
+    }
+    if format == Format::Human && !diags.is_empty() {
+        let (e, w) = (diags.error_count(), diags.warning_count());
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let _ = writeln!(err, "{}, {}", plural(e, "error"), plural(w, "warning"));
+    }
+}
+
+fn render(d: &Diagnostic, format: Format) -> String {
+    match format {
+        Format::Human => d.to_human(),
+        Format::Json => d.to_json(),
+        Format::Github => d.to_github(),
+    }
+}
+
+pub fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,372 @@
+//! `config.yaml`: read strictly (`RawConfig`), then checked into `Config`.
+//!
+//! Every problem is a diagnostic that points into config.yaml; the build
+//! goes no further without a valid configuration.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::kind::{Kind, check_id};
+use crate::lang::Lang;
+use crate::yaml::{self, Seg, Source};
+
+pub const FILE: &str = "config.yaml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: BTreeMap<String, String>,
+    #[serde(default)]
+    description: BTreeMap<String, String>,
+    base_url: String,
+    default_language: String,
+    languages: Vec<String>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default)]
+    sections: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    taxonomies: RawTaxonomies,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomies {
+    #[serde(default)]
+    themes: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    organisations: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Text in every language of the site.
+pub type Localized = BTreeMap<Lang, String>;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: Localized,
+    pub description: Localized,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub default_language: Lang,
+    /// The default language first, then the others in the order listed.
+    pub languages: Vec<Lang>,
+    pub theme: String,
+    sections: BTreeMap<(Kind, Lang), String>,
+    /// Theme id → label per language.
+    pub themes: BTreeMap<String, Localized>,
+    /// Organisation id → label per language.
+    pub organisations: BTreeMap<String, Localized>,
+}
+
+impl Config {
+    /// The URL segment of a kind's pages in a language.
+    pub fn section(&self, kind: Kind, lang: &Lang) -> &str {
+        self.sections
+            .get(&(kind, lang.clone()))
+            .map_or(kind.folder(), String::as_str)
+    }
+
+    pub fn lang(&self, code: &str) -> Option<&Lang> {
+        self.languages.iter().find(|l| l.as_str() == code)
+    }
+}
+
+/// Reads and checks `root/config.yaml`.
+pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+    let path = root.join(FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            let mut d = Diagnostics::new();
+            d.push(
+                Diagnostic::error(format!("cannot read {FILE}: {e}"))
+                    .at(Span::file(FILE))
+                    .help(format!(
+                        "run rabat-hub in the site's folder or give it with --root (looked in {})",
+                        root.display()
+                    )),
+            );
+            return Err(d);
+        }
+    };
+    parse(&text)
+}
+
+/// Checks a configuration given as text (the file's content).
+pub fn parse(text: &str) -> Result<Config, Diagnostics> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let src = Source::whole(FILE, text);
+    let mut diags = Diagnostics::new();
+    let raw: RawConfig = match yaml::parse(src) {
+        Ok(r) => r,
+        Err(d) => {
+            diags.push(*d);
+            return Err(diags);
+        }
+    };
+    let at = |path: &[Seg<'_>]| src.span_of(path);
+
+    let mut languages = Vec::new();
+    for (i, code) in raw.languages.iter().enumerate() {
+        match Lang::parse(code) {
+            Ok(l) if languages.contains(&l) => diags.push(
+                Diagnostic::error(format!("language `{code}` is listed twice"))
+                    .at(at(&[Seg::Key("languages"), Seg::Index(i)])),
+            ),
+            Ok(l) => languages.push(l),
+            Err(m) => {
+                diags.push(Diagnostic::error(m).at(at(&[Seg::Key("languages"), Seg::Index(i)])))
+            }
+        }
+    }
+    if raw.languages.is_empty() {
+        diags.push(
+            Diagnostic::error("`languages` is empty")
+                .at(at(&[Seg::Key("languages")]))
+                .help("list the site's languages, for example `languages: [fr, en]`"),
+        );
+    }
+    let default_language = match languages
+        .iter()
+        .find(|l| l.as_str() == raw.default_language)
+    {
+        Some(l) => l.clone(),
+        None => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the default language `{}` is not in `languages`",
+                    raw.default_language
+                ))
+                .at(at(&[Seg::Key("default_language")]))
+                .help("add it to `languages` or choose one of them"),
+            );
+            languages
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Lang::parse("fr").unwrap_or_else(|_| unreachable!()))
+        }
+    };
+    languages.sort_by_key(|l| *l != default_language);
+
+    let title = localized(&raw.title, &["title"], &languages, &src, &mut diags, true);
+    let description = localized(
+        &raw.description,
+        &["description"],
+        &languages,
+        &src,
+        &mut diags,
+        false,
+    );
+
+    let mut base_url = raw.base_url.trim().to_string();
+    if !(base_url.starts_with("http://")
+        || base_url.starts_with("https://")
+        || base_url.starts_with('/'))
+    {
+        diags.push(
+            Diagnostic::error(format!(
+                "`base_url` must be an absolute URL, not `{base_url}`"
+            ))
+            .at(at(&[Seg::Key("base_url")]))
+            .help("write it like `https://example.org/`"),
+        );
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+
+    if let Err(why) = check_id(&raw.theme) {
+        diags.push(
+            Diagnostic::error(format!("`{}` is not a valid theme name: {why}", raw.theme))
+                .at(at(&[Seg::Key("theme")])),
+        );
+    }
+
+    let mut sections = BTreeMap::new();
+    let mut taken: BTreeMap<(Lang, String), Kind> = BTreeMap::new();
+    for (folder, per_lang) in &raw.sections {
+        let Some(kind) = Kind::from_folder(folder) else {
+            diags.push(
+                Diagnostic::error(format!("`{folder}` is not a kind of content"))
+                    .at(at(&[Seg::Key("sections"), Seg::Key(folder)]))
+                    .help_opt(
+                        did_you_mean(folder, Kind::folders())
+                            .map(|h| format!("did you mean `{h}`?")),
+                    ),
+            );
+            continue;
+        };
+        for (code, segment) in per_lang {
+            let here = [Seg::Key("sections"), Seg::Key(folder), Seg::Key(code)];
+            let Some(lang) = languages.iter().find(|l| l.as_str() == code) else {
+                diags.push(unknown_language(code, &languages, at(&here)));
+                continue;
+            };
+            if let Err(why) = check_id(segment) {
+                diags.push(
+                    Diagnostic::error(format!("`{segment}` cannot be a URL segment: {why}"))
+                        .at(at(&here)),
+                );
+            }
+            if let Some(other) = taken.insert((lang.clone(), segment.clone()), kind) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "`{segment}` is the {code} URL segment of both {} and {}",
+                        other.folder(),
+                        kind.folder()
+                    ))
+                    .at(at(&here)),
+                );
+            }
+            sections.insert((kind, lang.clone()), segment.clone());
+        }
+    }
+
+    let themes = taxonomy(
+        &raw.taxonomies.themes,
+        "themes",
+        &languages,
+        &src,
+        &mut diags,
+    );
+    let organisations = taxonomy(
+        &raw.taxonomies.organisations,
+        "organisations",
+        &languages,
+        &src,
+        &mut diags,
+    );
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Config {
+        title,
+        description,
+        base_url,
+        default_language,
+        languages,
+        theme: raw.theme,
+        sections,
+        themes,
+        organisations,
+    })
+}
+
+fn unknown_language(code: &str, languages: &[Lang], span: Span) -> Diagnostic {
+    let names: Vec<&str> = languages.iter().map(Lang::as_str).collect();
+    Diagnostic::error(format!(
+        "`{code}` is not one of the site's languages ({})",
+        names.join(", ")
+    ))
+    .at(span)
+    .help("add the language to `languages`, or remove this line")
+}
+
+/// A `{ fr: …, en: … }` map checked against the site's languages.
+fn localized(
+    raw: &BTreeMap<String, String>,
+    path: &[&str],
+    languages: &[Lang],
+    src: &Source<'_>,
+    diags: &mut Diagnostics,
+    required: bool,
+) -> Localized {
+    let segs: Vec<Seg<'_>> = path.iter().map(|k| Seg::Key(k)).collect();
+    let mut out = Localized::new();
+    for (code, text) in raw {
+        let mut here = segs.clone();
+        here.push(Seg::Key(code));
+        match languages.iter().find(|l| l.as_str() == code) {
+            Some(l) => {
+                out.insert(l.clone(), text.clone());
+            }
+            None => diags.push(unknown_language(code, languages, src.span_of(&here))),
+        }
+    }
+    if required || !raw.is_empty() {
+        for l in languages {
+            if !out.contains_key(l) {
+                diags.push(
+                    Diagnostic::error(format!("`{}` has no text in `{l}`", path.join(".")))
+                        .at(src.span_of(&segs))
+                        .help(format!("add a line `{l}: \"…\"` under it")),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn taxonomy(
+    raw: &BTreeMap<String, BTreeMap<String, String>>,
+    name: &str,
+    languages: &[Lang],
+    src: &Source<'_>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Localized> {
+    let mut out = BTreeMap::new();
+    for (id, labels) in raw {
+        if let Err(why) = check_id(id) {
+            diags.push(
+                Diagnostic::error(format!("`{id}` is not a valid {name} id: {why}"))
+                    .at(src.span_of(&[Seg::Key("taxonomies"), Seg::Key(name), Seg::Key(id)]))
+                    .help(format!("use `{}`", crate::kind::suggest_id(id))),
+            );
+        }
+        let l = localized(
+            labels,
+            &["taxonomies", name, id],
+            languages,
+            src,
+            diags,
+            true,
+        );
+        out.insert(id.clone(), l);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "title: { fr: Titre, en: Title }\nbase_url: https://x.org\ndefault_language: fr\nlanguages: [en, fr]\nsections:\n  practices: { fr: pratiques, en: practices }\n";
+
+    #[test]
+    fn good_config() {
+        let c = parse(GOOD).expect("valid");
+        assert_eq!(c.base_url, "https://x.org/");
+        assert_eq!(c.languages[0].as_str(), "fr");
+        let en = c.lang("en").cloned().expect("en");
+        assert_eq!(c.section(Kind::Practice, &c.languages[0]), "pratiques");
+        assert_eq!(c.section(Kind::Meeting, &en), "meetings");
+    }
+
+    #[test]
+    fn unknown_key_and_missing_translation() {
+        let bad = GOOD.replace(
+            "title: { fr: Titre, en: Title }",
+            "title: { fr: Titre }\ntheme_colour: red",
+        );
+        let d = parse(&bad).expect_err("invalid");
+        let first = d.iter().next().expect("one");
+        assert!(first.message.contains("theme_colour"), "{}", first.message);
+    }
+
+    #[test]
+    fn missing_language_text_is_located() {
+        let bad = GOOD.replace("{ fr: Titre, en: Title }", "{ fr: Titre }");
+        let d = parse(&bad).expect_err("invalid");
+        let e = d.iter().next().expect("one");
+        assert_eq!(e.message, "`title` has no text in `en`");
+        assert_eq!(e.span.as_ref().map(|s| (s.line, s.column)), Some((1, 8)));
+    }
+}

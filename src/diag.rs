@@ -1,0 +1,343 @@
+//! Diagnostics: every problem the generator finds, as data with a location.
+//!
+//! Nothing here prints; `cmd` decides where diagnostics go and in which
+//! format. A diagnostic carries the source line it points into, so it can be
+//! drawn like rustc's without re-reading the file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A place in a file: 1-based line and column (in characters), and the
+/// length of the underlined text (at least 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Path relative to the site root, with `/` separators.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub len: usize,
+    /// The text of `line`, when the file is text.
+    pub source_line: Option<String>,
+}
+
+impl Span {
+    /// A span at a 1-based line and column of `text`.
+    pub fn at(file: &str, text: &str, line: usize, column: usize, len: usize) -> Span {
+        let source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        Span {
+            file: file.to_string(),
+            line: line.max(1),
+            column: column.max(1),
+            len: len.max(1),
+            source_line,
+        }
+    }
+
+    /// A span covering the byte range `start..end` of `text`.
+    pub fn from_offsets(file: &str, text: &str, start: usize, end: usize) -> Span {
+        let start = floor_char_boundary(text, start);
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(text, end.max(start));
+        let len = text[start..end]
+            .lines()
+            .next()
+            .map_or(1, |l| l.chars().count());
+        Span::at(file, text, line, column, len)
+    }
+
+    /// The whole file, when a problem has no better place (a bad file name).
+    pub fn file(file: &str) -> Span {
+        Span {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            len: 1,
+            source_line: None,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A path relative to `root`, written with `/` whatever the platform, as
+/// diagnostics and CI annotations expect.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub span: Option<Span>,
+    /// Text written under the caret.
+    pub label: Option<String>,
+    /// A hint on how to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn at(mut self, span: Span) -> Diagnostic {
+        self.span = Some(span);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn help_opt(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn severity_word(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// Drawn like rustc: message, `--> file:line:col`, the line, a caret.
+    pub fn to_human(&self) -> String {
+        let mut out = format!("{}: {}\n", self.severity_word(), self.message);
+        if let Some(span) = &self.span {
+            let _ = writeln!(out, "  --> {}:{}:{}", span.file, span.line, span.column);
+            if let Some(src) = &span.source_line {
+                let num = span.line.to_string();
+                let pad = " ".repeat(num.len());
+                let shown = src.replace('\t', " ");
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{num} | {shown}");
+                let caret_pad = " ".repeat(span.column - 1);
+                let carets = "^".repeat(span.len);
+                let label = match (&self.label, &self.help) {
+                    (Some(l), _) => format!(" {l}"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(out, "{pad} | {caret_pad}{carets}{label}");
+            }
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+
+    /// One JSON object, for `--format json` (one a line).
+    pub fn to_json(&self) -> String {
+        let span = self.span.as_ref();
+        let value = serde_json::json!({
+            "severity": self.severity_word(),
+            "file": span.map(|s| s.file.as_str()),
+            "line": span.map(|s| s.line),
+            "column": span.map(|s| s.column),
+            "message": self.message,
+            "label": self.label,
+            "help": self.help,
+        });
+        value.to_string()
+    }
+
+    /// A GitHub Actions workflow command, so the problem shows on the diff.
+    pub fn to_github(&self) -> String {
+        let mut text = self.message.clone();
+        if let Some(help) = &self.help {
+            text.push_str(" (help: ");
+            text.push_str(help);
+            text.push(')');
+        }
+        let text = text
+            .replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A");
+        match &self.span {
+            Some(s) => format!(
+                "::{} file={},line={},col={}::{}",
+                self.severity_word(),
+                s.file,
+                s.line,
+                s.column,
+                text
+            ),
+            None => format!("::{}::{}", self.severity_word(), text),
+        }
+    }
+}
+
+/// All the problems of one run, kept in the order they were found and
+/// sorted by place before they are shown.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, line and column, so the report reads top to bottom
+    /// whatever order the parallel stages found them in.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                d.span
+                    .as_ref()
+                    .map(|s| (s.file.clone(), s.line, s.column))
+                    .unwrap_or_default()
+            };
+            key(a)
+                .cmp(&key(b))
+                .then(a.severity.cmp(&b.severity))
+                .then(a.message.cmp(&b.message))
+        });
+        v.dedup_by(|a, b| a == b);
+        v
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a
+/// likely typo: the "did you mean" of every message.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+/// Where a path was given as `PathBuf` but diagnostics need the site form.
+pub fn display_path(p: &Path) -> String {
+    PathBuf::from(p).to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_line_and_column() {
+        let text = "---\ntitle: x\nbad: é y\n";
+        let start = text.find("y").unwrap_or(0);
+        let span = Span::from_offsets("a.md", text, start, start + 1);
+        assert_eq!((span.line, span.column), (3, 8));
+        assert_eq!(span.source_line.as_deref(), Some("bad: é y"));
+    }
+
+    #[test]
+    fn human_output_has_caret_under_column() {
+        let text = "a\n  - employer-reluctanse\n";
+        let d = Diagnostic::error("unknown challenge `employer-reluctanse`")
+            .at(Span::at("c.md", text, 2, 5, 19))
+            .label("did you mean `employer-reluctance`?");
+        let out = d.to_human();
+        assert!(out.contains("  --> c.md:2:5\n"));
+        assert!(out.contains("2 |   - employer-reluctanse\n"));
+        assert!(out.contains("  |     ^^^^^^^^^^^^^^^^^^^ did you mean"));
+    }
+
+    #[test]
+    fn close_words_are_suggested_and_far_ones_not() {
+        let c = ["employer-reluctance", "coordination-gaps"];
+        assert_eq!(
+            did_you_mean("employer-reluctanse", c).as_deref(),
+            Some("employer-reluctance")
+        );
+        assert_eq!(did_you_mean("zzz", c), None);
+    }
+}

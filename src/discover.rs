@@ -1,0 +1,403 @@
+//! Finds what editors wrote: walks `content/` (and the site's `static/`)
+//! and names each Markdown file's kind, id and language from its path.
+//!
+//! This is the only module that reads `content/`. It does not parse front
+//! matter; it only reads each file as UTF-8 text.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean, relative};
+use crate::kind::{Kind, check_id, suggest_id};
+use crate::lang::Lang;
+
+/// One Markdown file: one language version of one entity, or the text of
+/// the home page (`kind: None`) or of a kind's list page (`id: None`).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path relative to the site root, `/`-separated, for diagnostics.
+    pub file: String,
+    pub text: String,
+    pub kind: Option<Kind>,
+    /// `None` for an `_index` file.
+    pub id: Option<String>,
+    pub lang: Lang,
+    /// Written as `<id>/index.<lang>.md`, with attachments beside it.
+    pub bundle: bool,
+}
+
+/// A file in a bundle folder, published beside the entity's pages.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub kind: Kind,
+    pub id: String,
+    pub source: PathBuf,
+    /// Path inside the bundle, `/`-separated.
+    pub name: String,
+}
+
+/// A file of the site's `static/` folder, copied as it is.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    /// Path inside `static/`, `/`-separated; also its path in the output.
+    pub name: String,
+}
+
+#[derive(Debug, Default)]
+pub struct SourceTree {
+    pub documents: Vec<Document>,
+    pub attachments: Vec<Attachment>,
+    pub statics: Vec<StaticFile>,
+}
+
+/// A Markdown file found, before it is read.
+struct Found {
+    path: PathBuf,
+    file: String,
+    kind: Option<Kind>,
+    id: Option<String>,
+    lang: Lang,
+    bundle: bool,
+}
+
+pub fn discover(root: &Path, config: &Config) -> (SourceTree, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let content = root.join("content");
+    let mut found = Vec::new();
+    let mut tree = SourceTree::default();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("there is no `content/` folder")
+                .at(Span::file("content"))
+                .help(
+                    "create `content/` beside config.yaml and put the site's Markdown files in it",
+                ),
+        );
+        return (tree, diags);
+    }
+
+    let walk = WalkDir::new(&content)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let file = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| "content".into());
+                diags.push(
+                    Diagnostic::error(format!("cannot read `{file}`: {e}")).at(Span::file(&file)),
+                );
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::warning(
+                    "symbolic links in content/ are not followed; this one is ignored",
+                )
+                .at(Span::file(&rel))
+                .help("copy the file into content/ instead"),
+            );
+            continue;
+        }
+        let parts: Vec<String> = entry
+            .path()
+            .strip_prefix(&content)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let is_dir = entry.file_type().is_dir();
+        classify(
+            &parts,
+            is_dir,
+            entry.path(),
+            &rel,
+            config,
+            &mut found,
+            &mut tree,
+            &mut diags,
+        );
+    }
+
+    check_duplicates(&found, &mut diags);
+
+    let read: Vec<Result<Document, Diagnostic>> = found
+        .into_par_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f.path).map_err(|e| {
+                Diagnostic::error(format!("cannot read `{}`: {e}", f.file)).at(Span::file(&f.file))
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                let line = good.matches('\n').count() + 1;
+                let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Diagnostic::error(format!(
+                    "`{}` is not valid UTF-8 text (bad byte at offset {at})",
+                    f.file
+                ))
+                .at(Span::at(&f.file, &good, line, column, 1))
+                .help("save the file as UTF-8 in your editor")
+            })?;
+            Ok(Document {
+                file: f.file,
+                text,
+                kind: f.kind,
+                id: f.id,
+                lang: f.lang,
+                bundle: f.bundle,
+            })
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(d) => tree.documents.push(d),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    tree.statics = discover_static(root, &mut diags);
+    (tree, diags)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    parts: &[String],
+    is_dir: bool,
+    path: &Path,
+    rel: &str,
+    config: &Config,
+    found: &mut Vec<Found>,
+    tree: &mut SourceTree,
+    diags: &mut Diagnostics,
+) {
+    let kind = Kind::from_folder(&parts[0]);
+    match (parts.len(), is_dir) {
+        (1, true) => {
+            if kind.is_none() {
+                diags.push(
+                    Diagnostic::error(format!("`{}` is not a kind of content", parts[0]))
+                        .at(Span::file(rel))
+                        .help(match did_you_mean(&parts[0], Kind::folders()) {
+                            Some(h) => format!("did you mean `{h}`?"),
+                            None => format!(
+                                "the folders of content/ are {}",
+                                Kind::folders().collect::<Vec<_>>().join(", ")
+                            ),
+                        }),
+                );
+            }
+        }
+        (1, false) => {
+            let Some(stem) = parts[0].strip_suffix(".md") else {
+                return ignored(rel, diags);
+            };
+            match split_lang(stem, rel, config, diags) {
+                Some(("_index", lang)) => found.push(Found {
+                    path: path.to_path_buf(),
+                    file: rel.to_string(),
+                    kind: None,
+                    id: None,
+                    lang,
+                    bundle: false,
+                }),
+                Some(_) => diags.push(
+                    Diagnostic::error("a Markdown file directly in content/ must be the home page's `_index.<lang>.md`")
+                        .at(Span::file(rel))
+                        .help(format!(
+                            "move it into one of the kind folders: {}",
+                            Kind::folders().collect::<Vec<_>>().join(", ")
+                        )),
+                ),
+                None => {}
+            }
+        }
+        _ => {
+            // Everything below an unknown folder was reported with it.
+            let Some(kind) = kind else { return };
+            if parts.len() == 2 && !is_dir {
+                let Some(stem) = parts[1].strip_suffix(".md") else {
+                    return ignored(rel, diags);
+                };
+                if let Some((base, lang)) = split_lang(stem, rel, config, diags) {
+                    let id = if base == "_index" {
+                        None
+                    } else {
+                        Some(base.to_string())
+                    };
+                    push_entity(found, diags, path, rel, kind, id, lang, false);
+                }
+            } else if parts.len() == 2 {
+                // A bundle folder: its id is checked once its index is seen.
+            } else if !is_dir {
+                bundle_file(parts, path, rel, kind, config, found, tree, diags);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bundle_file(
+    parts: &[String],
+    path: &Path,
+    rel: &str,
+    kind: Kind,
+    config: &Config,
+    found: &mut Vec<Found>,
+    tree: &mut SourceTree,
+    diags: &mut Diagnostics,
+) {
+    let id = parts[1].clone();
+    let name = parts[2..].join("/");
+    if parts.len() == 3
+        && let Some(stem) = parts[2].strip_suffix(".md")
+    {
+        if stem == "index" || stem.starts_with("index.") {
+            if let Some((_, lang)) = split_lang(stem, rel, config, diags) {
+                push_entity(found, diags, path, rel, kind, Some(id), lang, true);
+            }
+        } else {
+            diags.push(
+                Diagnostic::error("a bundle folder holds its text as `index.<lang>.md`; other Markdown files are not published")
+                    .at(Span::file(rel))
+                    .help("rename it `index.<lang>.md`, or move it into a folder of its own"),
+            );
+        }
+        return;
+    }
+    tree.attachments.push(Attachment {
+        kind,
+        id,
+        source: path.to_path_buf(),
+        name,
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_entity(
+    found: &mut Vec<Found>,
+    diags: &mut Diagnostics,
+    path: &Path,
+    rel: &str,
+    kind: Kind,
+    id: Option<String>,
+    lang: Lang,
+    bundle: bool,
+) {
+    if let Some(id) = &id
+        && let Err(why) = check_id(id)
+    {
+        let hint = suggest_id(id);
+        diags.push(
+            Diagnostic::error(format!("`{id}` is not a valid id: {why}"))
+                .at(Span::file(rel))
+                .help(if hint.is_empty() {
+                    "ids use lower-case letters a-z, digits and single hyphens".to_string()
+                } else {
+                    format!("rename it to use the id `{hint}` (lower-case letters a-z, digits and single hyphens)")
+                }),
+        );
+        return;
+    }
+    found.push(Found {
+        path: path.to_path_buf(),
+        file: rel.to_string(),
+        kind: Some(kind),
+        id,
+        lang,
+        bundle,
+    });
+}
+
+/// Splits `name.fr` into (`name`, fr); no suffix means the default language.
+fn split_lang<'s>(
+    stem: &'s str,
+    rel: &str,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<(&'s str, Lang)> {
+    match stem.rsplit_once('.') {
+        None => Some((stem, config.default_language.clone())),
+        Some((base, code)) => match config.lang(code) {
+            Some(l) => Some((base, l.clone())),
+            None => {
+                let known: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
+                diags.push(
+                    Diagnostic::error(format!(
+                        "`{code}` in the file name is not one of the site's languages ({})",
+                        known.join(", ")
+                    ))
+                    .at(Span::file(rel))
+                    .help(format!(
+                        "name the file `{base}.<lang>.md` with one of {}, or add `{code}` to `languages` in config.yaml",
+                        known.join(", ")
+                    )),
+                );
+                None
+            }
+        },
+    }
+}
+
+fn ignored(rel: &str, diags: &mut Diagnostics) {
+    diags.push(
+        Diagnostic::warning("this file is not Markdown and not in a bundle folder, so it is not published")
+            .at(Span::file(rel))
+            .help("put attachments in the entity's bundle folder (`<kind>/<id>/`), or site-wide files in `static/`"),
+    );
+}
+
+/// Two files for one language version of one entity.
+fn check_duplicates(found: &[Found], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<(Option<Kind>, Option<&str>, &Lang), &str> = BTreeMap::new();
+    for f in found {
+        let key = (f.kind, f.id.as_deref(), &f.lang);
+        if let Some(first) = seen.insert(key, &f.file) {
+            let what = match (&f.kind, &f.id) {
+                (Some(k), Some(id)) => format!("the {} `{id}`", k.name()),
+                (Some(k), None) => format!("the {} list page", k.folder()),
+                (None, _) => "the home page".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(format!("two files are the `{}` version of {what}", f.lang))
+                    .at(Span::file(&f.file))
+                    .help(format!("`{first}` is the other; an id is unique within its kind: rename or remove one")),
+            );
+            // Keep the first one registered.
+            seen.insert(key, first);
+        }
+    }
+}
+
+fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
+    let dir = root.join("static");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => out.push(StaticFile {
+                source: e.path().to_path_buf(),
+                name: relative(&dir, e.path()),
+            }),
+            Ok(_) => {}
+            Err(e) => diags.push(
+                Diagnostic::error(format!("cannot read static/: {e}")).at(Span::file("static")),
+            ),
+        }
+    }
+    out
+}

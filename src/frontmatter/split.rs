@@ -1,0 +1,84 @@
+//! Splits a Markdown file into its YAML front matter and its body, keeping
+//! the byte offsets and line numbers that diagnostics need.
+
+use crate::diag::{Diagnostic, Span};
+
+/// Where the parts of a file are: byte ranges into the file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    pub yaml: std::ops::Range<usize>,
+    /// 1-based line of the file where the YAML starts.
+    pub yaml_first_line: usize,
+    pub body: std::ops::Range<usize>,
+    /// 1-based line of the file where the body starts.
+    pub body_first_line: usize,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Finds the `---` fences. A file must open with one: every entity needs
+/// at least a title.
+pub fn split(file: &str, text: &str) -> Result<Parts, Box<Diagnostic>> {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let mut lines = text[bom..].split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if !is_fence(first) {
+        let d = Diagnostic::error("the file does not start with front matter")
+            .at(Span::at(file, text, 1, 1, first.trim_end().chars().count()))
+            .help("begin the file with a line `---`, then `title: …`, then another line `---`, then the text");
+        return Err(Box::new(d));
+    }
+    let yaml_start = bom + first.len();
+    let mut offset = yaml_start;
+    for (line_no, line) in (2..).zip(lines) {
+        if is_fence(line) {
+            return Ok(Parts {
+                yaml: yaml_start..offset,
+                yaml_first_line: 2,
+                body: offset + line.len()..text.len(),
+                body_first_line: line_no + 1,
+            });
+        }
+        offset += line.len();
+    }
+    let d = Diagnostic::error("the front matter is not closed")
+        .at(Span::at(file, text, 1, 1, 3))
+        .label("opened here")
+        .help("add a line `---` after the last front matter field, before the text");
+    Err(Box::new(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_lines() {
+        let t = "---\ntitle: a\n---\nbody\n";
+        let p = split("a.md", t).expect("ok");
+        assert_eq!(&t[p.yaml.clone()], "title: a\n");
+        assert_eq!(&t[p.body.clone()], "body\n");
+        assert_eq!(p.body_first_line, 4);
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let t = "\u{feff}---\r\ntitle: a\r\n---\r\nbody\r\n";
+        let p = split("a.md", t).expect("ok");
+        assert_eq!(&t[p.yaml.clone()], "title: a\r\n");
+        assert_eq!(&t[p.body.clone()], "body\r\n");
+    }
+
+    #[test]
+    fn unclosed_and_missing() {
+        assert!(split("a.md", "---\ntitle: a\nbody\n").is_err());
+        assert!(split("a.md", "# Title\n").is_err());
+        assert!(split("a.md", "").is_err());
+    }
+}

@@ -1,0 +1,215 @@
+//! The value types of front matter fields, each checked as it is read so
+//! that a bad value is reported at its own line and column.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::yaml::message_with_help;
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && s.chars()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape {
+            return Err(message_with_help(
+                &format!("`{s}` is not a date"),
+                "write dates as YYYY-MM-DD, for example 2021-01-21",
+            ));
+        }
+        let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+        let (year, month, day) = (num(0..4) as i32, num(5..7), num(8..10));
+        if !(1..=12).contains(&month) {
+            return Err(message_with_help(
+                &format!("`{s}` is not a date: there is no month {month}"),
+                "write dates as YYYY-MM-DD, the month between 01 and 12",
+            ));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(message_with_help(
+                &format!(
+                    "`{s}` is not a date: month {month} of {year} has {} days",
+                    days_in_month(year, month)
+                ),
+                "check the day of the month",
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`, for machines (datetime attributes, sitemaps, feeds).
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                Date::parse(s).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingType {
+    Webinar,
+    ThematicMeeting,
+    SeniorOfficialsMeeting,
+    MinisterialConference,
+    SteeringCommittee,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PracticeStatus {
+    Planned,
+    Ongoing,
+    Completed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    NorthAfrica,
+    WestAfrica,
+    CentralAfrica,
+    Europe,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CountryStatus {
+    Partner,
+    Observer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    Governments,
+    LocalAuthorities,
+    CivilSociety,
+    PrivateSector,
+    InternationalOrganisations,
+    Diaspora,
+}
+
+/// Where a meeting took place: a city in a country, or `online`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Location {
+    Online,
+    Place { city: String, country: String },
+}
+
+impl<'de> Deserialize<'de> for Location {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Location, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Place {
+            city: String,
+            country: String,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Location;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`online` or `{ city: …, country: … }`")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Location, E> {
+                if s == "online" {
+                    Ok(Location::Online)
+                } else {
+                    Err(E::custom(message_with_help(
+                        &format!("`{s}` is not a location"),
+                        "write `location: online`, or `location: { city: Yaoundé, country: cm }`",
+                    )))
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Location, A::Error> {
+                let p = Place::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Location::Place {
+                    city: p.city,
+                    country: p.country,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A document of a meeting: a file of its bundle or a web address.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRef {
+    pub title: String,
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: u16,
+    #[serde(default)]
+    pub end: Option<u16>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            Date::parse("2021-01-21").map(|d| d.iso()),
+            Ok("2021-01-21".to_string())
+        );
+        assert!(Date::parse("2021-02-30").is_err());
+        assert!(Date::parse("2020-02-29").is_ok());
+        assert!(Date::parse("2021-2-3").is_err());
+        assert!(Date::parse("2021-13-01").is_err());
+    }
+}

@@ -1,0 +1,14 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use rabat_hub::cli::{Cli, Command};
+use rabat_hub::cmd;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Build(a) => cmd::build::run(a),
+        Command::Check(a) => cmd::check::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+    }
+}

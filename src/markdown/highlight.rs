@@ -1,0 +1,79 @@
+//! Code blocks highlighted by syntect as CSS classes (`hl-…`), so the
+//! theme's stylesheet sets the colours and pages carry no inline style.
+
+use std::sync::OnceLock;
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// The HTML of a code block, `<pre><code>` included. An unknown language
+/// is shown plain rather than refused: a code block is never an error.
+pub fn code_block(lang: Option<&str>, code: &str) -> String {
+    let escaped_lang = lang.map(crate::markdown::render::escape_attr);
+    let open = match &escaped_lang {
+        Some(l) => format!("<pre class=\"code\" data-lang=\"{l}\"><code class=\"language-{l}\">"),
+        None => "<pre class=\"code\"><code>".to_string(),
+    };
+    let inner = lang
+        .and_then(|l| highlight(l, code))
+        .unwrap_or_else(|| pulldown_cmark_escape(code));
+    format!("{open}{inner}</code></pre>\n")
+}
+
+fn highlight(lang: &str, code: &str) -> Option<String> {
+    let set = syntaxes();
+    let syntax = set.find_syntax_by_token(lang).or_else(|| {
+        (lang == "yml")
+            .then(|| set.find_syntax_by_extension("yaml"))
+            .flatten()
+    })?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(
+        syntax,
+        set,
+        ClassStyle::SpacedPrefixed { prefix: "hl-" },
+    );
+    for line in LinesWithEndings::from(code) {
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
+    }
+    Some(generator.finalize())
+}
+
+fn pulldown_cmark_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_is_highlighted_with_classes() {
+        let html = code_block(Some("yaml"), "title: x\n");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn unknown_language_is_plain_and_escaped() {
+        let html = code_block(Some("nope"), "<b>");
+        assert!(html.contains("&lt;b&gt;"));
+    }
+}

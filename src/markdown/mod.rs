@@ -1,0 +1,49 @@
+//! Markdown to HTML with pulldown-cmark: one set of options for the whole
+//! site, heading ids, `@/kind/id` links resolved through `ResolveLink`
+//! (this module does not know the site), code highlighted by `highlight`.
+
+mod highlight;
+mod render;
+
+pub use render::{Heading, Input, Rendered, render, scan_headings};
+
+/// What `@/kind/id#anchor` points to, as the site resolved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub url: String,
+    /// Set when the link falls back to another language than the page's.
+    pub fallback_lang: Option<String>,
+}
+
+/// Why an `@/` link cannot be resolved, worded for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError {
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+/// Implemented by the site, which knows every entity and heading.
+pub trait ResolveLink {
+    /// `target` is what follows `@/`, e.g. `practices/ofii-cameroon#results`.
+    fn resolve(&self, target: &str) -> Result<Resolved, LinkError>;
+}
+
+/// The id a heading gets from its text: accents folded, lower case,
+/// anything else a single hyphen. "Défis communs" → "defis-communs".
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in crate::lang::fold(text).chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "section".to_string()
+    } else {
+        out
+    }
+}

@@ -1,0 +1,297 @@
+//! Which pages the site has, each rendered with its template: the root
+//! language picker, a home and a list per kind per language, every
+//! version of every entity, 404 pages, alias redirects; then the theme's
+//! and the site's static files and the bundles' attachments.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Artifact, Content};
+use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::kind::Kind;
+use crate::lang::Lang;
+use crate::site::{Entity, Site, Version};
+use crate::theme::{ItemView, Theme, Views};
+
+/// One page to render: its template, its folder, and what makes it.
+enum Job<'a> {
+    Root,
+    Home(&'a Lang),
+    List(Kind, &'a Lang),
+    Entity(&'a Entity, &'a Version),
+    NotFound(&'a Lang),
+}
+
+pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
+    let views = Views { site, theme };
+    let langs = &site.config.languages;
+    let mut jobs = vec![Job::Root];
+    for l in langs {
+        jobs.push(Job::Home(l));
+        jobs.push(Job::NotFound(l));
+        for k in Kind::ALL {
+            jobs.push(Job::List(k, l));
+        }
+    }
+    for e in site.entities.values() {
+        for v in e.versions.values() {
+            jobs.push(Job::Entity(e, v));
+        }
+    }
+
+    let results: Vec<Result<Artifact, Diagnostic>> =
+        jobs.par_iter().map(|j| render(&views, j)).collect();
+    let mut diags = Diagnostics::new();
+    let mut out = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => out.push(a),
+            Err(d) => diags.push(d),
+        }
+    }
+    aliases(&views, &mut out, &mut diags);
+    files(site, theme, &mut out);
+    check_unique(&out, &mut diags);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    (out, diags)
+}
+
+fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
+    let site = views.site;
+    let none = |_: &Lang| None;
+    match job {
+        Job::Root => {
+            #[derive(Serialize)]
+            struct LangView {
+                lang: String,
+                name: String,
+                title: String,
+                description: String,
+                url: String,
+            }
+            let languages: Vec<LangView> = site
+                .config
+                .languages
+                .iter()
+                .map(|l| {
+                    let t = views.theme.strings(l);
+                    LangView {
+                        lang: l.to_string(),
+                        name: t
+                            .get("language_name")
+                            .cloned()
+                            .unwrap_or_else(|| l.to_string()),
+                        title: site.config.title.get(l).cloned().unwrap_or_default(),
+                        description: site.config.description.get(l).cloned().unwrap_or_default(),
+                        url: site.url(&Site::home_path(l)),
+                    }
+                })
+                .collect();
+            let lang = &site.config.default_language;
+            let title = site.config.title.get(lang).cloned().unwrap_or_default();
+            let page = views.page(lang, "", title, None, None, &|l| Some(Site::home_path(l)));
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("languages", &languages);
+            Ok(Artifact::page("", views.theme.render("root.html", &ctx)?))
+        }
+        Job::Home(lang) => {
+            let path = Site::home_path(lang);
+            let text = site.home.get(*lang);
+            let site_title = site.config.title.get(*lang).cloned().unwrap_or_default();
+            let title = text.map_or(site_title, |t| t.title.clone());
+            let page = views.page(
+                lang,
+                &path,
+                title,
+                text.and_then(|t| t.summary.clone()),
+                None,
+                &|l| Some(Site::home_path(l)),
+            );
+            #[derive(Serialize)]
+            struct Section {
+                kind: Kind,
+                label: String,
+                url: String,
+                count: usize,
+                latest: Vec<ItemView>,
+            }
+            let sections: Vec<Section> = Kind::ALL
+                .into_iter()
+                .map(|k| {
+                    let items = views.items(k, lang);
+                    Section {
+                        kind: k,
+                        label: views
+                            .theme
+                            .strings(lang)
+                            .get(&format!("nav_{}", k.folder()))
+                            .cloned()
+                            .unwrap_or_default(),
+                        url: site.url(&site.list_path(k, lang)),
+                        count: items.len(),
+                        latest: items
+                            .into_iter()
+                            .take(if k == Kind::Meeting { 3 } else { 0 })
+                            .collect(),
+                    }
+                })
+                .collect();
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("intro", &text.map(|t| t.html.clone()));
+            ctx.insert("sections", &sections);
+            Ok(Artifact::page(
+                &path,
+                views.theme.render("home.html", &ctx)?,
+            ))
+        }
+        Job::List(kind, lang) => {
+            let path = site.list_path(*kind, lang);
+            let text = site.lists.get(&(*kind, (*lang).clone()));
+            let label = views
+                .theme
+                .strings(lang)
+                .get(&format!("nav_{}", kind.folder()))
+                .cloned()
+                .unwrap_or_default();
+            let title = text.map_or(label, |t| t.title.clone());
+            let page = views.page(
+                lang,
+                &path,
+                title,
+                text.and_then(|t| t.summary.clone()),
+                Some(*kind),
+                &|l| Some(site.list_path(*kind, l)),
+            );
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("kind", kind);
+            ctx.insert("intro", &text.map(|t| t.html.clone()));
+            ctx.insert("items", &views.items(*kind, lang));
+            Ok(Artifact::page(
+                &path,
+                views.theme.render("list.html", &ctx)?,
+            ))
+        }
+        Job::Entity(e, v) => {
+            let others = |l: &Lang| e.versions.get(l).map(|o| o.path.clone());
+            let page = views.page(
+                &v.lang,
+                &v.path,
+                v.common.title.clone(),
+                v.common.summary.clone(),
+                Some(e.kind),
+                &others,
+            );
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("entity", &views.entity(e, v));
+            let template = format!("{}.html", e.kind.name());
+            Ok(Artifact::page(
+                &v.path,
+                views.theme.render(&template, &ctx)?,
+            ))
+        }
+        Job::NotFound(lang) => {
+            let title = views
+                .theme
+                .strings(lang)
+                .get("not_found_title")
+                .cloned()
+                .unwrap_or_default();
+            let path = format!("{lang}/404.html");
+            let page = views.page(lang, &path, title, None, None, &none);
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            let html = views.theme.render("404.html", &ctx)?;
+            Ok(Artifact {
+                path,
+                content: Content::Bytes(html.into_bytes()),
+            })
+        }
+    }
+}
+
+/// A redirect page at each alias: old addresses keep working.
+fn aliases(views: &Views<'_>, out: &mut Vec<Artifact>, diags: &mut Diagnostics) {
+    let site = views.site;
+    for e in site.entities.values() {
+        for v in e.versions.values() {
+            for alias in &v.common.aliases {
+                let trimmed = alias.trim_start_matches('/');
+                // `/old/page.html` is that file; `/old/page/` its index.html.
+                let path = if trimmed
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|last| last.contains('.'))
+                {
+                    trimmed.to_string()
+                } else {
+                    format!("{}/index.html", trimmed.trim_end_matches('/'))
+                };
+                let mut ctx = tera::Context::new();
+                let page = views.page(
+                    &v.lang,
+                    &v.path,
+                    v.common.title.clone(),
+                    v.common.summary.clone(),
+                    None,
+                    &|_| None,
+                );
+                ctx.insert("page", &page);
+                ctx.insert("target", &site.url(&v.path));
+                ctx.insert("target_permalink", &site.permalink(&v.path));
+                match views.theme.render("alias.html", &ctx) {
+                    Ok(html) => out.push(Artifact {
+                        path,
+                        content: Content::Bytes(html.into_bytes()),
+                    }),
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+    }
+}
+
+fn files(site: &Site, theme: &Theme, out: &mut Vec<Artifact>) {
+    for f in theme.statics.iter().chain(&site.statics) {
+        out.push(Artifact {
+            path: f.name.clone(),
+            content: Content::Copy(f.source.clone()),
+        });
+    }
+    for e in site.entities.values() {
+        for v in e.versions.values() {
+            for a in &e.attachments {
+                out.push(Artifact {
+                    path: format!("{}{}", v.path, a.name),
+                    content: Content::Copy(a.source.clone()),
+                });
+            }
+        }
+    }
+}
+
+/// Two artifacts at one path would silently lose one: say which.
+fn check_unique(out: &[Artifact], diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, a) in out.iter().enumerate() {
+        if let Some(first) = seen.insert(&a.path, i) {
+            let describe = |a: &Artifact| match &a.content {
+                Content::Copy(p) => crate::diag::display_path(p),
+                Content::Bytes(_) => "a generated page".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(format!("two files would be published at `/{}`", a.path))
+                    .at(Span::file(&describe(a)))
+                    .help(format!(
+                        "the other is {}; an alias or a static file may not take the place of a page",
+                        describe(&out[first])
+                    )),
+            );
+        }
+    }
+}

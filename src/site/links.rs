@@ -1,0 +1,127 @@
+//! Resolves `@/kind/id#anchor` links in bodies, for one page's language.
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::diag::did_you_mean;
+use crate::kind::Kind;
+use crate::lang::Lang;
+use crate::markdown::{Heading, LinkError, ResolveLink, Resolved};
+
+use super::model::EntityKey;
+
+/// What a link needs of one published version.
+pub struct Target {
+    pub path: String,
+    pub headings: Vec<Heading>,
+}
+
+/// Published versions by entity and language, and the drafts left out.
+pub struct Targets {
+    pub versions: BTreeMap<EntityKey, BTreeMap<Lang, Target>>,
+    pub drafts: std::collections::BTreeSet<EntityKey>,
+}
+
+pub struct Resolver<'a> {
+    pub targets: &'a Targets,
+    pub config: &'a Config,
+    pub lang: &'a Lang,
+    pub prefix: &'a str,
+}
+
+impl ResolveLink for Resolver<'_> {
+    fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
+        let (path, anchor) = match target.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (target, None),
+        };
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        let form =
+            "write links to entities as `@/<kind folder>/<id>`, like `@/practices/ofii-cameroon`";
+        let [folder, id] = parts[..] else {
+            return Err(err(
+                format!("`@/{target}` is not a link to an entity"),
+                None,
+                Some(form.into()),
+            ));
+        };
+        let Some(kind) = Kind::from_folder(folder) else {
+            let hint =
+                did_you_mean(folder, Kind::folders()).map(|h| format!("did you mean `{h}`?"));
+            return Err(err(
+                format!("`{folder}` is not a kind of content"),
+                hint,
+                Some(form.into()),
+            ));
+        };
+        let key = EntityKey {
+            kind,
+            id: id.to_string(),
+        };
+        let Some(versions) = self.targets.versions.get(&key) else {
+            if self.targets.drafts.contains(&key) {
+                return Err(err(
+                    format!("the {} `{id}` is a draft", kind.name()),
+                    None,
+                    Some("publish it (remove `draft: true`) or remove the link".into()),
+                ));
+            }
+            let ids = self
+                .targets
+                .versions
+                .keys()
+                .filter(|k| k.kind == kind)
+                .map(|k| k.id.as_str());
+            let hint = did_you_mean(id, ids).map(|h| format!("did you mean `{h}`?"));
+            return Err(err(
+                format!("there is no {} `{id}`", kind.name()),
+                hint,
+                None,
+            ));
+        };
+        let (lang, t) = match versions.get(self.lang) {
+            Some(t) => (self.lang, t),
+            None => self
+                .config
+                .languages
+                .iter()
+                .find_map(|l| versions.get(l).map(|t| (l, t)))
+                .ok_or_else(|| err(format!("there is no {} `{id}`", kind.name()), None, None))?,
+        };
+        let mut url = format!("{}{}", self.prefix, t.path);
+        if let Some(anchor) = anchor {
+            if !t.headings.iter().any(|h| h.id == anchor) {
+                let hint = did_you_mean(anchor, t.headings.iter().map(|h| h.id.as_str()))
+                    .map(|h| format!("did you mean `#{h}`?"));
+                let list: Vec<String> = t.headings.iter().map(|h| format!("`#{}`", h.id)).collect();
+                let help = if list.is_empty() {
+                    format!("the {lang} version of `{id}` has no headings")
+                } else {
+                    format!("its headings are {}", list.join(", "))
+                };
+                return Err(err(
+                    format!(
+                        "the {} `{id}` has no heading `#{anchor}` in its {lang} version",
+                        kind.name()
+                    ),
+                    hint,
+                    Some(help),
+                ));
+            }
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Ok(Resolved {
+            url,
+            fallback_lang: (lang != self.lang).then(|| lang.to_string()),
+        })
+    }
+}
+
+fn err(message: String, label: Option<String>, help: Option<String>) -> LinkError {
+    LinkError {
+        message,
+        label,
+        help,
+    }
+}

@@ -1,0 +1,12 @@
+//! The checked site: every entity with its language versions, URLs,
+//! rendered bodies and resolved references. Built by `assemble` from the
+//! parsed documents; read by `theme` and `output`, never changed after.
+
+mod assemble;
+mod links;
+mod model;
+mod refs;
+
+pub use assemble::{Options, assemble};
+pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};
+pub use refs::{Ref, references};

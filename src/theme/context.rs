@@ -1,0 +1,414 @@
+//! The views templates see. Each page gets the common part (`PageContext`:
+//! language, UI strings, navigation, translations) and its own (`entity`,
+//! `list`, `home`, `languages`, `target`). Links always point into the
+//! page's language, or to another language marked as such.
+
+use serde::Serialize;
+
+use super::dates::format_date;
+use super::load::{Strings, Theme};
+use crate::frontmatter::Fields;
+use crate::frontmatter::types::{Date, Location};
+use crate::kind::Kind;
+use crate::lang::{Lang, sort_key};
+use crate::site::{Entity, LinkTo, Site, Version};
+use erased::Ser as _;
+
+/// Builds views of `site` in the words of `theme`.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+}
+
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    pub lang: &'a str,
+    pub t: &'a Strings,
+    pub site: SiteView<'a>,
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of this page.
+    pub canonical: String,
+    pub nav: Vec<NavItem>,
+    pub translations: Vec<TranslationView>,
+    pub home_url: String,
+    pub root_url: String,
+    pub static_url: String,
+}
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// One language of the switcher: a link, or marked unavailable.
+#[derive(Serialize)]
+pub struct TranslationView {
+    pub lang: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub permalink: Option<String>,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// The language of the target when it is not the page's.
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ItemView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub summary: Option<String>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub lang: Option<String>,
+    /// A short line under the title: a meeting's type, a country's region.
+    pub meta: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Labelled {
+    id: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct DocumentView {
+    title: String,
+    url: String,
+    external: bool,
+}
+
+#[derive(Serialize)]
+struct EntityView {
+    kind: Kind,
+    id: String,
+    title: String,
+    summary: Option<String>,
+    body: String,
+    date: Option<String>,
+    date_iso: Option<String>,
+    updated: Option<String>,
+    updated_iso: Option<String>,
+    themes: Vec<Labelled>,
+    headings: Vec<crate::markdown::Heading>,
+    #[serde(flatten)]
+    fields: serde_json::Value,
+}
+
+impl<'a> Views<'a> {
+    fn t(&self, lang: &Lang) -> &'a Strings {
+        self.theme.strings(lang)
+    }
+
+    fn word(&self, lang: &Lang, key: &str) -> String {
+        self.t(lang)
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    pub fn date(&self, d: &Date, lang: &Lang) -> String {
+        format_date(d, self.t(lang))
+    }
+
+    /// The common part of every page in `lang` at `path`; `others` gives
+    /// each language's path of the same page, if it exists there.
+    pub fn page(
+        &self,
+        lang: &'a Lang,
+        path: &str,
+        title: String,
+        description: Option<String>,
+        current: Option<Kind>,
+        others: &dyn Fn(&Lang) -> Option<String>,
+    ) -> PageContext<'a> {
+        let site = self.site;
+        let cfg = &site.config;
+        let nav = Kind::ALL
+            .into_iter()
+            .map(|k| NavItem {
+                label: self.word(lang, &format!("nav_{}", k.folder())),
+                url: site.url(&site.list_path(k, lang)),
+                current: current == Some(k),
+            })
+            .collect();
+        let translations = cfg
+            .languages
+            .iter()
+            .map(|l| {
+                let p = if l == lang {
+                    Some(path.to_string())
+                } else {
+                    others(l)
+                };
+                TranslationView {
+                    lang: l.to_string(),
+                    name: self.word(l, "language_name"),
+                    url: p.as_ref().map(|p| site.url(p)),
+                    permalink: p.as_ref().map(|p| site.permalink(p)),
+                    current: l == lang,
+                }
+            })
+            .collect();
+        let site_description = cfg.description.get(lang).map_or("", String::as_str);
+        PageContext {
+            lang: lang.as_str(),
+            t: self.t(lang),
+            site: SiteView {
+                title: cfg.title.get(lang).map_or("", String::as_str),
+                description: site_description,
+                base_url: &cfg.base_url,
+            },
+            title,
+            description: description.unwrap_or_else(|| site_description.to_string()),
+            canonical: site.permalink(path),
+            nav,
+            translations,
+            home_url: site.url(&Site::home_path(lang)),
+            root_url: site.url(""),
+            static_url: site.url(""),
+        }
+    }
+
+    pub fn link(&self, l: &LinkTo<'_>, lang: &Lang) -> LinkView {
+        LinkView {
+            id: l.entity.id.clone(),
+            title: l.version.common.title.clone(),
+            url: self.site.url(&l.version.path),
+            lang: (&l.version.lang != lang).then(|| l.version.lang.to_string()),
+        }
+    }
+
+    /// Links to the entities `ids` of `kind`, sorted by title in `lang`.
+    fn links(&self, kind: Kind, ids: &[String], lang: &Lang) -> Vec<LinkView> {
+        let mut v: Vec<LinkView> = ids
+            .iter()
+            .filter_map(|id| self.site.link(kind, id, lang))
+            .map(|l| self.link(&l, lang))
+            .collect();
+        v.sort_by_cached_key(|l| sort_key(&l.title));
+        v.dedup_by(|a, b| a.id == b.id);
+        v
+    }
+
+    fn labels(
+        &self,
+        table: &std::collections::BTreeMap<String, crate::config::Localized>,
+        ids: &[String],
+        lang: &Lang,
+    ) -> Vec<Labelled> {
+        let mut v: Vec<Labelled> = ids
+            .iter()
+            .map(|id| Labelled {
+                id: id.clone(),
+                label: table
+                    .get(id)
+                    .and_then(|l| l.get(lang))
+                    .cloned()
+                    .unwrap_or_else(|| id.clone()),
+            })
+            .collect();
+        v.sort_by_cached_key(|l| sort_key(&l.label));
+        v
+    }
+
+    /// The `entity` variable of an entity page.
+    pub fn entity(&self, e: &Entity, v: &Version) -> serde_json::Value {
+        let lang = &v.lang;
+        let c = &v.common;
+        let fields = self.fields(&v.fields, e, lang);
+        let view = EntityView {
+            kind: e.kind,
+            id: e.id.clone(),
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            body: v.html.clone(),
+            date: c.date.as_ref().map(|d| self.date(d, lang)),
+            date_iso: c.date.as_ref().map(Date::iso),
+            updated: c.updated.as_ref().map(|d| self.date(d, lang)),
+            updated_iso: c.updated.as_ref().map(Date::iso),
+            themes: self.labels(&self.site.config.themes, &c.themes, lang),
+            headings: v.headings.clone(),
+            fields,
+        };
+        serde_json::to_value(view).unwrap_or(serde_json::Value::Null)
+    }
+
+    fn fields(&self, fields: &Fields, e: &Entity, lang: &Lang) -> serde_json::Value {
+        use serde_json::json;
+        let word = |prefix: &str, value: &dyn erased::Ser| -> Option<String> {
+            let v = value.to_json()?;
+            Some(self.word(lang, &format!("{prefix}_{}", v.as_str()?)))
+        };
+        let orgs = |ids: &[String]| self.labels(&self.site.config.organisations, ids, lang);
+        match fields {
+            Fields::Meeting(m) => {
+                let location = match &m.location {
+                    None => json!(null),
+                    Some(Location::Online) => json!({ "online": true }),
+                    Some(Location::Place { city, country }) => json!({
+                        "online": false,
+                        "city": city,
+                        "country": self.site.link(Kind::Country, country, lang).map(|l| self.link(&l, lang)),
+                    }),
+                };
+                let documents: Vec<DocumentView> = m
+                    .documents
+                    .iter()
+                    .map(|d| match (&d.file, &d.url) {
+                        (Some(f), _) => DocumentView {
+                            title: d.title.clone(),
+                            url: f.clone(),
+                            external: false,
+                        },
+                        (None, u) => DocumentView {
+                            title: d.title.clone(),
+                            url: u.clone().unwrap_or_default(),
+                            external: true,
+                        },
+                    })
+                    .collect();
+                json!({
+                    "type": m.r#type,
+                    "type_label": word("meeting_type", &m.r#type),
+                    "end_date": m.end_date.as_ref().map(|d| self.date(d, lang)),
+                    "end_date_iso": m.end_date.as_ref().map(Date::iso),
+                    "location": location,
+                    "chairs": self.links(Kind::Country, &m.chairs, lang),
+                    "countries": self.links(Kind::Country, &m.countries, lang),
+                    "organisations": orgs(&m.organisations),
+                    "challenges": self.links(Kind::Challenge, &m.challenges, lang),
+                    "recommendations": self.links(Kind::Recommendation, &m.recommendations, lang),
+                    "practices": self.links(Kind::Practice, &m.practices, lang),
+                    "documents": documents,
+                })
+            }
+            Fields::Practice(p) => json!({
+                "countries": self.links(Kind::Country, &p.countries, lang),
+                "organisations": orgs(&p.organisations),
+                "period": p.period,
+                "status": p.status,
+                "status_label": p.status.as_ref().and_then(|s| word("practice_status", s)),
+                "challenges": self.links(Kind::Challenge, &p.challenges, lang),
+                "recommendations": self.links(Kind::Recommendation, &p.recommendations, lang),
+                "meetings": self.links(Kind::Meeting, &p.meetings, lang),
+            }),
+            Fields::Country(c) => json!({
+                "code": e.id,
+                "region": c.region,
+                "region_label": word("region", &c.region),
+                "status": c.status,
+                "status_label": c.status.as_ref().and_then(|s| word("country_status", s)),
+                "focal_point": c.focal_point,
+            }),
+            Fields::Challenge(c) => json!({
+                "related": self.links(Kind::Challenge, &c.related, lang),
+            }),
+            Fields::Recommendation(r) => {
+                let actors: Vec<Labelled> = r
+                    .actors
+                    .iter()
+                    .map(|a| Labelled {
+                        id: a
+                            .to_json()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        label: word("actor", a).unwrap_or_default(),
+                    })
+                    .collect();
+                json!({
+                    "addresses": self.links(Kind::Challenge, &r.addresses, lang),
+                    "actors": actors,
+                })
+            }
+            Fields::Page(_) => json!({}),
+        }
+    }
+
+    /// The items of a kind's list in `lang`: every entity of the kind,
+    /// in the page's language where it exists, marked where it does not.
+    pub fn items(&self, kind: Kind, lang: &Lang) -> Vec<ItemView> {
+        let mut items: Vec<(Option<Date>, ItemView)> = self
+            .site
+            .of_kind(kind)
+            .filter_map(|e| {
+                let (v, fallback) = e.version_for(lang, &self.site.config.languages)?;
+                let meta = match &v.fields {
+                    Fields::Meeting(m) => word_of(self, lang, "meeting_type", &m.r#type),
+                    Fields::Country(c) => word_of(self, lang, "region", &c.region),
+                    Fields::Practice(p) => {
+                        let names: Vec<String> = self
+                            .links(Kind::Country, &p.countries, lang)
+                            .into_iter()
+                            .map(|l| l.title)
+                            .collect();
+                        (!names.is_empty()).then(|| names.join(", "))
+                    }
+                    _ => None,
+                };
+                Some((
+                    v.common.date,
+                    ItemView {
+                        id: e.id.clone(),
+                        title: v.common.title.clone(),
+                        url: self.site.url(&v.path),
+                        summary: v.common.summary.clone(),
+                        date: v.common.date.as_ref().map(|d| self.date(d, lang)),
+                        date_iso: v.common.date.as_ref().map(Date::iso),
+                        lang: fallback.then(|| v.lang.to_string()),
+                        meta,
+                    },
+                ))
+            })
+            .collect();
+        if kind == Kind::Meeting {
+            // Newest first; the title breaks ties the same way everywhere.
+            items.sort_by(|a, b| {
+                b.0.cmp(&a.0)
+                    .then_with(|| sort_key(&a.1.title).cmp(&sort_key(&b.1.title)))
+            });
+        } else {
+            items.sort_by_cached_key(|(_, i)| sort_key(&i.title));
+        }
+        items.into_iter().map(|(_, i)| i).collect()
+    }
+}
+
+fn word_of(
+    views: &Views<'_>,
+    lang: &Lang,
+    prefix: &str,
+    value: &dyn erased::Ser,
+) -> Option<String> {
+    let v = value.to_json()?;
+    Some(views.word(lang, &format!("{prefix}_{}", v.as_str()?)))
+}
+
+/// Lets `word_of` take any serializable enum without generics in closures.
+mod erased {
+    pub trait Ser {
+        fn to_json(&self) -> Option<serde_json::Value>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn to_json(&self) -> Option<serde_json::Value> {
+            serde_json::to_value(self).ok()
+        }
+    }
+}
