@@ -131,7 +131,7 @@ pub fn discover(root: &Path, config: &Config) -> (SourceTree, Diagnostics) {
         );
     }
 
-    check_duplicates(&found, &mut diags);
+    let found = without_duplicates(found, &mut diags);
 
     let read: Vec<Result<Document, Diagnostic>> = found
         .into_par_iter()
@@ -359,12 +359,14 @@ fn ignored(rel: &str, diags: &mut Diagnostics) {
     );
 }
 
-/// Two files for one language version of one entity.
-fn check_duplicates(found: &[Found], diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<(Option<Kind>, Option<&str>, &Lang), &str> = BTreeMap::new();
+/// Two files for one language version of one entity: the first one (in
+/// path order) is kept, the other reported.
+fn without_duplicates(found: Vec<Found>, diags: &mut Diagnostics) -> Vec<Found> {
+    let mut seen: BTreeMap<(Option<Kind>, Option<String>, Lang), String> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(found.len());
     for f in found {
-        let key = (f.kind, f.id.as_deref(), &f.lang);
-        if let Some(first) = seen.insert(key, &f.file) {
+        let key = (f.kind, f.id.clone(), f.lang.clone());
+        if let Some(first) = seen.get(&key) {
             let what = match (&f.kind, &f.id) {
                 (Some(k), Some(id)) => format!("the {} `{id}`", k.name()),
                 (Some(k), None) => format!("the {} list page", k.folder()),
@@ -375,10 +377,12 @@ fn check_duplicates(found: &[Found], diags: &mut Diagnostics) {
                     .at(Span::file(&f.file))
                     .help(format!("`{first}` is the other; an id is unique within its kind: rename or remove one")),
             );
-            // Keep the first one registered.
-            seen.insert(key, first);
+            continue;
         }
+        seen.insert(key, f.file.clone());
+        kept.push(f);
     }
+    kept
 }
 
 fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {

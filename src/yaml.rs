@@ -209,9 +209,13 @@ fn token_len(line: &str, column: usize) -> usize {
             .position(|&c| c == first)
             .map_or(rest.len(), |p| p + 2)
     } else {
-        let end = rest
-            .iter()
-            .position(|&c| matches!(c, ',' | ']' | '}' | '#'))
+        // A plain scalar ends at a flow indicator, a comment, or the `: `
+        // that makes it a key (a URL's `://` does not end it).
+        let end = (0..rest.len())
+            .find(|&i| {
+                matches!(rest[i], ',' | ']' | '}' | '#')
+                    || (rest[i] == ':' && rest.get(i + 1).is_none_or(|c| c.is_whitespace()))
+            })
             .unwrap_or(rest.len());
         rest[..end]
             .iter()
@@ -225,11 +229,24 @@ fn token_len(line: &str, column: usize) -> usize {
 
 /// The library's error, reworded for an editor, at the library's position.
 fn to_diagnostic(src: &Source<'_>, e: &lib::Error) -> Diagnostic {
-    let span = match e.location() {
-        Some(l) => src.span(l.line(), l.column()),
-        None => src.span(1, 1),
-    };
     let raw = e.to_string();
+    // libyaml says where it gave up and, after ", while", where the
+    // construct it could not finish began: an unclosed quote is found at
+    // the end of the text but was opened on its own line.
+    let context = raw.split_once(", while ").and_then(|(_, ctx)| {
+        let (what, at) = ctx.split_once(" at line ")?;
+        let (line, column) = at.split_once(" column ")?;
+        Some((
+            what.to_string(),
+            line.trim().parse::<usize>().ok()?,
+            column.trim().parse::<usize>().ok()?,
+        ))
+    });
+    let span = match (&context, e.location()) {
+        (Some((_, line, column)), _) => src.span(*line, *column),
+        (None, Some(l)) => src.span(l.line(), l.column()),
+        (None, None) => src.span(1, 1),
+    };
     // serde_yaml appends " at line L column C" (and sometimes more context);
     // the span already says where.
     let text = match raw.find(" at line ") {
@@ -293,6 +310,19 @@ fn to_diagnostic(src: &Source<'_>, e: &lib::Error) -> Diagnostic {
         .label(format!("expected {expected}"));
     }
     if e.location().is_some() && path.is_none() && is_syntax_error(msg) {
+        let msg = match &context {
+            Some((what, _, _)) if what.contains("quoted scalar") => {
+                "this quoted text is never closed".to_string()
+            }
+            Some((what, _, _)) if what.contains("flow sequence") => {
+                "this list `[…]` is never closed".to_string()
+            }
+            Some((what, _, _)) if what.contains("flow mapping") => {
+                "this mapping `{…}` is never closed".to_string()
+            }
+            Some((what, _, _)) => format!("{msg}, {what}"),
+            None => msg.to_string(),
+        };
         return Diagnostic::error(format!("malformed YAML: {msg}"))
             .at(span)
             .help("check the indentation, the `key: value` form and the quotes; a value holding `: ` or starting with a special character needs quotes");
@@ -303,9 +333,8 @@ fn to_diagnostic(src: &Source<'_>, e: &lib::Error) -> Diagnostic {
         Some((m, h)) => (m.to_string(), Some(h.to_string())),
         None => (msg.to_string(), None),
     };
-    Diagnostic::error(format!("{message}{}", field(&path)))
-        .at(span)
-        .help_opt(help)
+    // The quoted source line already shows which field it is.
+    Diagnostic::error(message).at(span).help_opt(help)
 }
 
 /// Separates a custom message from its hint, for `de::Error::custom`.

@@ -1,0 +1,170 @@
+//! Pairing by file name, the switcher, hreflang, missing translations,
+//! dates and sorting the language's way.
+
+use crate::support::{Site, parse_diags};
+
+#[test]
+fn translations_pair_by_file_name_and_link_each_other() {
+    let site = Site::fixture("languages/pairing");
+    site.build(&[]);
+    let fr = site.page("fr/pratiques/ofii-cameroon/");
+    let en = site.page("en/practices/ofii-cameroon/");
+    assert_eq!(fr.lang(), "fr");
+    assert_eq!(en.lang(), "en");
+    assert_eq!(
+        fr.text("h1"),
+        "Aide de l'OFII à la création d'entreprise au Cameroun"
+    );
+    assert_eq!(
+        en.text("h1"),
+        "OFII support to business creation in Cameroon"
+    );
+
+    // The visible switcher links the other language, in that language.
+    let other = fr.one(".lang-switch a");
+    assert_eq!(
+        other.value().attr("href"),
+        Some("/en/practices/ofii-cameroon/")
+    );
+    assert_eq!(other.value().attr("hreflang"), Some("en"));
+    assert_eq!(other.value().attr("lang"), Some("en"));
+    assert_eq!(
+        fr.attr(".lang-switch [aria-current]", "lang").as_deref(),
+        Some("fr")
+    );
+
+    // And the head says it to machines, with absolute addresses.
+    let alternates: Vec<(String, String)> = en
+        .all("link[rel=alternate][hreflang]")
+        .into_iter()
+        .map(|l| {
+            (
+                l.value().attr("hreflang").unwrap_or("").into(),
+                l.value().attr("href").unwrap_or("").into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        alternates,
+        vec![
+            (
+                "fr".to_string(),
+                "https://hub.example.org/fr/pratiques/ofii-cameroon/".to_string()
+            ),
+            (
+                "en".to_string(),
+                "https://hub.example.org/en/practices/ofii-cameroon/".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_missing_translation_is_marked_never_a_broken_link() {
+    let site = Site::fixture("languages/pairing");
+    site.build(&[]);
+    let fr = site.page("fr/pratiques/anpe-togo/");
+    assert!(
+        fr.all(".lang-switch a").is_empty(),
+        "no link to a page that does not exist"
+    );
+    assert_eq!(
+        fr.text(".lang-switch .unavailable"),
+        "English (traduction non disponible)"
+    );
+    assert!(fr.all("link[rel=alternate][hreflang=en]").is_empty());
+    assert!(!site.exists("public/en/practices/anpe-togo"));
+
+    // The English list still shows the fiche, marked French, linking to it.
+    let list = site.page("en/practices/");
+    let items = list.all(".items .item h3 a");
+    let anpe = items
+        .iter()
+        .find(|a| a.value().attr("href") == Some("/fr/pratiques/anpe-togo/"))
+        .expect("the French-only fiche is listed in English");
+    assert_eq!(anpe.value().attr("lang"), Some("fr"));
+    assert!(
+        list.texts(".items .item h3")
+            .iter()
+            .any(|t| t.ends_with("(in French)"))
+    );
+}
+
+#[test]
+fn check_reports_missing_translations_and_strict_fails_on_them() {
+    let site = Site::fixture("languages/pairing");
+    let out = site.run(&["check", "--format", "json"]);
+    assert!(out.status.success());
+    let diags = parse_diags(&out);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].severity, "warning");
+    assert_eq!(diags[0].file, "content/practices/anpe-togo.fr.md");
+    assert_eq!(
+        diags[0].message,
+        "the practice `anpe-togo` has no `en` version"
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("translate it into `content/practices/anpe-togo.en.md`")
+    );
+
+    let strict = site.run(&["check", "--strict", "--format", "json"]);
+    assert!(!strict.status.success());
+    assert_eq!(parse_diags(&strict)[0].severity, "error");
+}
+
+#[test]
+fn dates_are_written_the_language_way() {
+    let site = Site::fixture("languages/dates-and-sorting");
+    site.build(&[]);
+    let fr = site.page("fr/reunions/2021-01-21-rvr-webinar/");
+    let en = site.page("en/meetings/2021-01-21-rvr-webinar/");
+    assert_eq!(fr.text("dl.facts time"), "21 janvier 2021");
+    assert_eq!(
+        fr.attr("dl.facts time", "datetime").as_deref(),
+        Some("2021-01-21")
+    );
+    assert_eq!(en.text("dl.facts time"), "21 January 2021");
+    let steering = site.page("fr/reunions/2022-03-01-steering/");
+    assert_eq!(
+        steering.texts("dl.facts time"),
+        vec!["1er mars 2022", "2 mars 2022"]
+    );
+    assert_eq!(
+        site.page("en/meetings/2022-03-01-steering/")
+            .texts("dl.facts time"),
+        vec!["1 March 2022", "2 March 2022"]
+    );
+}
+
+#[test]
+fn lists_sort_alphabetically_with_accents_folded() {
+    let site = Site::fixture("languages/dates-and-sorting");
+    site.build(&[]);
+    let fr = site.page("fr/pays/").texts(".items .item h3");
+    assert_eq!(
+        fr,
+        vec![
+            "Allemagne",
+            "Danemark",
+            "Égypte",
+            "Espagne",
+            "Estonie",
+            "France"
+        ]
+    );
+    let en = site.page("en/countries/").texts(".items .item h3");
+    assert_eq!(
+        en,
+        vec!["Denmark", "Egypt", "Estonia", "France", "Germany", "Spain"]
+    );
+    // Meetings: newest first.
+    let meetings = site.page("en/meetings/").texts(".items .item h3");
+    assert_eq!(
+        meetings,
+        vec![
+            "Steering Committee",
+            "Webinar on voluntary return and reintegration"
+        ]
+    );
+}

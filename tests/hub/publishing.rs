@@ -1,0 +1,45 @@
+//! The output folder is replaced whole or not at all.
+
+use crate::support::{Site, snapshot};
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
+    let site = Site::fixture("languages/pairing");
+    site.build(&[]);
+    let before = snapshot(&site.path("public"));
+    assert!(before.len() > 10);
+
+    // Break a file, and change another so a half-written site would show.
+    site.write(
+        "content/practices/ofii-cameroon.en.md",
+        "---\ntitle: \"Changed\"\ncountries: [cm]\n---\n",
+    );
+    site.write(
+        "content/practices/anpe-togo.fr.md",
+        "---\ntitle: [unclosed\n---\n",
+    );
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    assert_eq!(snapshot(&site.path("public")), before);
+    // Nothing is left beside it either.
+    let leftovers: Vec<String> = std::fs::read_dir(&site.root)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        leftovers.iter().all(|n| !n.starts_with(".public")),
+        "{leftovers:?}"
+    );
+}
+
+#[test]
+fn a_good_build_replaces_stale_files() {
+    let site = Site::fixture("languages/pairing");
+    site.build(&[]);
+    std::fs::remove_file(site.path("content/practices/anpe-togo.fr.md")).expect("rm");
+    site.build(&[]);
+    assert!(!site.exists("public/fr/pratiques/anpe-togo"));
+}

@@ -1,0 +1,244 @@
+//! Builds fixture sites in temporary folders and reads what came out.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_rabat-hub")
+}
+
+/// A copy of a fixture site in a temporary folder.
+pub struct Site {
+    _tmp: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+fn copy_tree(from: &Path, to: &Path, overwrite: bool) {
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
+        let entry = entry.expect("walk fixture");
+        let rel = entry.path().strip_prefix(from).expect("inside");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else if overwrite || !target.exists() {
+            std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+impl Site {
+    /// `tests/fixtures/<name>`, completed with the default config and theme.
+    pub fn fixture(name: &str) -> Site {
+        let src = repo().join("tests/fixtures").join(name);
+        assert!(src.is_dir(), "no fixture {name}");
+        let site = Site::empty();
+        copy_tree(&src, &site.root, true);
+        site.complete();
+        site
+    }
+
+    /// The repository's own hub: config, content and theme.
+    pub fn bundled_hub() -> Site {
+        let site = Site::empty();
+        std::fs::copy(repo().join("config.yaml"), site.root.join("config.yaml")).expect("config");
+        copy_tree(&repo().join("content"), &site.root.join("content"), true);
+        copy_tree(&repo().join("themes"), &site.root.join("themes"), true);
+        site
+    }
+
+    fn empty() -> Site {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(&root).expect("mkdir");
+        Site { _tmp: tmp, root }
+    }
+
+    fn complete(&self) {
+        let config = self.root.join("config.yaml");
+        if !config.exists() {
+            std::fs::copy(repo().join("tests/fixtures/default-config.yaml"), &config)
+                .expect("config");
+        }
+        copy_tree(
+            &repo().join("themes/default"),
+            &self.root.join("themes/default"),
+            false,
+        );
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(bin())
+            .args(args)
+            .arg("--root")
+            .arg(&self.root)
+            .output()
+            .expect("run rabat-hub")
+    }
+
+    /// `build`, which must succeed.
+    pub fn build(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["build"];
+        args.extend(extra);
+        let out = self.run(&args);
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    /// `build --format json`, which must fail; its diagnostics.
+    pub fn build_errors(&self) -> Vec<Diag> {
+        let out = self.run(&["build", "--format", "json"]);
+        assert!(!out.status.success(), "build should have failed");
+        parse_diags(&out)
+    }
+
+    /// A page of the output, parsed.
+    pub fn page(&self, rel: &str) -> Page {
+        let file = if rel.ends_with('/') || rel.is_empty() {
+            format!("public/{rel}index.html")
+        } else {
+            format!("public/{rel}")
+        };
+        Page(Html::parse_document(&self.read(&file)))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diag {
+    pub severity: String,
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+pub fn parse_diags(out: &Output) -> Vec<Diag> {
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("json diagnostic");
+            let s = |k: &str| v[k].as_str().map(str::to_string);
+            Diag {
+                severity: s("severity").unwrap_or_default(),
+                file: s("file").unwrap_or_default(),
+                line: v["line"].as_u64().unwrap_or(0),
+                column: v["column"].as_u64().unwrap_or(0),
+                message: s("message").unwrap_or_default(),
+                label: s("label"),
+                help: s("help"),
+            }
+        })
+        .collect()
+}
+
+/// The one error a bad fixture must give.
+pub fn single_error(site: &Site) -> Diag {
+    let errors: Vec<Diag> = site
+        .build_errors()
+        .into_iter()
+        .filter(|d| d.severity == "error")
+        .collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "expected exactly one error, got {errors:#?}"
+    );
+    errors.into_iter().next().expect("one")
+}
+
+pub struct Page(pub Html);
+
+impl Page {
+    pub fn all(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        let sel = Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"));
+        self.0.select(&sel).collect()
+    }
+
+    pub fn one(&self, css: &str) -> scraper::ElementRef<'_> {
+        let found = self.all(css);
+        assert_eq!(
+            found.len(),
+            1,
+            "expected one `{css}`, found {}",
+            found.len()
+        );
+        found[0]
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        text_of(self.one(css))
+    }
+
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.all(css).into_iter().map(text_of).collect()
+    }
+
+    pub fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.one(css).value().attr(name).map(str::to_string)
+    }
+
+    pub fn lang(&self) -> String {
+        self.attr("html", "lang").unwrap_or_default()
+    }
+}
+
+pub fn text_of(e: scraper::ElementRef<'_>) -> String {
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every file under `dir`, relative path → bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
