@@ -151,3 +151,11 @@ fn output_option_and_base_url_option() {
         .and_then(|l| l.value().attr("href").map(str::to_string));
     assert_eq!(css.as_deref(), Some("/hub/style.css"));
 }
+
+#[test]
+fn site_and_theme_static_files_are_copied() {
+    let site = Site::fixture("pages/bundle-alias-draft");
+    site.build(&[]);
+    assert_eq!(site.read("public/files/note.txt"), "site-wide file\n");
+    assert_eq!(site.read("public/style.css"), site.read("themes/default/static/style.css"));
+}
