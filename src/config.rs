@@ -15,6 +15,9 @@ use crate::yaml::{self, Seg, Source};
 
 pub const FILE: &str = "config.yaml";
 
+/// URL segments under `/<lang>/` that the generator's own pages take.
+pub const RESERVED_SEGMENTS: [&str; 4] = ["themes", "organisations", "matrix", "search"];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -209,6 +212,18 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
                 diags.push(unknown_language(code, &languages, at(&here)));
                 continue;
             };
+            if RESERVED_SEGMENTS.contains(&segment.as_str()) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "`{segment}` is a URL segment the site uses for its own pages"
+                    ))
+                    .at(at(&here))
+                    .help(format!(
+                        "choose another; reserved: {}",
+                        RESERVED_SEGMENTS.join(", ")
+                    )),
+                );
+            }
             if let Err(why) = check_id(segment) {
                 diags.push(
                     Diagnostic::error(format!("`{segment}` cannot be a URL segment: {why}"))

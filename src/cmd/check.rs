@@ -13,6 +13,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut diags = g.diags;
     if let Some(site) = &g.site {
         diags.extend(missing_translations(site));
+        diags.extend(loose_ends(site));
     }
     if args.strict {
         let strict: Vec<Diagnostic> = diags
@@ -60,6 +61,44 @@ pub fn missing_translations(site: &Site) -> Diagnostics {
                 .at(Span::file(&present.file))
                 .help(format!("translate it into `{expected}`")),
             );
+        }
+    }
+    d
+}
+
+/// Challenges no recommendation addresses, and recommendations no
+/// meeting or practice backs: the graph's loose ends, for editors to tie.
+pub fn loose_ends(site: &Site) -> Diagnostics {
+    use crate::kind::Kind;
+    let mut d = Diagnostics::new();
+    for (key, e) in &site.entities {
+        let Some(v) = e
+            .versions
+            .get(&site.config.default_language)
+            .or_else(|| e.versions.values().next())
+        else {
+            continue;
+        };
+        match key.kind {
+            Kind::Challenge if site.graph.sources(key, Kind::Recommendation, "addresses").is_empty() => d.push(
+                Diagnostic::warning(format!("no recommendation addresses the challenge `{}`", e.id))
+                    .at(Span::file(&v.file))
+                    .help(format!("add `{}` to the `addresses` of the recommendations that answer it", e.id)),
+            ),
+            Kind::Recommendation
+                if site.graph.sources(key, Kind::Meeting, "recommendations").is_empty()
+                    && site.graph.sources(key, Kind::Practice, "recommendations").is_empty() =>
+            {
+                d.push(
+                    Diagnostic::warning(format!("no meeting or practice backs the recommendation `{}`", e.id))
+                        .at(Span::file(&v.file))
+                        .help(format!(
+                            "add `{}` to the `recommendations` of the meeting that made it or of a practice that applies it",
+                            e.id
+                        )),
+                )
+            }
+            _ => {}
         }
     }
     d

@@ -2,6 +2,7 @@
 //! the output and its bytes, or a file to copy). Nothing here writes:
 //! `publish` does.
 
+mod graph;
 mod pages;
 
 pub use pages::artifacts;

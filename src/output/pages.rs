@@ -22,7 +22,14 @@ enum Job<'a> {
     List(Kind, &'a Lang),
     Entity(&'a Entity, &'a Version),
     NotFound(&'a Lang),
+    /// The index of `themes` or `organisations`.
+    Taxonomy(&'static str, &'a Lang),
+    /// One theme or organisation.
+    Term(&'static str, &'a str, &'a Lang),
+    Matrix(&'a Lang),
 }
+
+pub const TAXONOMIES: [&str; 2] = ["themes", "organisations"];
 
 pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
     let views = Views { site, theme };
@@ -33,6 +40,13 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
         jobs.push(Job::NotFound(l));
         for k in Kind::ALL {
             jobs.push(Job::List(k, l));
+        }
+        jobs.push(Job::Matrix(l));
+        for t in TAXONOMIES {
+            jobs.push(Job::Taxonomy(t, l));
+            for id in terms(site, t).keys() {
+                jobs.push(Job::Term(t, id, l));
+            }
         }
     }
     for e in site.entities.values() {
@@ -51,11 +65,22 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
             Err(d) => diags.push(d),
         }
     }
+    for l in langs {
+        out.push(super::graph::graph_json(site, l));
+    }
     aliases(&views, &mut out, &mut diags);
     files(site, theme, &mut out);
     check_unique(&out, &mut diags);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     (out, diags)
+}
+
+/// The terms of a taxonomy, from config.yaml.
+fn terms<'s>(site: &'s Site, taxonomy: &str) -> &'s BTreeMap<String, crate::config::Localized> {
+    match taxonomy {
+        "themes" => &site.config.themes,
+        _ => &site.config.organisations,
+    }
 }
 
 fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
@@ -195,6 +220,148 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 views.theme.render(&template, &ctx)?,
             ))
         }
+        Job::Taxonomy(taxonomy, lang) => {
+            let path = Site::taxonomy_path(taxonomy, lang, None);
+            let title = word(views, lang, &format!("nav_{taxonomy}"));
+            let page = views.page(lang, &path, title, None, None, &|l| {
+                Some(Site::taxonomy_path(taxonomy, l, None))
+            });
+            #[derive(Serialize)]
+            struct Term {
+                id: String,
+                label: String,
+                url: String,
+                count: usize,
+            }
+            let mut list: Vec<Term> = terms(site, taxonomy)
+                .iter()
+                .map(|(id, labels)| Term {
+                    id: id.clone(),
+                    label: labels.get(*lang).cloned().unwrap_or_default(),
+                    url: site.url(&Site::taxonomy_path(taxonomy, lang, Some(id))),
+                    count: tagged(site, taxonomy, id).len(),
+                })
+                .collect();
+            list.sort_by_cached_key(|t| crate::lang::sort_key(&t.label));
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("taxonomy", taxonomy);
+            ctx.insert("terms", &list);
+            Ok(Artifact::page(
+                &path,
+                views.theme.render("taxonomy.html", &ctx)?,
+            ))
+        }
+        Job::Term(taxonomy, id, lang) => {
+            let path = Site::taxonomy_path(taxonomy, lang, Some(id));
+            let label = terms(site, taxonomy)
+                .get(*id)
+                .and_then(|l| l.get(*lang))
+                .cloned()
+                .unwrap_or_default();
+            let page = views.page(lang, &path, label.clone(), None, None, &|l| {
+                Some(Site::taxonomy_path(taxonomy, l, Some(id)))
+            });
+            #[derive(Serialize)]
+            struct Group {
+                kind: Kind,
+                label: String,
+                items: Vec<crate::theme::LinkView>,
+            }
+            let all = tagged(site, taxonomy, id);
+            let groups: Vec<Group> = Kind::ALL
+                .into_iter()
+                .map(|k| Group {
+                    kind: k,
+                    label: word(views, lang, &format!("nav_{}", k.folder())),
+                    items: views.link_list(all.iter().filter(|e| e.kind == k), lang),
+                })
+                .filter(|g| !g.items.is_empty())
+                .collect();
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("taxonomy", taxonomy);
+            ctx.insert(
+                "taxonomy_url",
+                &site.url(&Site::taxonomy_path(taxonomy, lang, None)),
+            );
+            ctx.insert("term", &serde_json::json!({ "id": id, "label": label }));
+            ctx.insert("groups", &groups);
+            Ok(Artifact::page(
+                &path,
+                views.theme.render("term.html", &ctx)?,
+            ))
+        }
+        Job::Matrix(lang) => {
+            let path = Site::matrix_path(lang);
+            let title = word(views, lang, "matrix_title");
+            let page = views.page(lang, &path, title, None, None, &|l| {
+                Some(Site::matrix_path(l))
+            });
+            let challenges: Vec<&Entity> = site.of_kind(Kind::Challenge).collect();
+            let recommendations: Vec<&Entity> = site.of_kind(Kind::Recommendation).collect();
+            let key = |e: &Entity| crate::site::EntityKey {
+                kind: e.kind,
+                id: e.id.clone(),
+            };
+            let columns = views.link_list(
+                recommendations
+                    .iter()
+                    .map(|e| key(e))
+                    .collect::<Vec<_>>()
+                    .iter(),
+                lang,
+            );
+            let rows_order = views.link_list(
+                challenges.iter().map(|e| key(e)).collect::<Vec<_>>().iter(),
+                lang,
+            );
+            #[derive(Serialize)]
+            struct Cell {
+                addresses: bool,
+                practices: usize,
+            }
+            #[derive(Serialize)]
+            struct Row {
+                challenge: crate::theme::LinkView,
+                cells: Vec<Cell>,
+            }
+            let rows: Vec<Row> = rows_order
+                .into_iter()
+                .map(|c| {
+                    let ck = crate::site::EntityKey {
+                        kind: Kind::Challenge,
+                        id: c.id.clone(),
+                    };
+                    let addressed_by = site.graph.sources(&ck, Kind::Recommendation, "addresses");
+                    let cells = columns
+                        .iter()
+                        .map(|r| {
+                            let rk = crate::site::EntityKey {
+                                kind: Kind::Recommendation,
+                                id: r.id.clone(),
+                            };
+                            Cell {
+                                addresses: addressed_by.contains(&rk),
+                                practices: site.graph.practices_behind(&ck, &rk).len(),
+                            }
+                        })
+                        .collect();
+                    Row {
+                        challenge: c,
+                        cells,
+                    }
+                })
+                .collect();
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("recommendations", &columns);
+            ctx.insert("rows", &rows);
+            Ok(Artifact::page(
+                &path,
+                views.theme.render("matrix.html", &ctx)?,
+            ))
+        }
         Job::NotFound(lang) => {
             let title = views
                 .theme
@@ -212,6 +379,26 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 content: Content::Bytes(html.into_bytes()),
             })
         }
+    }
+}
+
+fn word(views: &Views<'_>, lang: &Lang, key: &str) -> String {
+    views
+        .theme
+        .strings(lang)
+        .get(key)
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn tagged(
+    site: &Site,
+    taxonomy: &str,
+    id: &str,
+) -> std::collections::BTreeSet<crate::site::EntityKey> {
+    match taxonomy {
+        "themes" => site.graph.tagged_theme(id),
+        _ => site.graph.tagged_organisation(id),
     }
 }
 

@@ -215,7 +215,9 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
         }
     }
 
+    let graph = super::graph::Graph::build(&entities);
     let site = Site {
+        graph,
         config,
         entities,
         home,

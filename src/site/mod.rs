@@ -3,10 +3,12 @@
 //! parsed documents; read by `theme` and `output`, never changed after.
 
 mod assemble;
+mod graph;
 mod links;
 mod model;
 mod refs;
 
 pub use assemble::{Options, assemble};
+pub use graph::{Edge, Graph, Lists};
 pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};
 pub use refs::{Ref, references};

@@ -82,6 +82,8 @@ pub struct Site {
     pub path_prefix: String,
     /// Whether drafts were included (`--drafts`).
     pub drafts: bool,
+    /// Every reference, readable from both ends.
+    pub graph: super::graph::Graph,
 }
 
 impl Site {
@@ -123,6 +125,18 @@ impl Site {
 
     pub fn home_path(lang: &Lang) -> String {
         format!("{lang}/")
+    }
+
+    /// Taxonomy pages: `themes` or `organisations`, the same in every language.
+    pub fn taxonomy_path(taxonomy: &str, lang: &Lang, id: Option<&str>) -> String {
+        match id {
+            Some(id) => format!("{lang}/{taxonomy}/{id}/"),
+            None => format!("{lang}/{taxonomy}/"),
+        }
+    }
+
+    pub fn matrix_path(lang: &Lang) -> String {
+        format!("{lang}/matrix/")
     }
 }
 

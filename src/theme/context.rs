@@ -11,7 +11,7 @@ use crate::frontmatter::Fields;
 use crate::frontmatter::types::{Date, Location};
 use crate::kind::Kind;
 use crate::lang::{Lang, sort_key};
-use crate::site::{Entity, LinkTo, Site, Version};
+use crate::site::{Entity, EntityKey, LinkTo, Site, Version};
 use erased::Ser as _;
 
 /// Builds views of `site` in the words of `theme`.
@@ -30,6 +30,8 @@ pub struct PageContext<'a> {
     /// Absolute URL of this page.
     pub canonical: String,
     pub nav: Vec<NavItem>,
+    /// The cross-cutting views: themes, organisations, the matrix.
+    pub explore: Vec<NavItem>,
     pub translations: Vec<TranslationView>,
     pub home_url: String,
     pub root_url: String,
@@ -67,6 +69,8 @@ pub struct LinkView {
     pub url: String,
     /// The language of the target when it is not the page's.
     pub lang: Option<String>,
+    /// A meeting's date, written the page's way.
+    pub date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -83,9 +87,11 @@ pub struct ItemView {
 }
 
 #[derive(Serialize)]
-struct Labelled {
-    id: String,
-    label: String,
+pub struct Labelled {
+    pub id: String,
+    pub label: String,
+    /// The term's page, for themes and organisations.
+    pub url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +114,8 @@ struct EntityView {
     updated_iso: Option<String>,
     themes: Vec<Labelled>,
     headings: Vec<crate::markdown::Heading>,
+    /// The cross-links of section 5, by name, read from both ends.
+    links: std::collections::BTreeMap<&'static str, Vec<LinkView>>,
     #[serde(flatten)]
     fields: serde_json::Value,
 }
@@ -149,6 +157,21 @@ impl<'a> Views<'a> {
                 current: current == Some(k),
             })
             .collect();
+        let explore = [
+            ("nav_themes", Site::taxonomy_path("themes", lang, None)),
+            (
+                "nav_organisations",
+                Site::taxonomy_path("organisations", lang, None),
+            ),
+            ("nav_matrix", Site::matrix_path(lang)),
+        ]
+        .into_iter()
+        .map(|(key, p)| NavItem {
+            label: self.word(lang, key),
+            current: p == path,
+            url: site.url(&p),
+        })
+        .collect();
         let translations = cfg
             .languages
             .iter()
@@ -180,6 +203,7 @@ impl<'a> Views<'a> {
             description: description.unwrap_or_else(|| site_description.to_string()),
             canonical: site.permalink(path),
             nav,
+            explore,
             translations,
             home_url: site.url(&Site::home_path(lang)),
             root_url: site.url(""),
@@ -193,7 +217,29 @@ impl<'a> Views<'a> {
             title: l.version.common.title.clone(),
             url: self.site.url(&l.version.path),
             lang: (&l.version.lang != lang).then(|| l.version.lang.to_string()),
+            date: match l.entity.kind {
+                Kind::Meeting => l.version.common.date.as_ref().map(|d| self.date(d, lang)),
+                _ => None,
+            },
         }
+    }
+
+    /// Links to `keys` in `lang`: meetings newest first, the rest by title.
+    pub fn link_list<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k EntityKey>,
+        lang: &Lang,
+    ) -> Vec<LinkView> {
+        let mut v: Vec<(Option<Date>, LinkView)> = keys
+            .into_iter()
+            .filter_map(|k| self.site.link(k.kind, &k.id, lang))
+            .map(|l| (l.version.common.date, self.link(&l, lang)))
+            .collect();
+        v.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| sort_key(&a.1.title).cmp(&sort_key(&b.1.title)))
+        });
+        v.into_iter().map(|(_, l)| l).collect()
     }
 
     /// Links to the entities `ids` of `kind`, sorted by title in `lang`.
@@ -208,14 +254,19 @@ impl<'a> Views<'a> {
         v
     }
 
-    fn labels(
+    /// Theme or organisation labels in `lang`, linked to their pages.
+    pub fn labels<'i>(
         &self,
-        table: &std::collections::BTreeMap<String, crate::config::Localized>,
-        ids: &[String],
+        taxonomy: &str,
+        ids: impl IntoIterator<Item = &'i String>,
         lang: &Lang,
     ) -> Vec<Labelled> {
+        let table = match taxonomy {
+            "themes" => &self.site.config.themes,
+            _ => &self.site.config.organisations,
+        };
         let mut v: Vec<Labelled> = ids
-            .iter()
+            .into_iter()
             .map(|id| Labelled {
                 id: id.clone(),
                 label: table
@@ -223,6 +274,10 @@ impl<'a> Views<'a> {
                     .and_then(|l| l.get(lang))
                     .cloned()
                     .unwrap_or_else(|| id.clone()),
+                url: Some(
+                    self.site
+                        .url(&Site::taxonomy_path(taxonomy, lang, Some(id))),
+                ),
             })
             .collect();
         v.sort_by_cached_key(|l| sort_key(&l.label));
@@ -244,8 +299,21 @@ impl<'a> Views<'a> {
             date_iso: c.date.as_ref().map(Date::iso),
             updated: c.updated.as_ref().map(|d| self.date(d, lang)),
             updated_iso: c.updated.as_ref().map(Date::iso),
-            themes: self.labels(&self.site.config.themes, &c.themes, lang),
+            themes: self.labels("themes", &c.themes, lang),
             headings: v.headings.clone(),
+            links: self
+                .site
+                .graph
+                .lists(
+                    &EntityKey {
+                        kind: e.kind,
+                        id: e.id.clone(),
+                    },
+                    &self.site.entities,
+                )
+                .iter()
+                .map(|(name, keys)| (*name, self.link_list(keys, lang)))
+                .collect(),
             fields,
         };
         serde_json::to_value(view).unwrap_or(serde_json::Value::Null)
@@ -257,7 +325,7 @@ impl<'a> Views<'a> {
             let v = value.to_json()?;
             Some(self.word(lang, &format!("{prefix}_{}", v.as_str()?)))
         };
-        let orgs = |ids: &[String]| self.labels(&self.site.config.organisations, ids, lang);
+        let orgs = |ids: &[String]| self.labels("organisations", ids, lang);
         match fields {
             Fields::Meeting(m) => {
                 let location = match &m.location {
@@ -291,24 +359,15 @@ impl<'a> Views<'a> {
                     "end_date": m.end_date.as_ref().map(|d| self.date(d, lang)),
                     "end_date_iso": m.end_date.as_ref().map(Date::iso),
                     "location": location,
-                    "chairs": self.links(Kind::Country, &m.chairs, lang),
-                    "countries": self.links(Kind::Country, &m.countries, lang),
                     "organisations": orgs(&m.organisations),
-                    "challenges": self.links(Kind::Challenge, &m.challenges, lang),
-                    "recommendations": self.links(Kind::Recommendation, &m.recommendations, lang),
-                    "practices": self.links(Kind::Practice, &m.practices, lang),
                     "documents": documents,
                 })
             }
             Fields::Practice(p) => json!({
-                "countries": self.links(Kind::Country, &p.countries, lang),
                 "organisations": orgs(&p.organisations),
                 "period": p.period,
                 "status": p.status,
                 "status_label": p.status.as_ref().and_then(|s| word("practice_status", s)),
-                "challenges": self.links(Kind::Challenge, &p.challenges, lang),
-                "recommendations": self.links(Kind::Recommendation, &p.recommendations, lang),
-                "meetings": self.links(Kind::Meeting, &p.meetings, lang),
             }),
             Fields::Country(c) => json!({
                 "code": e.id,
@@ -318,9 +377,7 @@ impl<'a> Views<'a> {
                 "status_label": c.status.as_ref().and_then(|s| word("country_status", s)),
                 "focal_point": c.focal_point,
             }),
-            Fields::Challenge(c) => json!({
-                "related": self.links(Kind::Challenge, &c.related, lang),
-            }),
+            Fields::Challenge(_) => json!({}),
             Fields::Recommendation(r) => {
                 let actors: Vec<Labelled> = r
                     .actors
@@ -331,12 +388,10 @@ impl<'a> Views<'a> {
                             .and_then(|v| v.as_str().map(str::to_string))
                             .unwrap_or_default(),
                         label: word("actor", a).unwrap_or_default(),
+                        url: None,
                     })
                     .collect();
-                json!({
-                    "addresses": self.links(Kind::Challenge, &r.addresses, lang),
-                    "actors": actors,
-                })
+                json!({ "actors": actors })
             }
             Fields::Page(_) => json!({}),
         }

@@ -17,7 +17,10 @@ use crate::yaml::{self, Seg, Source};
 pub type Strings = BTreeMap<String, String>;
 
 /// Every template the generator renders.
-pub const REQUIRED_TEMPLATES: [&str; 11] = [
+pub const REQUIRED_TEMPLATES: [&str; 14] = [
+    "taxonomy.html",
+    "term.html",
+    "matrix.html",
     "root.html",
     "home.html",
     "list.html",

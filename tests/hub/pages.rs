@@ -157,5 +157,8 @@ fn site_and_theme_static_files_are_copied() {
     let site = Site::fixture("pages/bundle-alias-draft");
     site.build(&[]);
     assert_eq!(site.read("public/files/note.txt"), "site-wide file\n");
-    assert_eq!(site.read("public/style.css"), site.read("themes/default/static/style.css"));
+    assert_eq!(
+        site.read("public/style.css"),
+        site.read("themes/default/static/style.css")
+    );
 }
