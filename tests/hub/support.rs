@@ -211,6 +211,27 @@ impl Page {
         self.one(css).value().attr(name).map(str::to_string)
     }
 
+    /// The links listed under the `section.links` headed `heading`:
+    /// (link text, href), in page order. Empty when there is no such list.
+    pub fn list(&self, heading: &str) -> Vec<(String, String)> {
+        let h2 = Selector::parse("h2").unwrap_or_else(|_| unreachable!());
+        let a = Selector::parse("li > a").unwrap_or_else(|_| unreachable!());
+        self.all("section.links")
+            .into_iter()
+            .filter(|s| s.select(&h2).next().map(text_of).as_deref() == Some(heading))
+            .flat_map(|s| {
+                s.select(&a)
+                    .map(|l| (text_of(l), l.value().attr("href").unwrap_or("").to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// Only the titles of `list`.
+    pub fn titles(&self, heading: &str) -> Vec<String> {
+        self.list(heading).into_iter().map(|(t, _)| t).collect()
+    }
+
     pub fn lang(&self) -> String {
         self.attr("html", "lang").unwrap_or_default()
     }
