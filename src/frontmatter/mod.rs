@@ -47,7 +47,11 @@ impl Parsed {
     }
 }
 
-pub fn parse(doc: &Document, config: &Config) -> Result<Parsed, Diagnostics> {
+/// Parses a document's front matter. `Err` when it cannot be read at all;
+/// otherwise the checked front matter and the problems that do not stop
+/// the document from taking part in the site (an unknown theme, a bad
+/// alias), so the rest of the file is still checked.
+pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let parts = match split::split(&doc.file, &doc.text) {
         Ok(p) => p,
@@ -82,14 +86,14 @@ pub fn parse(doc: &Document, config: &Config) -> Result<Parsed, Diagnostics> {
         }
     };
     check(&common, fields.as_ref(), &src, config, &mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Parsed {
-        common,
-        fields,
-        parts,
-    })
+    Ok((
+        Parsed {
+            common,
+            fields,
+            parts,
+        },
+        diags,
+    ))
 }
 
 fn parse_kind(src: Source<'_>, kind: Kind) -> Result<(Common, Fields), Diagnostic> {
@@ -313,7 +317,14 @@ fn taxonomy_refs<'a>(
         diags.push(match hint {
             Some(h) => d.label(format!("did you mean `{h}`?")),
             None => d
-                .label(format!("not a {what} of config.yaml"))
+                .label(format!(
+                    "not {} {what} of config.yaml",
+                    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    }
+                ))
                 .help(format!(
                     "{field} are listed under `taxonomies.{field}` in config.yaml"
                 )),

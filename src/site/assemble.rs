@@ -32,15 +32,18 @@ struct Item {
 pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
 
-    let parsed: Vec<Result<Item, Diagnostics>> = tree
+    let parsed: Vec<Result<(Item, Diagnostics), Diagnostics>> = tree
         .documents
         .into_par_iter()
-        .map(|doc| frontmatter::parse(&doc, &config).map(|parsed| Item { doc, parsed }))
+        .map(|doc| frontmatter::parse(&doc, &config).map(|(parsed, d)| (Item { doc, parsed }, d)))
         .collect();
     let mut items = Vec::new();
     for p in parsed {
         match p {
-            Ok(i) => items.push(i),
+            Ok((i, d)) => {
+                items.push(i);
+                diags.extend(d);
+            }
             Err(d) => diags.extend(d),
         }
     }

@@ -210,3 +210,139 @@ fn json_lines_are_one_object_each() {
     assert!(stderr.lines().all(|l| l.starts_with('{')), "{stderr}");
     assert_eq!(parse_diags(&out).len(), 3);
 }
+
+#[test]
+fn an_unknown_id_in_every_reference_field_of_every_kind() {
+    let errors = Site::fixture("errors/unknown-ids").build_errors();
+    let got: Vec<(String, u64, u64, String, Option<String>)> = errors
+        .into_iter()
+        .map(|d| {
+            (
+                d.file.rsplit('/').next().unwrap_or("").to_string(),
+                d.line,
+                d.column,
+                d.message,
+                d.label,
+            )
+        })
+        .collect();
+    let e = |file: &str, line, column, message: &str, label: &str| {
+        (
+            file.to_string(),
+            line,
+            column,
+            message.to_string(),
+            Some(label.to_string()),
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            e(
+                "coordination-gaps.fr.md",
+                3,
+                11,
+                "unknown challenge `coordination-gap`",
+                "did you mean `coordination-gaps`?"
+            ),
+            e(
+                "coordination-gaps.fr.md",
+                4,
+                10,
+                "unknown theme `return-reintegration`",
+                "did you mean `return-readmission-reintegration`?"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                5,
+                37,
+                "unknown country `cmr`",
+                "did you mean `cm`?"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                6,
+                10,
+                "unknown country `fra`",
+                "no country has this id"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                7,
+                13,
+                "unknown country `tgo`",
+                "no country has this id"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                8,
+                17,
+                "unknown organisation `oim`",
+                "not an organisation of config.yaml"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                9,
+                14,
+                "unknown challenge `coordination`",
+                "did you mean `coordination-gaps`?"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                10,
+                19,
+                "unknown recommendation `mechanism`",
+                "no recommendation has this id"
+            ),
+            e(
+                "2021-01-21-webinar.fr.md",
+                11,
+                13,
+                "unknown practice `anpe-tog`",
+                "did you mean `anpe-togo`?"
+            ),
+            e(
+                "anpe-togo.fr.md",
+                3,
+                13,
+                "unknown country `tg`",
+                "no country has this id"
+            ),
+            e(
+                "anpe-togo.fr.md",
+                4,
+                17,
+                "unknown organisation `anpe`",
+                "not an organisation of config.yaml"
+            ),
+            e(
+                "anpe-togo.fr.md",
+                5,
+                14,
+                "unknown challenge `coordination-gps`",
+                "did you mean `coordination-gaps`?"
+            ),
+            e(
+                "anpe-togo.fr.md",
+                6,
+                19,
+                "unknown recommendation `coordination-mecanism`",
+                "did you mean `coordination-mechanism`?"
+            ),
+            e(
+                "anpe-togo.fr.md",
+                7,
+                12,
+                "unknown meeting `2021-01-22-webinar`",
+                "did you mean `2021-01-21-webinar`?"
+            ),
+            e(
+                "coordination-mechanism.fr.md",
+                3,
+                13,
+                "unknown challenge `coordination-gapz`",
+                "did you mean `coordination-gaps`?"
+            ),
+        ]
+    );
+}
