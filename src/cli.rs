@@ -66,6 +66,10 @@ pub struct ServeArgs {
     /// Port to listen on (0 picks a free one)
     #[arg(long, default_value_t = 8321)]
     pub port: u16,
+    /// Address to listen on; the default, 127.0.0.1, is reachable only
+    /// from this computer
+    #[arg(long)]
+    pub bind: Option<std::net::IpAddr>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,16 @@
-//! The preview server: a small HTTP/1.1 file server on the loopback
-//! address, serving only files inside the output folder.
+//! The preview server of `rabat-hub serve`: the last built site held in
+//! memory (`live`), a small HTTP server on the loopback address that
+//! serves it and tells open pages to reload (`server`), and a file watcher
+//! that turns editors' saves into rebuild requests (`watch`).
+//!
+//! Nothing here writes to disk: the published `public/` is never touched
+//! by a preview.
 
+mod live;
+mod page;
 mod server;
+mod watch;
 
+pub use live::{Live, Snapshot};
 pub use server::{Server, respond};
+pub use watch::{Change, Watcher};

@@ -1,32 +1,27 @@
-//! Serves a built site from a folder. GET and HEAD only; paths are decoded,
-//! checked to stay inside the folder (no `..`, no symlink leaving it), and
-//! a missing page gets the site's own 404 page in the language of its path.
+//! A small HTTP/1.1 server for the preview. GET and HEAD only. It serves
+//! the files of the live snapshot (nothing else on disk is reachable: a
+//! path is a key in a map, not a path on the filesystem), answers a missing
+//! page with the site's own 404 page in the language of its path, shows a
+//! failed build's errors instead of pages, and streams reload events.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
+
+use super::live::{Live, Snapshot};
+use super::page::{EVENTS_PATH, RELOAD_JS, RELOAD_PATH, error_page, inject_reload};
+use crate::output::Content;
 
 pub struct Server {
     listener: TcpListener,
-    root: PathBuf,
-    default_lang: String,
 }
 
 impl Server {
-    /// Binds to `addr` (the loopback address unless the user said otherwise).
-    pub fn bind(addr: SocketAddr, root: PathBuf, default_lang: String) -> io::Result<Server> {
+    pub fn bind(addr: SocketAddr) -> io::Result<Server> {
         Ok(Server {
             listener: TcpListener::bind(addr)?,
-            root,
-            default_lang,
         })
-    }
-
-    /// The language whose 404 page answers paths outside any language.
-    pub fn with_default_lang(mut self, lang: String) -> Server {
-        self.default_lang = lang;
-        self
     }
 
     pub fn local_addr(&self) -> io::Result<SocketAddr> {
@@ -34,18 +29,17 @@ impl Server {
     }
 
     /// Answers requests until the process ends, one thread a connection.
-    pub fn run(self) {
+    pub fn run(self, live: Arc<Live>) {
         for stream in self.listener.incoming().flatten() {
-            let root = self.root.clone();
-            let lang = self.default_lang.clone();
+            let live = Arc::clone(&live);
             std::thread::spawn(move || {
-                let _ = handle(stream, &root, &lang);
+                let _ = handle(stream, &live);
             });
         }
     }
 }
 
-fn handle(mut stream: TcpStream, root: &Path, default_lang: &str) -> io::Result<()> {
+fn handle(mut stream: TcpStream, live: &Live) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -60,101 +54,163 @@ fn handle(mut stream: TcpStream, root: &Path, default_lang: &str) -> io::Result<
     let mut parts = request_line.split_whitespace();
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
-    let (status, headers, body) = respond(root, method, target, default_lang);
+    if target.split('?').next() == Some(&format!("/{EVENTS_PATH}")) {
+        return events(stream, live);
+    }
+    let r = live.read(|s| respond(s, method, target));
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
+        "HTTP/1.1 {}\r\nConnection: close\r\nContent-Length: {}\r\nCache-Control: no-store\r\n",
+        r.status,
+        r.body.len()
     );
-    for (k, v) in headers {
+    for (k, v) in &r.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {
-        stream.write_all(&body)?;
+        stream.write_all(&r.body)?;
     }
     stream.flush()
 }
 
-type Response = (&'static str, Vec<(&'static str, String)>, Vec<u8>);
+/// Server-sent events: one `reload` event each time a build finishes.
+fn events(mut stream: TcpStream, live: &Live) -> io::Result<()> {
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n: connected\n\n",
+    )?;
+    stream.flush()?;
+    let mut seen = live.generation();
+    loop {
+        let now = live.wait_change(seen, Duration::from_secs(15));
+        if now == seen {
+            // A comment keeps idle connections open and finds closed ones.
+            stream.write_all(b": ping\n\n")?;
+        } else {
+            seen = now;
+            stream.write_all(format!("event: reload\ndata: {now}\n\n").as_bytes())?;
+        }
+        stream.flush()?;
+    }
+}
 
-/// The response to one request, as status, headers and body.
-pub fn respond(root: &Path, method: &str, target: &str, default_lang: &str) -> Response {
+pub struct Response {
+    pub status: &'static str,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+fn response(status: &'static str, content_type: &str, body: Vec<u8>) -> Response {
+    Response {
+        status,
+        headers: vec![("Content-Type", content_type.to_string())],
+        body,
+    }
+}
+
+/// The answer to one request from the current snapshot.
+pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
     if method != "GET" && method != "HEAD" {
-        return (
+        let mut r = response(
             "405 Method Not Allowed",
-            vec![("Allow", "GET, HEAD".into())],
-            Vec::new(),
+            "text/plain; charset=utf-8",
+            b"GET or HEAD only".to_vec(),
         );
+        r.headers.push(("Allow", "GET, HEAD".into()));
+        return r;
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let Some(decoded) = percent_decode(path) else {
-        return ("400 Bad Request", Vec::new(), b"bad request".to_vec());
+        return response(
+            "400 Bad Request",
+            "text/plain; charset=utf-8",
+            b"bad request".to_vec(),
+        );
     };
-    let Some(rel) = clean(&decoded) else {
-        return not_found(root, &decoded, default_lang);
-    };
-    let candidate = root.join(&rel);
-    if candidate.is_dir() {
-        if !decoded.ends_with('/') {
-            let location = format!("{decoded}/");
-            return (
-                "301 Moved Permanently",
-                vec![("Location", location)],
-                Vec::new(),
-            );
-        }
-        return file(root, &candidate.join("index.html"), &decoded, default_lang);
-    }
-    file(root, &candidate, &decoded, default_lang)
-}
-
-fn file(root: &Path, path: &Path, decoded: &str, default_lang: &str) -> Response {
-    // A symlink inside the output could point anywhere: serve only what
-    // resolves to a place under the root.
-    let inside = match (path.canonicalize(), root.canonicalize()) {
-        (Ok(p), Ok(r)) => p.starts_with(&r) && p.is_file(),
-        _ => false,
-    };
-    if !inside {
-        return not_found(root, decoded, default_lang);
-    }
-    match std::fs::read(path) {
-        Ok(body) => (
+    if decoded == format!("/{RELOAD_PATH}") {
+        return response(
             "200 OK",
-            vec![
-                ("Content-Type", content_type(path).into()),
-                ("Cache-Control", "no-cache".into()),
-            ],
-            body,
-        ),
-        Err(_) => not_found(root, decoded, default_lang),
+            "text/javascript; charset=utf-8",
+            RELOAD_JS.as_bytes().to_vec(),
+        );
     }
+    let Some(key) = clean(&decoded) else {
+        return not_found(s, &decoded);
+    };
+    let wants_page = key.is_empty() || key.ends_with('/') || key.ends_with(".html");
+    if !s.errors.is_empty() && wants_page {
+        return response(
+            "500 Internal Server Error",
+            "text/html; charset=utf-8",
+            error_page(&s.errors),
+        );
+    }
+    let file = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.clone()
+    };
+    if let Some(content) = s.files.get(&file) {
+        return serve_file(&file, content);
+    }
+    if s.files.contains_key(&format!("{key}/index.html")) {
+        let mut r = response(
+            "301 Moved Permanently",
+            "text/plain; charset=utf-8",
+            Vec::new(),
+        );
+        r.headers.push(("Location", format!("/{key}/")));
+        return r;
+    }
+    not_found(s, &decoded)
 }
 
-fn not_found(root: &Path, decoded: &str, default_lang: &str) -> Response {
+fn serve_file(name: &str, content: &Content) -> Response {
+    let body = match content {
+        Content::Bytes(b) => b.clone(),
+        // Files copied as they are (attachments, static files) are read
+        // when asked for; they were found by walking the site's folders.
+        Content::Copy(p) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(_) => {
+                return response(
+                    "404 Not Found",
+                    "text/plain; charset=utf-8",
+                    b"not found".to_vec(),
+                );
+            }
+        },
+    };
+    let kind = content_type(name);
+    let body = if kind.starts_with("text/html") {
+        inject_reload(&body)
+    } else {
+        body
+    };
+    response("200 OK", kind, body)
+}
+
+fn not_found(s: &Snapshot, decoded: &str) -> Response {
     let first = decoded
         .trim_start_matches('/')
         .split('/')
         .next()
         .unwrap_or("");
-    let lang = if !first.is_empty() && root.join(first).join("404.html").is_file() {
-        first
-    } else {
-        default_lang
+    let page = s
+        .files
+        .get(&format!("{first}/404.html"))
+        .or_else(|| s.files.get(&format!("{}/404.html", s.default_lang)));
+    let body = match page.map(|c| c.as_ref()) {
+        Some(Content::Bytes(b)) => inject_reload(b),
+        _ => b"not found".to_vec(),
     };
-    let body =
-        std::fs::read(root.join(lang).join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
-    (
-        "404 Not Found",
-        vec![("Content-Type", "text/html; charset=utf-8".into())],
-        body,
-    )
+    response("404 Not Found", "text/html; charset=utf-8", body)
 }
 
-/// The request path as a relative path with only normal segments.
-fn clean(decoded: &str) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
+/// The request path as a key of the snapshot: normal segments only, a
+/// trailing `/` kept. `None` for anything that tries to climb out.
+fn clean(decoded: &str) -> Option<String> {
+    let mut out = Vec::new();
     for seg in decoded.split('/') {
         match seg {
             "" | "." => {}
@@ -163,7 +219,11 @@ fn clean(decoded: &str) -> Option<PathBuf> {
             s => out.push(s),
         }
     }
-    Some(out)
+    let mut key = out.join("/");
+    if decoded.ends_with('/') && !key.is_empty() {
+        key.push('/');
+    }
+    Some(key)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -183,8 +243,8 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -199,7 +259,6 @@ fn content_type(path: &Path) -> &'static str {
         "pdf" => "application/pdf",
         "txt" => "text/plain; charset=utf-8",
         "wasm" => "application/wasm",
-        "woff2" => "font/woff2",
         _ => "application/octet-stream",
     }
 }
@@ -207,30 +266,61 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
+    fn snapshot() -> Snapshot {
+        let mut files = BTreeMap::new();
+        let page = |s: &str| Arc::new(Content::Bytes(s.as_bytes().to_vec()));
+        files.insert("fr/a/index.html".to_string(), page("<body>page</body>"));
+        files.insert("fr/404.html".to_string(), page("<body>introuvable</body>"));
+        files.insert("en/404.html".to_string(), page("<body>not found</body>"));
+        Snapshot {
+            files,
+            errors: Vec::new(),
+            default_lang: "fr".into(),
+            generation: 1,
+        }
+    }
 
     #[test]
-    fn serves_inside_refuses_outside() {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let root = tmp.path().join("site");
-        std::fs::create_dir_all(root.join("fr/a")).expect("mkdir");
-        std::fs::write(root.join("fr/a/index.html"), "page").expect("write");
-        std::fs::write(root.join("fr/404.html"), "introuvable").expect("write");
-        std::fs::write(tmp.path().join("secret"), "no").expect("write");
-        assert_eq!(respond(&root, "GET", "/fr/a/", "fr").2, b"page");
+    fn serves_pages_with_the_reload_script() {
+        let r = respond(&snapshot(), "GET", "/fr/a/");
+        assert_eq!(r.status, "200 OK");
+        let body = String::from_utf8_lossy(&r.body);
+        assert!(body.contains("page"));
+        assert!(body.contains("/__rabat/reload.js"));
         assert_eq!(
-            respond(&root, "GET", "/fr/a", "fr").0,
+            respond(&snapshot(), "GET", "/fr/a").status,
             "301 Moved Permanently"
         );
-        let escape = respond(&root, "GET", "/../secret", "fr");
-        assert_eq!(escape.0, "404 Not Found");
-        assert_eq!(escape.2, b"introuvable");
+    }
+
+    #[test]
+    fn refuses_climbing_and_answers_404_in_the_path_language() {
+        for target in [
+            "/../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "/fr/../../etc/passwd",
+        ] {
+            let r = respond(&snapshot(), "GET", target);
+            assert_eq!(r.status, "404 Not Found", "{target}");
+        }
+        let en = respond(&snapshot(), "GET", "/en/nowhere/");
+        assert!(String::from_utf8_lossy(&en.body).contains("not found"));
+        let other = respond(&snapshot(), "GET", "/nowhere");
+        assert!(String::from_utf8_lossy(&other.body).contains("introuvable"));
         assert_eq!(
-            respond(&root, "GET", "/%2e%2e/secret", "fr").0,
-            "404 Not Found"
-        );
-        assert_eq!(
-            respond(&root, "POST", "/", "fr").0,
+            respond(&snapshot(), "POST", "/").status,
             "405 Method Not Allowed"
         );
+    }
+
+    #[test]
+    fn a_failed_build_shows_its_errors_instead_of_pages() {
+        let mut s = snapshot();
+        s.errors
+            .push(crate::diag::Diagnostic::error("unknown field `titel`"));
+        let r = respond(&s, "GET", "/fr/a/");
+        assert!(String::from_utf8_lossy(&r.body).contains("unknown field `titel`"));
     }
 }

@@ -1,82 +1,247 @@
-//! `serve` builds the site and serves it on 127.0.0.1.
+//! `serve`: builds in memory, serves on 127.0.0.1, rebuilds on save, tells
+//! open pages to reload, shows a broken build's errors, refuses to leave
+//! the site.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use crate::support::{Site, bin};
 
-struct Server(Child);
+/// A running `serve` on a free port; killed when dropped.
+struct Preview {
+    child: Child,
+    addr: String,
+}
 
-impl Drop for Server {
+impl Drop for Preview {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
-fn get(addr: &str, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut response = String::new();
-    s.read_to_string(&mut response).expect("read");
-    let status = response
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+impl Preview {
+    fn start(site: &Site) -> Preview {
+        let mut child = Command::new(bin())
+            .args(["serve", "--port", "0", "--root"])
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut url = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut url)
+            .expect("url line");
+        let url = url.trim().to_string();
+        assert!(url.starts_with("http://127.0.0.1:"), "printed {url:?}");
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        Preview { child, addr }
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .expect("send");
+        let mut response = String::new();
+        s.read_to_string(&mut response).expect("read");
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// Polls `path` until `ok` holds or `limit` passes; how long it took.
+    fn wait_for(
+        &self,
+        path: &str,
+        limit: Duration,
+        ok: impl Fn(u16, &str) -> bool,
+    ) -> Option<Duration> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            let (status, body) = self.get(path);
+            if ok(status, &body) {
+                return Some(start.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
 }
+
+fn h1(body: &str) -> String {
+    let page = scraper::Html::parse_document(body);
+    let sel = scraper::Selector::parse("h1").unwrap_or_else(|_| unreachable!());
+    page.select(&sel)
+        .next()
+        .map(|e| e.text().collect::<String>())
+        .unwrap_or_default()
+}
+
+const PAGE: &str = "/fr/pratiques/ofii-cameroon/";
 
 #[test]
 fn serve_builds_and_answers_on_loopback() {
     let site = Site::fixture("languages/pairing");
-    let child = Command::new(bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start serve");
-    let mut server = Server(child);
-    let stdout = server.0.stdout.take().expect("stdout");
-    let mut url = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut url)
-        .expect("url line");
-    let url = url.trim();
-    assert!(url.starts_with("http://127.0.0.1:"), "printed {url:?}");
-    let addr = url.trim_start_matches("http://").trim_end_matches('/');
-
-    let (status, body) = get(addr, "/fr/pratiques/ofii-cameroon/");
+    let preview = Preview::start(&site);
+    let (status, body) = preview.get(PAGE);
     assert_eq!(status, 200);
-    let page = scraper::Html::parse_document(&body);
-    let h1 = scraper::Selector::parse("h1").unwrap_or_else(|_| unreachable!());
     assert_eq!(
-        page.select(&h1)
-            .next()
-            .map(|e| e.text().collect::<String>()),
-        Some("Aide de l'OFII à la création d'entreprise au Cameroun".to_string())
+        h1(&body),
+        "Aide de l'OFII à la création d'entreprise au Cameroun"
     );
-    // Links in the served site point to the server itself.
+    // Built for the preview's own address, with the reload script added.
+    assert!(body.contains(&format!(
+        "http://{}/fr/pratiques/ofii-cameroon/",
+        preview.addr
+    )));
+    assert!(body.contains("<script src=\"/__rabat/reload.js\"></script>"));
+    assert_eq!(preview.get("/fr/pratiques/ofii-cameroon").0, 301);
+    let (status, body) = preview.get("/en/nowhere/");
+    assert_eq!(status, 404);
+    assert_eq!(h1(&body), "Page not found");
+    // Nothing is written to the site folder by a preview.
+    assert!(!site.exists("public"));
+}
+
+#[test]
+fn a_saved_edit_is_served_within_a_second() {
+    let site = Site::fixture("languages/pairing");
+    let preview = Preview::start(&site);
+    let file = "content/practices/ofii-cameroon.fr.md";
+    site.write(
+        file,
+        &site
+            .read(file)
+            .replace("Aide de l'OFII", "Soutien de l'OFII"),
+    );
+    let took = preview.wait_for(PAGE, Duration::from_secs(1), |_, body| {
+        h1(body).starts_with("Soutien de l'OFII")
+    });
+    assert!(took.is_some(), "the edit did not show within 1 s");
+}
+
+#[test]
+fn a_connected_page_receives_the_reload_event() {
+    let site = Site::fixture("languages/pairing");
+    let preview = Preview::start(&site);
+    let mut events = TcpStream::connect(&preview.addr).expect("connect");
+    write!(events, "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut reader = BufReader::new(events);
+    let mut line = String::new();
+    // Wait for the stream to open before editing.
+    while !line.starts_with(": connected") {
+        line.clear();
+        reader.read_line(&mut line).expect("stream opens");
+    }
+    let file = "content/practices/anpe-togo.fr.md";
+    site.write(file, &site.read(file).replace("Seulement", "Uniquement"));
+    loop {
+        line.clear();
+        reader
+            .read_line(&mut line)
+            .expect("an event before the timeout");
+        if line.trim() == "event: reload" {
+            break;
+        }
+    }
+}
+
+#[test]
+fn a_broken_edit_shows_the_error_and_a_fix_restores_the_site() {
+    let site = Site::fixture("languages/pairing");
+    let preview = Preview::start(&site);
+    let file = "content/practices/ofii-cameroon.fr.md";
+    let good = site.read(file);
+    site.write(
+        file,
+        &good.replace("countries: [cm]", "countries: [cm]\nregionn: europe"),
+    );
+    let shown = preview.wait_for(PAGE, Duration::from_secs(10), |status, body| {
+        status == 500 && body.contains("regionn")
+    });
+    assert!(shown.is_some(), "no error page");
+    let (_, body) = preview.get(PAGE);
+    let page = scraper::Html::parse_document(&body);
+    let place = scraper::Selector::parse(".problem .place code").unwrap_or_else(|_| unreachable!());
+    let places: Vec<String> = page.select(&place).map(|e| e.text().collect()).collect();
+    assert_eq!(places, vec![format!("{file}:5:1")]);
     assert!(
-        body.contains(&format!("{url}fr/pratiques/ofii-cameroon/")),
-        "canonical on the preview host"
+        body.contains("/__rabat/reload.js"),
+        "the error page reloads itself once fixed"
     );
 
-    assert_eq!(get(addr, "/fr/pratiques/ofii-cameroon").0, 301);
-    let (status, body) = get(addr, "/en/nowhere/");
-    assert_eq!(status, 404);
-    assert!(body.contains("Page not found"));
-    let (status, body) = get(addr, "/../../etc/passwd");
-    assert_eq!(status, 404);
-    assert!(body.contains("Page introuvable"));
+    site.write(file, &good);
+    let back = preview.wait_for(PAGE, Duration::from_secs(10), |status, body| {
+        status == 200 && h1(body) == "Aide de l'OFII à la création d'entreprise au Cameroun"
+    });
+    assert!(back.is_some(), "the site did not come back");
+}
+
+#[test]
+fn added_and_deleted_files_appear_and_disappear() {
+    let site = Site::fixture("languages/pairing");
+    let preview = Preview::start(&site);
+    site.write(
+        "content/practices/new-fiche.fr.md",
+        "---\ntitle: \"Nouvelle fiche\"\ncountries: [cm]\n---\nTexte.\n",
+    );
+    let added = preview.wait_for(
+        "/fr/pratiques/new-fiche/",
+        Duration::from_secs(10),
+        |s, body| s == 200 && h1(body) == "Nouvelle fiche",
+    );
+    assert!(added.is_some(), "the new page did not appear");
+    let listed = preview.wait_for("/fr/pratiques/", Duration::from_secs(10), |_, body| {
+        body.contains("Nouvelle fiche")
+    });
+    assert!(listed.is_some());
+
+    std::fs::remove_file(site.path("content/practices/anpe-togo.fr.md")).expect("rm");
+    let gone = preview.wait_for(
+        "/fr/pratiques/anpe-togo/",
+        Duration::from_secs(10),
+        |s, _| s == 404,
+    );
+    assert!(gone.is_some(), "the deleted page is still served");
+}
+
+#[test]
+fn nothing_outside_the_site_is_served() {
+    let site = Site::fixture("languages/pairing");
+    let outside = site.root.parent().expect("parent").join("Cargo.toml");
+    std::fs::write(&outside, "SECRET").expect("write");
+    std::fs::create_dir_all(site.path("static")).expect("mkdir");
+    std::os::unix::fs::symlink(&outside, site.path("static/leak.txt")).expect("symlink");
+    let preview = Preview::start(&site);
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/fr/../../Cargo.toml",
+        "/leak.txt",
+    ] {
+        let (status, body) = preview.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("SECRET"), "{path} leaked");
+    }
 }

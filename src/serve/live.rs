@@ -1,0 +1,77 @@
+//! The site being previewed, shared between the rebuild loop and the
+//! connections: the files of the last good build, the problems of the last
+//! build if it failed, and a generation number that open pages watch.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use crate::diag::Diagnostic;
+use crate::output::Content;
+
+#[derive(Default)]
+pub struct Snapshot {
+    /// Output path (`fr/pratiques/x/index.html`) → content.
+    pub files: BTreeMap<String, Arc<Content>>,
+    /// The errors of the last build, when it failed: pages show them
+    /// instead of a stale version until a build succeeds again.
+    pub errors: Vec<Diagnostic>,
+    /// The language whose 404 page answers paths outside any language.
+    pub default_lang: String,
+    /// Bumped by every build, good or bad.
+    pub generation: u64,
+}
+
+#[derive(Default)]
+pub struct Live {
+    state: Mutex<Snapshot>,
+    changed: Condvar,
+}
+
+impl Live {
+    pub fn new() -> Arc<Live> {
+        Arc::new(Live::default())
+    }
+
+    /// Runs `f` on the current snapshot.
+    pub fn read<T>(&self, f: impl FnOnce(&Snapshot) -> T) -> T {
+        // A poisoned lock means a connection thread panicked mid-read; the
+        // snapshot itself is only replaced whole, so it is still sound.
+        let guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        f(&guard)
+    }
+
+    /// Replaces the files after a good build, or keeps them and records
+    /// the errors of a bad one; then wakes every waiting page.
+    pub fn publish(
+        &self,
+        files: Option<BTreeMap<String, Arc<Content>>>,
+        errors: Vec<Diagnostic>,
+        default_lang: &str,
+    ) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(f) = files {
+            s.files = f;
+        }
+        s.errors = errors;
+        s.default_lang = default_lang.to_string();
+        s.generation += 1;
+        drop(s);
+        self.changed.notify_all();
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.read(|s| s.generation)
+    }
+
+    /// Waits until the generation differs from `seen`, or `timeout`
+    /// passes; returns the generation then.
+    pub fn wait_change(&self, seen: u64, timeout: Duration) -> u64 {
+        let guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |s| s.generation == seen)
+            .unwrap_or_else(|p| p.into_inner());
+        guard.generation
+    }
+}
