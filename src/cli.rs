@@ -21,8 +21,27 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the site without writing anything; reports missing translations too
     Check(CheckArgs),
-    /// Build the site and serve it on 127.0.0.1 for preview
+    /// Build the site and serve it on 127.0.0.1 for preview, rebuilding on every save
     Serve(ServeArgs),
+    /// Write the files of a new entity, in every language of the site
+    New(NewArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    /// The kind: meeting, practice, country, challenge, recommendation or page
+    pub kind: String,
+    /// The id: lower-case letters a-z, digits and single hyphens (a country: its ISO code)
+    pub id: String,
+    /// Only these languages, comma-separated (default: all the site's)
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The site's folder, holding config.yaml and content/
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// How to print problems
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(clap::Args, Debug, Clone)]

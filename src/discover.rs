@@ -311,6 +311,17 @@ fn push_entity(
         );
         return;
     }
+    if kind == Kind::Country
+        && let Some(id) = &id
+        && !(id.len() == 2 && id.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        diags.push(
+            Diagnostic::error(format!("`{id}` is not a country code"))
+                .at(Span::file(rel))
+                .help("a country profile's file is named by its ISO 3166-1 alpha-2 code in lower case, like `tg.fr.md`"),
+        );
+        return;
+    }
     found.push(Found {
         path: path.to_path_buf(),
         file: rel.to_string(),

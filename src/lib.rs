@@ -22,6 +22,7 @@ pub mod lang;
 pub mod markdown;
 pub mod output;
 pub mod publish;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod theme;

@@ -10,5 +10,6 @@ fn main() -> ExitCode {
         Command::Build(a) => cmd::build::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::New(a) => cmd::new::run(a),
     }
 }

@@ -8,6 +8,7 @@ mod determinism;
 mod diagnostics;
 mod graph;
 mod languages;
+mod new;
 mod pages;
 mod publishing;
 mod serve;

@@ -1,0 +1,164 @@
+//! The files `rabat-hub new` writes: one per language, the kind's front
+//! matter filled in with placeholders that already pass `check` and
+//! comments that say what to put there. Pure: `cmd::new` does the I/O.
+
+use crate::config::Config;
+use crate::kind::Kind;
+use crate::lang::Lang;
+
+/// What a new entity needs from the site around it.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    /// Today, `YYYY-MM-DD`, for meetings.
+    pub today: &'a str,
+    /// An existing country, for the fields that require one.
+    pub a_country: Option<&'a str>,
+    /// An existing challenge, for a recommendation's `addresses`.
+    pub a_challenge: Option<&'a str>,
+}
+
+/// A file to write, relative to the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// "ofii-cameroon" → "Ofii cameroon": a title that is obviously a draft.
+fn title_from(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn path(kind: Kind, id: &str, lang: &Lang) -> String {
+    match kind {
+        // Meetings are bundles: their documents go beside the text.
+        Kind::Meeting => format!("content/{}/{id}/index.{lang}.md", kind.folder()),
+        _ => format!("content/{}/{id}.{lang}.md", kind.folder()),
+    }
+}
+
+/// The files for a new entity in `langs`. `Err` says why it cannot be made
+/// (a required reference with nothing to point to yet).
+pub fn files(
+    kind: Kind,
+    id: &str,
+    langs: &[Lang],
+    cx: &Context<'_>,
+) -> Result<Vec<NewFile>, String> {
+    let mut out = Vec::new();
+    for lang in langs {
+        let fr = lang.as_str() == "fr";
+        let body = if fr {
+            "Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.\nLiens vers d'autres contenus : `[texte](@/practices/un-id)`.\n"
+        } else {
+            "The text, in Markdown: paragraphs, `## headings`, lists, tables.\nLinks to other content: `[text](@/practices/some-id)`.\n"
+        };
+        let fields = own_fields(kind, cx, fr)?;
+        let text = format!(
+            "---\ntitle: \"{title}\"  # {title_hint}\nsummary: \"{summary}\"  # {summary_hint}\n{fields}# themes: [{theme}]\n# draft: true  # {draft_hint}\n---\n{body}",
+            title = title_from(id),
+            title_hint = if fr {
+                "le titre, en français"
+            } else {
+                "the title, in English"
+            },
+            summary = if fr {
+                "Une ou deux phrases."
+            } else {
+                "One or two sentences."
+            },
+            summary_hint = if fr {
+                "listes, recherche et description de la page l'utilisent"
+            } else {
+                "lists, search and the page description use it"
+            },
+            theme = cx
+                .config
+                .themes
+                .keys()
+                .next()
+                .map_or("a-theme-id", String::as_str),
+            draft_hint = if fr {
+                "hors du site tant que c'est vrai"
+            } else {
+                "kept off the site while true"
+            },
+        );
+        out.push(NewFile {
+            path: path(kind, id, lang),
+            text,
+        });
+    }
+    Ok(out)
+}
+
+fn own_fields(kind: Kind, cx: &Context<'_>, fr: bool) -> Result<String, String> {
+    let country = || {
+        cx.a_country
+            .ok_or_else(|| "there is no country profile yet: create one first with `rabat-hub new country <code>`".to_string())
+    };
+    let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
+    Ok(match kind {
+        Kind::Meeting => format!(
+            "date: {today}  # {d}\ntype: webinar  # webinar, thematic-meeting, senior-officials-meeting, ministerial-conference, steering-committee, other\n# end_date: {today}\nlocation: online  # {l}\n# chairs: []\n# countries: []\n# organisations: []\n# challenges: []\n# recommendations: []\n# practices: []\n# documents:\n#   - {{ title: \"…\", file: annexe.pdf }}\n",
+            today = cx.today,
+            d = t("premier jour de la réunion", "first day of the meeting"),
+            l = t("ou { city: Rabat, country: ma }", "or { city: Rabat, country: ma }"),
+        ),
+        Kind::Practice => format!(
+            "countries: [{c}]  # {h}\n# organisations: []\n# period: {{ start: 2020, end: 2022 }}\n# status: ongoing  # planned, ongoing, completed\n# challenges: []\n# recommendations: []\n# meetings: []\n",
+            c = country()?,
+            h = t("à remplacer : les pays où elle est mise en œuvre", "replace: the countries where it is implemented"),
+        ),
+        Kind::Country => format!(
+            "region: west-africa  # north-africa, west-africa, central-africa, europe\nstatus: partner  # partner, observer\n# focal_point: \"{h}\"\n",
+            h = t("l'institution, jamais une personne", "the institution, never a person"),
+        ),
+        Kind::Challenge => "# related: []\n".to_string(),
+        Kind::Recommendation => format!(
+            "addresses: [{c}]  # {h}\n# actors: [governments]  # governments, local-authorities, civil-society, private-sector, international-organisations, diaspora\n",
+            c = cx.a_challenge.ok_or_else(|| {
+                "a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`".to_string()
+            })?,
+            h = t("à remplacer : les défis auxquels elle répond", "replace: the challenges it addresses"),
+        ),
+        Kind::Page => String::new(),
+    })
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`, from days since 1970-01-01.
+pub fn civil_date(days_since_epoch: i64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days_since_epoch + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(18_648), "2021-01-21");
+        assert_eq!(civil_date(20_783), "2026-11-26");
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(title_from("ofii-cameroon"), "Ofii cameroon");
+    }
+}
