@@ -39,6 +39,9 @@ impl fmt::Display for Lang {
 /// Text with accents and ligatures folded away: "Égypte" → "Egypte",
 /// "œuvre" → "oeuvre".
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         match c {

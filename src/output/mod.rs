@@ -3,6 +3,7 @@
 //! `publish` does.
 
 mod graph;
+mod matrix;
 mod pages;
 
 pub use pages::artifacts;

@@ -146,7 +146,12 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             let sections: Vec<Section> = Kind::ALL
                 .into_iter()
                 .map(|k| {
-                    let items = views.items(k, lang);
+                    // Only meetings show their latest items; the others a count.
+                    let items = if k == Kind::Meeting {
+                        views.items(k, lang)
+                    } else {
+                        Vec::new()
+                    };
                     Section {
                         kind: k,
                         label: views
@@ -156,7 +161,7 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                             .cloned()
                             .unwrap_or_default(),
                         url: site.url(&site.list_path(k, lang)),
-                        count: items.len(),
+                        count: views.count(k),
                         latest: items
                             .into_iter()
                             .take(if k == Kind::Meeting { 3 } else { 0 })
@@ -292,76 +297,7 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 views.theme.render("term.html", &ctx)?,
             ))
         }
-        Job::Matrix(lang) => {
-            let path = Site::matrix_path(lang);
-            let title = word(views, lang, "matrix_title");
-            let page = views.page(lang, &path, title, None, None, &|l| {
-                Some(Site::matrix_path(l))
-            });
-            let challenges: Vec<&Entity> = site.of_kind(Kind::Challenge).collect();
-            let recommendations: Vec<&Entity> = site.of_kind(Kind::Recommendation).collect();
-            let key = |e: &Entity| crate::site::EntityKey {
-                kind: e.kind,
-                id: e.id.clone(),
-            };
-            let columns = views.link_list(
-                recommendations
-                    .iter()
-                    .map(|e| key(e))
-                    .collect::<Vec<_>>()
-                    .iter(),
-                lang,
-            );
-            let rows_order = views.link_list(
-                challenges.iter().map(|e| key(e)).collect::<Vec<_>>().iter(),
-                lang,
-            );
-            #[derive(Serialize)]
-            struct Cell {
-                addresses: bool,
-                practices: usize,
-            }
-            #[derive(Serialize)]
-            struct Row {
-                challenge: crate::theme::LinkView,
-                cells: Vec<Cell>,
-            }
-            let rows: Vec<Row> = rows_order
-                .into_iter()
-                .map(|c| {
-                    let ck = crate::site::EntityKey {
-                        kind: Kind::Challenge,
-                        id: c.id.clone(),
-                    };
-                    let addressed_by = site.graph.sources(&ck, Kind::Recommendation, "addresses");
-                    let cells = columns
-                        .iter()
-                        .map(|r| {
-                            let rk = crate::site::EntityKey {
-                                kind: Kind::Recommendation,
-                                id: r.id.clone(),
-                            };
-                            Cell {
-                                addresses: addressed_by.contains(&rk),
-                                practices: site.graph.practices_behind(&ck, &rk).len(),
-                            }
-                        })
-                        .collect();
-                    Row {
-                        challenge: c,
-                        cells,
-                    }
-                })
-                .collect();
-            let mut ctx = tera::Context::new();
-            ctx.insert("page", &page);
-            ctx.insert("recommendations", &columns);
-            ctx.insert("rows", &rows);
-            Ok(Artifact::page(
-                &path,
-                views.theme.render("matrix.html", &ctx)?,
-            ))
-        }
+        Job::Matrix(lang) => super::matrix::render(views, lang),
         Job::NotFound(lang) => {
             let title = views
                 .theme

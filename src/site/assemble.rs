@@ -137,6 +137,7 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
             let (r, d) = markdown::render(&input, &resolver);
             let path = targets.versions[&key][&item.doc.lang].path.clone();
             let Item { doc, parsed } = item;
+            let parsed_title = parsed.common.title.clone();
             let fields = parsed
                 .fields
                 .unwrap_or_else(|| unreachable!("entities always have fields"));
@@ -148,6 +149,7 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
                 path,
                 html: r.html,
                 headings: r.headings,
+                sort_key: crate::lang::sort_key(&parsed_title),
             };
             (key, version, d)
         })

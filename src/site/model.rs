@@ -29,6 +29,9 @@ pub struct Version {
     pub path: String,
     pub html: String,
     pub headings: Vec<Heading>,
+    /// The title's key in the language's alphabetical order, computed
+    /// once: every list this version appears in sorts by it.
+    pub sort_key: (String, String),
 }
 
 #[derive(Debug, Clone)]

@@ -230,16 +230,19 @@ impl<'a> Views<'a> {
         keys: impl IntoIterator<Item = &'k EntityKey>,
         lang: &Lang,
     ) -> Vec<LinkView> {
-        let mut v: Vec<(Option<Date>, LinkView)> = keys
+        let mut v: Vec<(Option<Date>, &(String, String), LinkView)> = keys
             .into_iter()
             .filter_map(|k| self.site.link(k.kind, &k.id, lang))
-            .map(|l| (l.version.common.date, self.link(&l, lang)))
+            .map(|l| {
+                (
+                    l.version.common.date,
+                    &l.version.sort_key,
+                    self.link(&l, lang),
+                )
+            })
             .collect();
-        v.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| sort_key(&a.1.title).cmp(&sort_key(&b.1.title)))
-        });
-        v.into_iter().map(|(_, l)| l).collect()
+        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        v.into_iter().map(|(_, _, l)| l).collect()
     }
 
     /// Links to the entities `ids` of `kind`, sorted by title in `lang`.
@@ -400,7 +403,7 @@ impl<'a> Views<'a> {
     /// The items of a kind's list in `lang`: every entity of the kind,
     /// in the page's language where it exists, marked where it does not.
     pub fn items(&self, kind: Kind, lang: &Lang) -> Vec<ItemView> {
-        let mut items: Vec<(Option<Date>, ItemView)> = self
+        let mut items: Vec<(Option<Date>, &(String, String), ItemView)> = self
             .site
             .of_kind(kind)
             .filter_map(|e| {
@@ -418,31 +421,32 @@ impl<'a> Views<'a> {
                     }
                     _ => None,
                 };
-                Some((
-                    v.common.date,
-                    ItemView {
-                        id: e.id.clone(),
-                        title: v.common.title.clone(),
-                        url: self.site.url(&v.path),
-                        summary: v.common.summary.clone(),
-                        date: v.common.date.as_ref().map(|d| self.date(d, lang)),
-                        date_iso: v.common.date.as_ref().map(Date::iso),
-                        lang: fallback.then(|| v.lang.to_string()),
-                        meta,
-                    },
-                ))
+                let item = ItemView {
+                    id: e.id.clone(),
+                    title: v.common.title.clone(),
+                    url: self.site.url(&v.path),
+                    summary: v.common.summary.clone(),
+                    date: v.common.date.as_ref().map(|d| self.date(d, lang)),
+                    date_iso: v.common.date.as_ref().map(Date::iso),
+                    lang: fallback.then(|| v.lang.to_string()),
+                    meta,
+                };
+                Some((v.common.date, &v.sort_key, item))
             })
             .collect();
+        // Meetings newest first, the rest by title; the title breaks ties
+        // the same way everywhere.
         if kind == Kind::Meeting {
-            // Newest first; the title breaks ties the same way everywhere.
-            items.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then_with(|| sort_key(&a.1.title).cmp(&sort_key(&b.1.title)))
-            });
+            items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         } else {
-            items.sort_by_cached_key(|(_, i)| sort_key(&i.title));
+            items.sort_by(|a, b| a.1.cmp(b.1));
         }
-        items.into_iter().map(|(_, i)| i).collect()
+        items.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    /// How many entities of `kind` a list in any language shows.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.site.of_kind(kind).count()
     }
 }
 
