@@ -4,8 +4,11 @@
 //! This is the only module that reads `content/`. It does not parse front
 //! matter; it only reads each file as UTF-8 text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -21,7 +24,10 @@ use crate::lang::Lang;
 pub struct Document {
     /// Path relative to the site root, `/`-separated, for diagnostics.
     pub file: String,
-    pub text: String,
+    /// Shared, so a rebuild that keeps the file need not copy it.
+    pub text: Arc<str>,
+    /// A hash of `text`: equal fingerprints, equal files.
+    pub fingerprint: u64,
     pub kind: Option<Kind>,
     /// `None` for an `_index` file.
     pub id: Option<String>,
@@ -65,7 +71,48 @@ struct Found {
     bundle: bool,
 }
 
+/// The files read by the previous discovery, for `serve`: a file whose
+/// size and modification time have not changed is not read again.
+#[derive(Debug, Default, Clone)]
+pub struct ReadCache {
+    files: HashMap<PathBuf, Cached>,
+}
+
+#[derive(Debug, Clone)]
+struct Cached {
+    modified: Option<SystemTime>,
+    len: u64,
+    text: Arc<str>,
+    fingerprint: u64,
+}
+
+pub fn fingerprint(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 pub fn discover(root: &Path, config: &Config) -> (SourceTree, Diagnostics) {
+    discover_with(root, config, &mut ReadCache::default())
+}
+
+/// `doc` read again from disk (its new text and fingerprint), for `serve`
+/// when a save touched only files it already knows.
+pub fn read_again(root: &Path, doc: &Document) -> Option<Document> {
+    let text = std::fs::read_to_string(root.join(&doc.file)).ok()?;
+    Some(Document {
+        fingerprint: fingerprint(&text),
+        text: Arc::from(text),
+        ..doc.clone()
+    })
+}
+
+/// `discover`, reusing and then updating `cache`.
+pub fn discover_with(
+    root: &Path,
+    config: &Config,
+    cache: &mut ReadCache,
+) -> (SourceTree, Diagnostics) {
     let mut diags = Diagnostics::new();
     let content = root.join("content");
     let mut found = Vec::new();
@@ -133,34 +180,64 @@ pub fn discover(root: &Path, config: &Config) -> (SourceTree, Diagnostics) {
 
     let found = without_duplicates(found, &mut diags);
 
-    let read: Vec<Result<Document, Diagnostic>> = found
+    let previous = &*cache;
+    let read: Vec<Result<(Document, PathBuf, Cached), Diagnostic>> = found
         .into_par_iter()
         .map(|f| {
-            let bytes = std::fs::read(&f.path).map_err(|e| {
+            let cannot = |e: std::io::Error| {
                 Diagnostic::error(format!("cannot read `{}`: {e}", f.file)).at(Span::file(&f.file))
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-                let line = good.matches('\n').count() + 1;
-                let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                Diagnostic::error(format!(
-                    "`{}` is not valid UTF-8 text (bad byte at offset {at})",
-                    f.file
-                ))
-                .at(Span::at(&f.file, &good, line, column, 1))
-                .help("save the file as UTF-8 in your editor")
-            })?;
-            Ok(Document {
+            };
+            let meta = std::fs::metadata(&f.path).map_err(cannot)?;
+            let (modified, len) = (meta.modified().ok(), meta.len());
+            let cached = match previous.files.get(&f.path) {
+                Some(c) if c.modified.is_some() && c.modified == modified && c.len == len => {
+                    c.clone()
+                }
+                _ => {
+                    let bytes = std::fs::read(&f.path).map_err(cannot)?;
+                    let text = String::from_utf8(bytes).map_err(|e| {
+                        let at = e.utf8_error().valid_up_to();
+                        let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                        let line = good.matches('\n').count() + 1;
+                        let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                        Diagnostic::error(format!(
+                            "`{}` is not valid UTF-8 text (bad byte at offset {at})",
+                            f.file
+                        ))
+                        .at(Span::at(&f.file, &good, line, column, 1))
+                        .help("save the file as UTF-8 in your editor")
+                    })?;
+                    Cached {
+                        modified,
+                        len,
+                        fingerprint: fingerprint(&text),
+                        text: Arc::from(text),
+                    }
+                }
+            };
+            let doc = Document {
                 file: f.file,
-                text,
+                text: Arc::clone(&cached.text),
+                fingerprint: cached.fingerprint,
                 kind: f.kind,
                 id: f.id,
                 lang: f.lang,
                 bundle: f.bundle,
+            };
+            Ok((doc, f.path, cached))
+        })
+        .collect();
+    let mut next = ReadCache::default();
+    let read: Vec<Result<Document, Diagnostic>> = read
+        .into_iter()
+        .map(|r| {
+            r.map(|(doc, path, cached)| {
+                next.files.insert(path, cached);
+                doc
             })
         })
         .collect();
+    *cache = next;
     for r in read {
         match r {
             Ok(d) => tree.documents.push(d),

@@ -2,16 +2,16 @@
 //! address, and rebuild on every saved change; open pages reload by
 //! themselves, and a broken change shows its errors in the browser.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{exit, generate, report};
+use super::preview::Preview;
+use super::{exit, report};
 use crate::cli::ServeArgs;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::output::Content;
 use crate::serve::{Live, Server, Watcher};
 
 pub fn run(args: &ServeArgs) -> ExitCode {
@@ -35,9 +35,15 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         IpAddr::V4(ip) => ip.to_string(),
     };
     let url = format!("http://{host}:{port}/");
-    let root = args.site.root.clone();
+    // Absolute, as the watcher reports paths.
+    let root = args
+        .site
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| args.site.root.clone());
     let live = Live::new();
-    rebuild(&root, args, &url, &live);
+    let mut preview = Preview::new(&root, args.site.drafts, &url);
+    rebuild(&mut preview, None, args, &live);
 
     let watcher = match Watcher::new(&root) {
         Ok(w) => Some(w),
@@ -62,7 +68,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 .map(|p| crate::diag::relative(&root, p))
                 .collect();
             eprintln!("changed: {}", names.join(", "));
-            rebuild(&root, args, &url, &live);
+            rebuild(&mut preview, Some(&change.paths), args, &live);
         }
     } else {
         loop {
@@ -73,27 +79,27 @@ pub fn run(args: &ServeArgs) -> ExitCode {
 }
 
 /// One build into memory; the live site takes its files, or its errors.
-fn rebuild(root: &Path, args: &ServeArgs, url: &str, live: &Live) {
+fn rebuild(
+    preview: &mut Preview,
+    changed: Option<&BTreeSet<PathBuf>>,
+    args: &ServeArgs,
+    live: &Live,
+) {
     let start = std::time::Instant::now();
-    let g = generate(root, args.site.drafts, Some(url));
-    report(&g.diags, args.site.format);
-    let default_lang = g
-        .site
-        .as_ref()
-        .map(|s| s.config.default_language.to_string())
-        .unwrap_or_default();
-    if g.diags.has_errors() {
-        let errors: Vec<Diagnostic> = g.diags.sorted().into_iter().cloned().collect();
+    let outcome = preview.rebuild(changed);
+    report(&outcome.diags, args.site.format);
+    let default_lang = preview.default_lang();
+    if outcome.diags.has_errors() {
+        let errors: Vec<Diagnostic> = outcome.diags.sorted().into_iter().cloned().collect();
         live.publish(None, errors, &default_lang);
         eprintln!("the site has errors: the browser shows them until they are fixed");
         return;
     }
-    let files: BTreeMap<String, Arc<Content>> = g
-        .artifacts
-        .into_iter()
-        .map(|a| (a.path, Arc::new(a.content)))
-        .collect();
-    let count = files.len();
-    live.publish(Some(files), Vec::new(), &default_lang);
-    eprintln!("built {count} files in {} ms", start.elapsed().as_millis());
+    live.publish(Some(preview.files.clone()), Vec::new(), &default_lang);
+    eprintln!(
+        "{} {} files in {} ms",
+        if outcome.full { "built" } else { "rebuilt" },
+        outcome.rendered,
+        start.elapsed().as_millis()
+    );
 }

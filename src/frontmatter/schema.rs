@@ -9,7 +9,7 @@ use super::types::{
 use crate::kind::Kind;
 
 /// The fields every kind has.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Common {
     pub title: String,
     pub summary: Option<String>,
@@ -43,7 +43,7 @@ macro_rules! kind_front_matter {
             $( $(#[$attr])* $field: $ty, )*
         }
 
-        #[derive(Debug, Clone)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $fields {
             $( pub $field: $ty, )*
         }
@@ -121,7 +121,7 @@ pub(super) struct RawIndex {
 }
 
 /// A kind's own fields.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fields {
     Meeting(Meeting),
     Practice(Practice),

@@ -6,7 +6,7 @@ mod graph;
 mod matrix;
 mod pages;
 
-pub use pages::artifacts;
+pub use pages::{Scope, artifacts, artifacts_scoped, entity_files};
 
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 //! version of every entity, 404 pages, alias redirects; then the theme's
 //! and the site's static files and the bundles' attachments.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -12,7 +12,7 @@ use super::{Artifact, Content};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::kind::Kind;
 use crate::lang::Lang;
-use crate::site::{Entity, Site, Version};
+use crate::site::{Entity, EntityKey, Site, Version};
 use crate::theme::{ItemView, Theme, Views};
 
 /// One page to render: its template, its folder, and what makes it.
@@ -31,25 +31,77 @@ enum Job<'a> {
 
 pub const TAXONOMIES: [&str; 2] = ["themes", "organisations"];
 
+/// Which pages a partial rebuild renders (`serve` after an edit); the
+/// others are still valid.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    /// Entities whose pages (and aliases and attachments) are rendered.
+    pub entities: BTreeSet<EntityKey>,
+    /// Kinds whose list pages are rendered.
+    pub lists: BTreeSet<Kind>,
+    pub home: bool,
+    /// The theme and organisation indexes.
+    pub taxonomies: bool,
+    /// Theme or organisation pages: (taxonomy, id).
+    pub terms: BTreeSet<(String, String)>,
+    pub matrix: bool,
+    pub graph: bool,
+}
+
 pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
+    artifacts_scoped(site, theme, None)
+}
+
+/// The site's files; with a scope, only the pages in it.
+pub fn artifacts_scoped(
+    site: &Site,
+    theme: &Theme,
+    scope: Option<&Scope>,
+) -> (Vec<Artifact>, Diagnostics) {
     let views = Views { site, theme };
+    let only = scope.map(|s| &s.entities);
+    let wanted = |e: &Entity| {
+        only.is_none_or(|o| {
+            o.contains(&EntityKey {
+                kind: e.kind,
+                id: e.id.clone(),
+            })
+        })
+    };
+    let all = scope.is_none();
+    let want = |f: &dyn Fn(&Scope) -> bool| scope.is_none_or(f);
     let langs = &site.config.languages;
-    let mut jobs = vec![Job::Root];
+    let mut jobs = Vec::new();
+    if all {
+        jobs.push(Job::Root);
+    }
     for l in langs {
-        jobs.push(Job::Home(l));
-        jobs.push(Job::NotFound(l));
-        for k in Kind::ALL {
-            jobs.push(Job::List(k, l));
+        if want(&|s| s.home) {
+            jobs.push(Job::Home(l));
         }
-        jobs.push(Job::Matrix(l));
+        if all {
+            jobs.push(Job::NotFound(l));
+        }
+        for k in Kind::ALL {
+            if want(&|s| s.lists.contains(&k)) {
+                jobs.push(Job::List(k, l));
+            }
+        }
+        if want(&|s| s.matrix) {
+            jobs.push(Job::Matrix(l));
+        }
         for t in TAXONOMIES {
-            jobs.push(Job::Taxonomy(t, l));
+            if want(&|s| s.taxonomies) {
+                jobs.push(Job::Taxonomy(t, l));
+            }
             for id in terms(site, t).keys() {
-                jobs.push(Job::Term(t, id, l));
+                if want(&|s| s.terms.contains(&(t.to_string(), id.clone()))) {
+                    jobs.push(Job::Term(t, id, l));
+                }
             }
         }
     }
-    for e in site.entities.values() {
+    for e in site.entities.values().filter(|e| wanted(e)) {
         for v in e.versions.values() {
             jobs.push(Job::Entity(e, v));
         }
@@ -65,11 +117,13 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
             Err(d) => diags.push(d),
         }
     }
-    for l in langs {
-        out.push(super::graph::graph_json(site, l));
+    if want(&|s| s.graph) {
+        for l in langs {
+            out.push(super::graph::graph_json(site, l));
+        }
     }
-    aliases(&views, &mut out, &mut diags);
-    files(site, theme, &mut out);
+    aliases(&views, &wanted, &mut out, &mut diags);
+    files(site, theme, &wanted, all, &mut out);
     check_unique(&out, &mut diags);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     (out, diags)
@@ -339,22 +393,17 @@ fn tagged(
 }
 
 /// A redirect page at each alias: old addresses keep working.
-fn aliases(views: &Views<'_>, out: &mut Vec<Artifact>, diags: &mut Diagnostics) {
+fn aliases(
+    views: &Views<'_>,
+    wanted: &dyn Fn(&Entity) -> bool,
+    out: &mut Vec<Artifact>,
+    diags: &mut Diagnostics,
+) {
     let site = views.site;
-    for e in site.entities.values() {
+    for e in site.entities.values().filter(|e| wanted(e)) {
         for v in e.versions.values() {
             for alias in &v.common.aliases {
-                let trimmed = alias.trim_start_matches('/');
-                // `/old/page.html` is that file; `/old/page/` its index.html.
-                let path = if trimmed
-                    .rsplit('/')
-                    .next()
-                    .is_some_and(|last| last.contains('.'))
-                {
-                    trimmed.to_string()
-                } else {
-                    format!("{}/index.html", trimmed.trim_end_matches('/'))
-                };
+                let path = alias_path(alias);
                 let mut ctx = tera::Context::new();
                 let page = views.page(
                     &v.lang,
@@ -379,14 +428,53 @@ fn aliases(views: &Views<'_>, out: &mut Vec<Artifact>, diags: &mut Diagnostics) 
     }
 }
 
-fn files(site: &Site, theme: &Theme, out: &mut Vec<Artifact>) {
-    for f in theme.statics.iter().chain(&site.statics) {
-        out.push(Artifact {
-            path: f.name.clone(),
-            content: Content::Copy(f.source.clone()),
-        });
+/// Where an alias's redirect page goes: `/old/page.html` is that file,
+/// `/old/page/` its index.html.
+fn alias_path(alias: &str) -> String {
+    let trimmed = alias.trim_start_matches('/');
+    if trimmed
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
+        trimmed.to_string()
+    } else {
+        format!("{}/index.html", trimmed.trim_end_matches('/'))
     }
-    for e in site.entities.values() {
+}
+
+/// Every file an entity puts in the output: its pages, its aliases'
+/// redirects and its attachments.
+pub fn entity_files(e: &Entity) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in e.versions.values() {
+        out.push(format!("{}index.html", v.path));
+        out.extend(v.common.aliases.iter().map(|a| alias_path(a)));
+        out.extend(
+            e.attachments
+                .iter()
+                .map(|a| format!("{}{}", v.path, a.name)),
+        );
+    }
+    out
+}
+
+fn files(
+    site: &Site,
+    theme: &Theme,
+    wanted: &dyn Fn(&Entity) -> bool,
+    statics: bool,
+    out: &mut Vec<Artifact>,
+) {
+    if statics {
+        for f in theme.statics.iter().chain(&site.statics) {
+            out.push(Artifact {
+                path: f.name.clone(),
+                content: Content::Copy(f.source.clone()),
+            });
+        }
+    }
+    for e in site.entities.values().filter(|e| wanted(e)) {
         for v in e.versions.values() {
             for a in &e.attachments {
                 out.push(Artifact {

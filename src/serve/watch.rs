@@ -30,7 +30,10 @@ impl Watcher {
     pub fn new(root: &Path) -> notify::Result<Watcher> {
         let (tx, rx) = channel();
         let mut inner = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            if let Ok(event) = res {
+            // Reading a file (the build itself does) is not a change.
+            if let Ok(event) = res
+                && writes(&event.kind)
+            {
                 for p in event.paths {
                     let _ = tx.send(p);
                 }
@@ -74,6 +77,18 @@ impl Watcher {
             }
         }
         Some(change)
+    }
+}
+
+/// Whether an event changes what a file holds or where it is.
+fn writes(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
 }
 

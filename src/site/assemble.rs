@@ -2,7 +2,8 @@
 //! leave drafts out, pair translations, give each version its URL, check
 //! references and URLs, render bodies. All problems are collected.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -14,7 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::discover::{Document, SourceTree};
 use crate::frontmatter::{self, Fields, Parsed};
 use crate::kind::Kind;
-use crate::markdown::{self, Input};
+use crate::markdown::{self, Heading, Input};
 use crate::yaml::Seg;
 
 #[derive(Debug, Clone, Default)]
@@ -29,14 +30,114 @@ struct Item {
     parsed: Parsed,
 }
 
+/// What `assemble` remembers from one build to the next, for `serve`:
+/// each document's front matter, headings and rendered body, keyed by the
+/// document's fingerprint, so an edit costs the files it touches. Valid for
+/// one configuration: start a new one when config.yaml changes.
+#[derive(Default)]
+pub struct Memo {
+    docs: HashMap<String, Remembered>,
+    /// The link targets of the last build, for `patch_body`.
+    targets: Option<Targets>,
+}
+
+struct Remembered {
+    fingerprint: u64,
+    key: Option<EntityKey>,
+    parsed: Result<(Parsed, Diagnostics), Diagnostics>,
+    headings: Option<Vec<Heading>>,
+    body: Option<Body>,
+}
+
+#[derive(Clone)]
+struct Body {
+    html: Arc<str>,
+    headings: Vec<Heading>,
+    /// The entities its `@/` links point to: if one of them changes, the
+    /// body is rendered again (a path or a heading may have moved).
+    links: Vec<EntityKey>,
+    diags: Vec<Diagnostic>,
+}
+
 pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diagnostics) {
+    let (site, diags, _) = assemble_with(config, tree, opts, &mut Memo::default());
+    (site, diags)
+}
+
+/// What changed since the memo's previous build.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Entities whose files were added, edited or removed.
+    pub files: BTreeSet<EntityKey>,
+    /// Entities whose bodies were rendered again (their own file changed,
+    /// or an entity they link to did).
+    pub bodies: BTreeSet<EntityKey>,
+}
+
+/// `assemble`, reusing what `memo` remembers, and saying what changed.
+pub fn assemble_with(
+    config: Config,
+    tree: SourceTree,
+    opts: &Options,
+    memo: &mut Memo,
+) -> (Site, Diagnostics, Changes) {
     let mut diags = Diagnostics::new();
 
+    // What changed: files with a new fingerprint, and files that are gone.
+    let mut changed: BTreeSet<EntityKey> = BTreeSet::new();
+    let present: std::collections::HashSet<&str> =
+        tree.documents.iter().map(|d| d.file.as_str()).collect();
+    for (file, r) in &memo.docs {
+        if !present.contains(file.as_str())
+            && let Some(k) = &r.key
+        {
+            changed.insert(k.clone());
+        }
+    }
+    memo.docs.retain(|file, _| present.contains(file.as_str()));
+    for d in &tree.documents {
+        let same = memo
+            .docs
+            .get(&d.file)
+            .is_some_and(|r| r.fingerprint == d.fingerprint);
+        if !same {
+            if d.id.is_some() {
+                changed.insert(key_of(d));
+            }
+            memo.docs.remove(&d.file);
+        }
+    }
+
+    let remembered = &memo.docs;
     let parsed: Vec<Result<(Item, Diagnostics), Diagnostics>> = tree
         .documents
         .into_par_iter()
-        .map(|doc| frontmatter::parse(&doc, &config).map(|(parsed, d)| (Item { doc, parsed }, d)))
+        .map(|doc| {
+            let result = match remembered.get(&doc.file) {
+                Some(r) => r.parsed.clone(),
+                None => frontmatter::parse(&doc, &config),
+            };
+            result.map(|(parsed, d)| (Item { doc, parsed }, d))
+        })
         .collect();
+    for p in &parsed {
+        let (file, fingerprint, key, result) = match p {
+            Ok((item, d)) => (
+                &item.doc.file,
+                item.doc.fingerprint,
+                item.doc.id.as_ref().map(|_| key_of(&item.doc)),
+                Ok((item.parsed.clone(), d.clone())),
+            ),
+            Err(_) => continue,
+        };
+        memo.docs.entry(file.clone()).or_insert(Remembered {
+            fingerprint,
+            key,
+            parsed: result,
+            headings: None,
+            body: None,
+        });
+    }
     let mut items = Vec::new();
     for p in parsed {
         match p {
@@ -74,7 +175,20 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
         drafts,
     };
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
-    for (key, item) in &published {
+    let headings: Vec<Vec<Heading>> = published
+        .par_iter()
+        .map(|(_, item)| {
+            match memo
+                .docs
+                .get(&item.doc.file)
+                .and_then(|r| r.headings.clone())
+            {
+                Some(h) => h,
+                None => markdown::scan_headings(item.parsed.body(&item.doc)),
+            }
+        })
+        .collect();
+    for ((key, item), headings) in published.iter().zip(headings) {
         let slug = item
             .parsed
             .common
@@ -96,7 +210,9 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
                     )),
             );
         }
-        let headings = markdown::scan_headings(item.parsed.body(&item.doc));
+        if let Some(r) = memo.docs.get_mut(&item.doc.file) {
+            r.headings = Some(headings.clone());
+        }
         targets
             .versions
             .entry(key.clone())
@@ -119,25 +235,40 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
 
     let prefix = path_prefix(&config.base_url);
 
-    // Bodies, in parallel: each needs only the link targets.
-    let rendered: Vec<(EntityKey, Version, Vec<Diagnostic>)> = published
+    // Bodies, in parallel: each needs only the link targets. A remembered
+    // body stands while its file and the entities it links to are unchanged.
+    let remembered = &memo.docs;
+    let rendered: Vec<(EntityKey, Version, Body, bool)> = published
         .into_par_iter()
         .map(|(key, item)| {
-            let resolver = Resolver {
-                targets: &targets,
-                config: &config,
-                lang: &item.doc.lang,
-                prefix: &prefix,
-            };
-            let input = Input {
-                file: &item.doc.file,
-                file_text: &item.doc.text,
-                body: item.parsed.parts.body.clone(),
-            };
-            let (r, d) = markdown::render(&input, &resolver);
+            let kept = remembered
+                .get(&item.doc.file)
+                .and_then(|r| r.body.clone())
+                .filter(|b| b.links.iter().all(|l| !changed.contains(l)));
+            let fresh = kept.is_none();
+            let body = kept.unwrap_or_else(|| {
+                let resolver = Resolver {
+                    targets: &targets,
+                    config: &config,
+                    lang: &item.doc.lang,
+                    prefix: &prefix,
+                };
+                let input = Input {
+                    file: &item.doc.file,
+                    file_text: &item.doc.text,
+                    body: item.parsed.parts.body.clone(),
+                };
+                let (r, d) = markdown::render(&input, &resolver);
+                Body {
+                    html: Arc::from(r.html),
+                    headings: r.headings,
+                    links: r.links.iter().filter_map(|l| link_key(l)).collect(),
+                    diags: d,
+                }
+            });
             let path = targets.versions[&key][&item.doc.lang].path.clone();
             let Item { doc, parsed } = item;
-            let parsed_title = parsed.common.title.clone();
+            let sort_key = crate::lang::sort_key(&parsed.common.title);
             let fields = parsed
                 .fields
                 .unwrap_or_else(|| unreachable!("entities always have fields"));
@@ -147,11 +278,25 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
                 common: parsed.common,
                 fields,
                 path,
-                html: r.html,
-                headings: r.headings,
-                sort_key: crate::lang::sort_key(&parsed_title),
+                html: Arc::clone(&body.html),
+                headings: body.headings.clone(),
+                sort_key,
             };
-            (key, version, d)
+            (key, version, body, fresh)
+        })
+        .collect();
+    let mut bodies = BTreeSet::new();
+    let rendered: Vec<(EntityKey, Version, Vec<Diagnostic>)> = rendered
+        .into_iter()
+        .map(|(key, version, body, fresh)| {
+            let diags = body.diags.clone();
+            if fresh {
+                bodies.insert(key.clone());
+                if let Some(r) = memo.docs.get_mut(&version.file) {
+                    r.body = Some(body);
+                }
+            }
+            (key, version, diags)
         })
         .collect();
 
@@ -221,6 +366,7 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
     }
 
     let graph = super::graph::Graph::build(&entities);
+    memo.targets = Some(targets);
     let site = Site {
         graph,
         config,
@@ -231,7 +377,84 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
         path_prefix: prefix,
         drafts: opts.drafts,
     };
-    (site, diags)
+    (
+        site,
+        diags,
+        Changes {
+            files: changed,
+            bodies,
+        },
+    )
+}
+
+/// The fast path of `serve`: `doc` is a new text of a version already in
+/// `site`. When its front matter and headings are what they were, nothing
+/// but its own pages can show the change: render the body and swap it in.
+/// `None` when that does not hold (or the text has a problem): the caller
+/// then assembles the whole site, which also reports the problem.
+pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<EntityKey> {
+    let key = EntityKey {
+        kind: doc.kind?,
+        id: doc.id.clone()?,
+    };
+    let targets = memo.targets.as_ref()?;
+    let (parsed, parse_diags) = frontmatter::parse(&doc, &site.config).ok()?;
+    if !parse_diags.is_empty() {
+        return None;
+    }
+    let version = site.entities.get(&key)?.versions.get(&doc.lang)?;
+    let fields = parsed.fields.as_ref()?;
+    if version.file != doc.file || version.common != parsed.common || &version.fields != fields {
+        return None;
+    }
+    let headings = markdown::scan_headings(parsed.body(&doc));
+    if headings != version.headings {
+        return None;
+    }
+    let resolver = Resolver {
+        targets,
+        config: &site.config,
+        lang: &doc.lang,
+        prefix: &site.path_prefix,
+    };
+    let input = Input {
+        file: &doc.file,
+        file_text: &doc.text,
+        body: parsed.parts.body.clone(),
+    };
+    let (r, d) = markdown::render(&input, &resolver);
+    if !d.is_empty() {
+        return None;
+    }
+    let body = Body {
+        html: Arc::from(r.html),
+        headings: r.headings,
+        links: r.links.iter().filter_map(|l| link_key(l)).collect(),
+        diags: Vec::new(),
+    };
+    let version = site.entities.get_mut(&key)?.versions.get_mut(&doc.lang)?;
+    version.html = Arc::clone(&body.html);
+    memo.docs.insert(
+        doc.file.clone(),
+        Remembered {
+            fingerprint: doc.fingerprint,
+            key: Some(key.clone()),
+            parsed: Ok((parsed, parse_diags)),
+            headings: Some(headings),
+            body: Some(body),
+        },
+    );
+    Some(key)
+}
+
+/// The entity an `@/kind/id#anchor` target names.
+fn link_key(target: &str) -> Option<EntityKey> {
+    let path = target.split('#').next()?;
+    let (folder, id) = path.trim_end_matches('/').split_once('/')?;
+    Some(EntityKey {
+        kind: Kind::from_folder(folder)?,
+        id: id.to_string(),
+    })
 }
 
 fn key_of(doc: &Document) -> EntityKey {

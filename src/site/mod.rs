@@ -8,7 +8,7 @@ mod links;
 mod model;
 mod refs;
 
-pub use assemble::{Options, assemble};
+pub use assemble::{Changes, Memo, Options, assemble, assemble_with, patch_body};
 pub use graph::{Edge, Graph, Lists};
 pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};
 pub use refs::{Ref, references};

@@ -27,7 +27,8 @@ pub struct Version {
     /// Output folder relative to the site root, ending in `/`:
     /// `fr/pratiques/ofii-cameroon/`.
     pub path: String,
-    pub html: String,
+    /// Shared with the build memo of `serve`.
+    pub html: std::sync::Arc<str>,
     pub headings: Vec<Heading>,
     /// The title's key in the language's alphabetical order, computed
     /// once: every list this version appears in sorts by it.

@@ -297,7 +297,7 @@ impl<'a> Views<'a> {
             id: e.id.clone(),
             title: c.title.clone(),
             summary: c.summary.clone(),
-            body: v.html.clone(),
+            body: v.html.to_string(),
             date: c.date.as_ref().map(|d| self.date(d, lang)),
             date_iso: c.date.as_ref().map(Date::iso),
             updated: c.updated.as_ref().map(|d| self.date(d, lang)),
