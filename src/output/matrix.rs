@@ -74,7 +74,7 @@ pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
                         let rk = key(Kind::Recommendation, &r.id);
                         Cell {
                             addresses: by.contains(&rk),
-                            practices: site.graph.practices_behind(&ck, &rk).len(),
+                            practices: site.graph.practices_behind(&ck, &rk),
                         }
                     })
                     .collect()
@@ -90,8 +90,7 @@ pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
                     .map(|r| {
                         let practices = site
                             .graph
-                            .practices_behind(&ck, &key(Kind::Recommendation, &r.id))
-                            .len();
+                            .practices_behind(&ck, &key(Kind::Recommendation, &r.id));
                         Addressing {
                             recommendation: r,
                             practices,

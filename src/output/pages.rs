@@ -381,11 +381,7 @@ fn word(views: &Views<'_>, lang: &Lang, key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn tagged(
-    site: &Site,
-    taxonomy: &str,
-    id: &str,
-) -> std::collections::BTreeSet<crate::site::EntityKey> {
+fn tagged<'s>(site: &'s Site, taxonomy: &str, id: &str) -> &'s BTreeSet<EntityKey> {
     match taxonomy {
         "themes" => site.graph.tagged_theme(id),
         _ => site.graph.tagged_organisation(id),

@@ -30,7 +30,15 @@ pub struct Graph {
     /// Entity → theme ids and organisation ids.
     themes: BTreeMap<EntityKey, BTreeSet<String>>,
     organisations: BTreeMap<EntityKey, BTreeSet<String>>,
+    /// The same tags by term, for the term pages.
+    by_theme: BTreeMap<String, BTreeSet<EntityKey>>,
+    by_organisation: BTreeMap<String, BTreeSet<EntityKey>>,
+    /// (challenge, recommendation) → practices that address the one and
+    /// apply the other: the numbers of the matrix, counted once.
+    behind: BTreeMap<(EntityKey, EntityKey), usize>,
 }
+
+static EMPTY: BTreeSet<EntityKey> = BTreeSet::new();
 
 /// The lists an entity page shows, by name; each sorted later by title.
 pub type Lists = BTreeMap<&'static str, BTreeSet<EntityKey>>;
@@ -119,21 +127,13 @@ impl Graph {
     }
 
     /// Every entity tagged with theme `id`.
-    pub fn tagged_theme(&self, id: &str) -> BTreeSet<EntityKey> {
-        self.themes
-            .iter()
-            .filter(|(_, t)| t.contains(id))
-            .map(|(k, _)| k.clone())
-            .collect()
+    pub fn tagged_theme(&self, id: &str) -> &BTreeSet<EntityKey> {
+        self.by_theme.get(id).unwrap_or(&EMPTY)
     }
 
     /// Every entity naming organisation `id`.
-    pub fn tagged_organisation(&self, id: &str) -> BTreeSet<EntityKey> {
-        self.organisations
-            .iter()
-            .filter(|(_, o)| o.contains(id))
-            .map(|(k, _)| k.clone())
-            .collect()
+    pub fn tagged_organisation(&self, id: &str) -> &BTreeSet<EntityKey> {
+        self.by_organisation.get(id).unwrap_or(&EMPTY)
     }
 
     /// The lists section 5 of the contract promises on an entity's page.
@@ -224,15 +224,12 @@ impl Graph {
         l
     }
 
-    /// Practices that address `challenge` and put `recommendation` into
-    /// practice: the evidence behind one cell of the matrix.
-    pub fn practices_behind(
-        &self,
-        challenge: &EntityKey,
-        recommendation: &EntityKey,
-    ) -> BTreeSet<EntityKey> {
-        let a = self.sources(challenge, Kind::Practice, "challenges");
-        let b = self.sources(recommendation, Kind::Practice, "recommendations");
-        a.intersection(&b).cloned().collect()
+    /// How many practices address `challenge` and put `recommendation`
+    /// into practice: the evidence behind one cell of the matrix.
+    pub fn practices_behind(&self, challenge: &EntityKey, recommendation: &EntityKey) -> usize {
+        self.behind
+            .get(&(challenge.clone(), recommendation.clone()))
+            .copied()
+            .unwrap_or(0)
     }
 }

@@ -251,7 +251,12 @@ fn an_edit_reaches_every_page_that_shows_it() {
     let site = Site::fixture("graph/cross-links");
     let preview = Preview::start(&site);
     let file = "content/challenges/coordination-gaps.en.md";
-    site.write(file, &site.read(file).replace("Coordination gaps", "Gaps in coordination"));
+    site.write(
+        file,
+        &site
+            .read(file)
+            .replace("Coordination gaps", "Gaps in coordination"),
+    );
     for page in [
         "/en/challenges/coordination-gaps/",
         "/en/recommendations/coordination-mechanism/",
@@ -262,16 +267,25 @@ fn an_edit_reaches_every_page_that_shows_it() {
         "/en/matrix/",
         "/en/themes/return-readmission-reintegration/",
     ] {
-        let seen = preview.wait_for(page, Duration::from_secs(10), |_, body| body.contains("Gaps in coordination"));
+        let seen = preview.wait_for(page, Duration::from_secs(10), |_, body| {
+            body.contains("Gaps in coordination")
+        });
         assert!(seen.is_some(), "{page} still shows the old title");
     }
     // A text-only edit shows on the page, and the pages around it stay.
     site.write(file, &format!("{}\nA new paragraph.\n", site.read(file)));
-    let seen = preview.wait_for("/en/challenges/coordination-gaps/", Duration::from_secs(10), |_, body| {
-        body.contains("A new paragraph.")
-    });
+    let seen = preview.wait_for(
+        "/en/challenges/coordination-gaps/",
+        Duration::from_secs(10),
+        |_, body| body.contains("A new paragraph."),
+    );
     assert!(seen.is_some());
-    assert!(preview.get("/en/recommendations/coordination-mechanism/").1.contains("Gaps in coordination"));
+    assert!(
+        preview
+            .get("/en/recommendations/coordination-mechanism/")
+            .1
+            .contains("Gaps in coordination")
+    );
 }
 
 #[test]
@@ -281,15 +295,25 @@ fn a_text_edit_with_a_broken_link_shows_the_error_then_recovers() {
     let file = "content/practices/anpe-togo.en.md";
     let good = site.read(file);
     site.write(file, &format!("{good}\nSee [this](@/practices/nowhere).\n"));
-    let shown = preview.wait_for("/en/practices/anpe-togo/", Duration::from_secs(10), |s, body| {
-        s == 500 && body.contains("there is no practice `nowhere`")
-    });
+    let shown = preview.wait_for(
+        "/en/practices/anpe-togo/",
+        Duration::from_secs(10),
+        |s, body| s == 500 && body.contains("there is no practice `nowhere`"),
+    );
     assert!(shown.is_some(), "no error page");
     // Fixed by creating what the link points to, in another file: the
     // edited page must show its new text, not the one before the error.
-    site.write("content/practices/nowhere.en.md", "---\ntitle: \"Nowhere\"\ncountries: [tg]\n---\n");
-    let back = preview.wait_for("/en/practices/anpe-togo/", Duration::from_secs(10), |s, body| {
-        s == 200 && body.contains("href=\"/en/practices/nowhere/\"")
-    });
-    assert!(back.is_some(), "the page did not come back with its new text");
+    site.write(
+        "content/practices/nowhere.en.md",
+        "---\ntitle: \"Nowhere\"\ncountries: [tg]\n---\n",
+    );
+    let back = preview.wait_for(
+        "/en/practices/anpe-togo/",
+        Duration::from_secs(10),
+        |s, body| s == 200 && body.contains("href=\"/en/practices/nowhere/\""),
+    );
+    assert!(
+        back.is_some(),
+        "the page did not come back with its new text"
+    );
 }
