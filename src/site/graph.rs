@@ -82,6 +82,25 @@ impl Graph {
                     .extend(orgs.iter().cloned());
             }
         }
+        for (key, terms) in &g.themes {
+            for t in terms {
+                g.by_theme.entry(t.clone()).or_default().insert(key.clone());
+            }
+        }
+        for (key, terms) in &g.organisations {
+            for t in terms {
+                g.by_organisation.entry(t.clone()).or_default().insert(key.clone());
+            }
+        }
+        for key in entities.keys().filter(|k| k.kind == Kind::Practice) {
+            let challenges = g.targets(key, "challenges");
+            let recommendations = g.targets(key, "recommendations");
+            for c in &challenges {
+                for r in &recommendations {
+                    *g.behind.entry((c.clone(), r.clone())).or_default() += 1;
+                }
+            }
+        }
         g
     }
 
