@@ -84,6 +84,21 @@ impl Config {
 /// Reads and checks `root/config.yaml`.
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(FILE);
+    // A link could point anywhere on the machine, and a pipe would make
+    // the read wait forever: only a regular file is read.
+    if let Ok(meta) = std::fs::symlink_metadata(&path)
+        && !meta.is_file()
+    {
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error(format!(
+                "{FILE} is not a regular file (a symbolic link, a folder or a special file)"
+            ))
+            .at(Span::file(FILE))
+            .help("make it a plain file in the site's folder"),
+        );
+        return Err(d);
+    }
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod bad_input;
 mod bundled_hub;
 mod determinism;
 mod diagnostics;
