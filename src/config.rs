@@ -33,6 +33,8 @@ struct RawConfig {
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     taxonomies: RawTaxonomies,
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 fn default_theme() -> String {
@@ -66,6 +68,9 @@ pub struct Config {
     pub themes: BTreeMap<String, Localized>,
     /// Organisation id → label per language.
     pub organisations: BTreeMap<String, Localized>,
+    /// Raw HTML in bodies is published as written, not sanitised: only
+    /// for a site whose every contributor is trusted (`unsafe_html: true`).
+    pub unsafe_html: bool,
 }
 
 impl Config {
@@ -287,6 +292,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         sections,
         themes,
         organisations,
+        unsafe_html: raw.unsafe_html,
     })
 }
 

@@ -68,6 +68,10 @@ fn handle(mut stream: TcpStream, root: &Path, default_lang: &str) -> io::Result<
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
+    head.push_str(&format!(
+        "Content-Security-Policy: {}\r\n",
+        crate::output::CONTENT_SECURITY_POLICY
+    ));
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {

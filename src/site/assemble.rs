@@ -133,6 +133,7 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
                 file: &item.doc.file,
                 file_text: &item.doc.text,
                 body: item.parsed.parts.body.clone(),
+                allow_raw_html: config.unsafe_html,
             };
             let (r, d) = markdown::render(&input, &resolver);
             let path = targets.versions[&key][&item.doc.lang].path.clone();
@@ -200,6 +201,7 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
             file: &item.doc.file,
             file_text: &item.doc.text,
             body: item.parsed.parts.body.clone(),
+            allow_raw_html: config.unsafe_html,
         };
         let (r, d) = markdown::render(&input, &resolver);
         diags.extend(d);

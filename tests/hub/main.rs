@@ -5,9 +5,11 @@ mod support;
 
 mod bad_input;
 mod bundled_hub;
+mod csp;
 mod determinism;
 mod diagnostics;
 mod graph;
+mod hostile;
 mod languages;
 mod pages;
 mod publishing;

@@ -313,3 +313,58 @@ pub fn run_bounded(mut cmd: Command, scratch: &Path, secs: u64) -> Output {
         stderr: std::fs::read(&err_path).expect("stderr"),
     }
 }
+
+/// Every HTML page under `dir`: (path relative to it, parsed page).
+pub fn html_pages(dir: &Path) -> Vec<(String, Html)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, bytes)| (p, Html::parse_document(&String::from_utf8_lossy(&bytes))))
+        .collect()
+}
+
+/// What in `page` would run or style under a strict Content-Security-Policy
+/// (`default-src 'self'`), or is live markup a reader's browser would act
+/// on: inline scripts (a JSON-LD block excepted), `<style>` elements,
+/// `style=` and `on…=` attributes, frames and plug-ins, and addresses with
+/// a `javascript:`, `data:` or `vbscript:` scheme. Empty when the page is
+/// inert.
+pub fn live_markup(page: &Html) -> Vec<String> {
+    let all = Selector::parse("*").unwrap_or_else(|_| unreachable!());
+    let mut found = Vec::new();
+    for e in page.select(&all) {
+        let el = e.value();
+        let name = el.name();
+        match name {
+            "script"
+                if el.attr("src").is_none() && el.attr("type") != Some("application/ld+json") =>
+            {
+                found.push("an inline <script>".to_string())
+            }
+            "style" | "iframe" | "frame" | "object" | "embed" => {
+                found.push(format!("a <{name}> element"))
+            }
+            _ => {}
+        }
+        for (attr, value) in el.attrs() {
+            let attr = attr.to_ascii_lowercase();
+            if attr == "style" || attr.starts_with("on") {
+                found.push(format!("a `{attr}` attribute on <{name}>"));
+            }
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if ["javascript:", "data:", "vbscript:"]
+                .iter()
+                .any(|s| squeezed.starts_with(s))
+                && ["href", "src", "action", "formaction", "xlink:href", "data"]
+                    .contains(&attr.as_str())
+            {
+                found.push(format!("`{attr}=\"{value}\"` on <{name}>"));
+            }
+        }
+    }
+    found
+}
