@@ -10,6 +10,7 @@ mod determinism;
 mod diagnostics;
 mod graph;
 mod hostile;
+mod interrupted;
 mod languages;
 mod pages;
 mod publishing;
