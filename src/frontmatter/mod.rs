@@ -5,6 +5,8 @@
 //! References to other entities are kept as written, with the means to
 //! locate each one (`Parsed::locate`); `site` resolves them.
 
+#[cfg(test)]
+mod proptests;
 mod schema;
 mod split;
 pub mod types;

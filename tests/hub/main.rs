@@ -8,6 +8,7 @@ mod bundled_hub;
 mod csp;
 mod determinism;
 mod diagnostics;
+mod fuzz;
 mod graph;
 mod hostile;
 mod interrupted;
