@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_input;
+mod browser_csp;
 mod bundled_hub;
 mod csp;
 mod determinism;
