@@ -37,6 +37,16 @@ pub struct Rendered {
     pub word_count: usize,
 }
 
+/// How deep a body's elements may nest: block quotes, lists, emphasis and
+/// raw HTML elements together. Real text needs a dozen levels; the HTML
+/// sanitiser takes time in proportion to depth times elements.
+pub const MAX_NESTING: usize = 100;
+
+/// The most code a page has highlighted; further code blocks are shown
+/// plain. Highlighting is the slowest step of a page, and a file of
+/// hostile code could otherwise keep a build busy for minutes.
+const MAX_HIGHLIGHTED: usize = 64 * 1024;
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -102,8 +112,32 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
     // Whether the link being closed was rewritten into raw HTML.
     let mut link_stack: Vec<Option<String>> = Vec::new();
     let mut table = Table::default();
+    // Open Markdown elements, and open elements of the raw HTML.
+    let (mut depth, mut html_depth) = (0usize, 0usize);
+    let mut highlighted = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                html_depth = sanitize::open_elements(html_depth, h);
+            }
+            _ => {}
+        }
+        if depth + html_depth > MAX_NESTING {
+            let at = input.body.start + range.start;
+            diags.push(
+                Diagnostic::error(format!(
+                    "the text nests more than {MAX_NESTING} levels deep"
+                ))
+                .at(Span::from_offsets(input.file, input.file_text, at, at + 1))
+                .label("too deep")
+                .help("block quotes, lists and HTML elements inside one another: flatten them"),
+            );
+            // The page will not be published; render nothing more.
+            return (Rendered::default(), diags);
+        }
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 heading = Some((events.len(), String::new()));
@@ -138,8 +172,12 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, text)) = code.take() {
+                    let colour = highlighted + text.len() <= MAX_HIGHLIGHTED;
+                    if colour {
+                        highlighted += text.len();
+                    }
                     events.push(Event::Html(
-                        highlight::code_block(lang.as_deref(), &text).into(),
+                        highlight::code_block(lang.as_deref(), &text, colour).into(),
                     ));
                 }
             }
@@ -483,6 +521,30 @@ mod tests {
                 (4, 31, "`data:` links are not allowed"),
             ]
         );
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_at_its_place() {
+        let (_, d) = run(&format!("{}x\n", ">".repeat(MAX_NESTING + 50)));
+        assert_eq!(d.len(), 1);
+        let s = d[0].span.as_ref().expect("span");
+        assert_eq!(d[0].message, "the text nests more than 100 levels deep");
+        assert_eq!(s.line, 4);
+        let (_, d) = run(&format!("{}x\n", "<div>".repeat(MAX_NESTING + 1)));
+        assert_eq!(d[0].message, "the text nests more than 100 levels deep");
+        let (r, d) = run(&format!("{}x{}\n", "<div>".repeat(40), "</div>".repeat(40)));
+        assert!(d.is_empty(), "{d:?}");
+        assert!(r.html.contains("x"));
+    }
+
+    #[test]
+    fn past_the_budget_code_is_plain() {
+        // Plain text: the cheapest syntax to colour, to keep the test quick.
+        let block = format!("```txt\n{}```\n\n", "ab\n".repeat(MAX_HIGHLIGHTED / 3));
+        let (r, _) = run(&format!("{block}{block}"));
+        let first = r.html.find("</pre>").expect("a block");
+        assert!(r.html[..first].contains("hl-"));
+        assert!(!r.html[first..].contains("hl-"));
     }
 
     #[test]

@@ -140,6 +140,49 @@ pub fn forbidden_scheme(url: &str) -> Option<String> {
     (is_scheme && !URL_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
 }
 
+/// Elements that never hold others, so never add to the nesting.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The number of open HTML elements after `fragment`, `depth` being the
+/// number before it. A fast, generous count (an element whose end tag may
+/// be left out counts as open), used to refuse absurd nesting before the
+/// sanitiser's parser, whose time grows with depth, sees it.
+pub fn open_elements(mut depth: usize, fragment: &str) -> usize {
+    let bytes = fragment.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = fragment[i..].find('<').map(|p| p + i) {
+        i = lt + 1;
+        if fragment[i..].starts_with("!--") {
+            i = fragment[i..]
+                .find("-->")
+                .map_or(fragment.len(), |p| p + i + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = fragment[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(fragment.len() - start);
+        if len == 0 || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = fragment[start..start + len].to_ascii_lowercase();
+        let end = fragment[start..]
+            .find('>')
+            .map_or(fragment.len(), |p| p + start);
+        i = end;
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !VOID.contains(&name.as_str()) && !fragment[..end].ends_with('/') {
+            depth += 1;
+        }
+    }
+    depth
+}
+
 /// One thing the sanitiser will remove from a raw HTML fragment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removed {
@@ -285,6 +328,14 @@ mod tests {
         assert_eq!(forbidden_scheme("/fr/a:b/"), None);
         assert_eq!(forbidden_scheme("annexe.pdf"), None);
         assert_eq!(forbidden_scheme("#note"), None);
+    }
+
+    #[test]
+    fn open_elements_are_counted_generously() {
+        assert_eq!(open_elements(0, "<div><p>a</p><br><img src=x/>"), 1);
+        assert_eq!(open_elements(2, "</div></div></div>"), 0);
+        assert_eq!(open_elements(0, "<!-- <div> --> a < b <x/>"), 0);
+        assert_eq!(open_elements(0, &"<div>".repeat(1000)), 1000);
     }
 
     #[test]

@@ -540,6 +540,19 @@ fn a_hundred_thousand_line_file_builds() {
 }
 
 #[test]
+fn a_body_nested_a_hundred_thousand_levels_deep() {
+    for (deep, column) in [(">".repeat(100_000), 101), ("<div>".repeat(100_000), 1)] {
+        let s = site();
+        s.write(PAGE, &format!("---\ntitle: x\n---\n\n{deep} x\n"));
+        let d = the_error(&s);
+        assert_eq!(
+            at(&d),
+            (PAGE, 5, column, "the text nests more than 100 levels deep")
+        );
+    }
+}
+
+#[test]
 fn an_empty_content_folder() {
     let s = site();
     std::fs::remove_dir_all(s.path("content")).expect("rm");
