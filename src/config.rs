@@ -33,6 +33,8 @@ struct RawConfig {
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     taxonomies: RawTaxonomies,
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 fn default_theme() -> String {
@@ -66,6 +68,9 @@ pub struct Config {
     pub themes: BTreeMap<String, Localized>,
     /// Organisation id → label per language.
     pub organisations: BTreeMap<String, Localized>,
+    /// Raw HTML in bodies is published as written, not sanitised: only
+    /// for a site whose every contributor is trusted (`unsafe_html: true`).
+    pub unsafe_html: bool,
 }
 
 impl Config {
@@ -84,6 +89,21 @@ impl Config {
 /// Reads and checks `root/config.yaml`.
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(FILE);
+    // A link could point anywhere on the machine, and a pipe would make
+    // the read wait forever: only a regular file is read.
+    if let Ok(meta) = std::fs::symlink_metadata(&path)
+        && !meta.is_file()
+    {
+        let mut d = Diagnostics::new();
+        d.push(
+            Diagnostic::error(format!(
+                "{FILE} is not a regular file (a symbolic link, a folder or a special file)"
+            ))
+            .at(Span::file(FILE))
+            .help("make it a plain file in the site's folder"),
+        );
+        return Err(d);
+    }
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -272,6 +292,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         sections,
         themes,
         organisations,
+        unsafe_html: raw.unsafe_html,
     })
 }
 

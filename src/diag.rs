@@ -29,15 +29,17 @@ pub struct Span {
 impl Span {
     /// A span at a 1-based line and column of `text`.
     pub fn at(file: &str, text: &str, line: usize, column: usize, len: usize) -> Span {
+        let (column, len) = (column.max(1), len.max(1));
         let source_line = text
             .lines()
             .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .map(|l| l.trim_end_matches('\r'))
+            .and_then(|l| quotable(l, column + len - 1));
         Span {
             file: file.to_string(),
             line: line.max(1),
-            column: column.max(1),
-            len: len.max(1),
+            column,
+            len,
             source_line,
         }
     }
@@ -66,6 +68,21 @@ impl Span {
             len: 1,
             source_line: None,
         }
+    }
+}
+
+/// The most characters of a source line a diagnostic quotes: a 10 MB
+/// line must not become a 10 MB message.
+const MAX_QUOTED: usize = 200;
+
+/// The line as quoted under a diagnostic: whole when short, cut after
+/// `MAX_QUOTED` characters when the place shown is before the cut, not
+/// quoted at all otherwise.
+fn quotable(line: &str, last_column: usize) -> Option<String> {
+    match line.char_indices().nth(MAX_QUOTED) {
+        None => Some(line.to_string()),
+        Some(_) if last_column > MAX_QUOTED => None,
+        Some((cut, _)) => Some(format!("{}…", &line[..cut])),
     }
 }
 
@@ -329,6 +346,23 @@ mod tests {
         assert!(out.contains("  --> c.md:2:5\n"));
         assert!(out.contains("2 |   - employer-reluctanse\n"));
         assert!(out.contains("  |     ^^^^^^^^^^^^^^^^^^^ did you mean"));
+    }
+
+    #[test]
+    fn long_lines_are_quoted_cut_or_not_at_all() {
+        let text = format!("a\n{}\n", "x".repeat(10_000));
+        let near = Span::at("a.md", &text, 2, 5, 3);
+        assert_eq!(
+            near.source_line.map(|l| l.chars().count()),
+            Some(MAX_QUOTED + 1)
+        );
+        assert_eq!(Span::at("a.md", &text, 2, 9_000, 1).source_line, None);
+        assert_eq!(
+            Span::at("a.md", "short\r\n", 1, 1, 1)
+                .source_line
+                .as_deref(),
+            Some("short")
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn discover(root: &Path, config: &Config) -> (SourceTree, Diagnostics) {
 /// `doc` read again from disk (its new text and fingerprint), for `serve`
 /// when a save touched only files it already knows.
 pub fn read_again(root: &Path, doc: &Document) -> Option<Document> {
-    let text = std::fs::read_to_string(root.join(&doc.file)).ok()?;
+    let text = String::from_utf8(read_regular(&root.join(&doc.file)).ok()?).ok()?;
     Some(Document {
         fingerprint: fingerprint(&text),
         text: Arc::from(text),
@@ -117,6 +117,10 @@ pub fn discover_with(
     let content = root.join("content");
     let mut found = Vec::new();
     let mut tree = SourceTree::default();
+    if let Err(d) = real_folder(root, "content") {
+        diags.push(d);
+        return (tree, diags);
+    }
     if !content.is_dir() {
         diags.push(
             Diagnostic::error("there is no `content/` folder")
@@ -158,6 +162,17 @@ pub fn discover_with(
             );
             continue;
         }
+        let is_dir = entry.file_type().is_dir();
+        if !is_dir && !entry.file_type().is_file() {
+            diags.push(
+                Diagnostic::warning(
+                    "this is not a regular file (a pipe, a socket or a device); it is ignored",
+                )
+                .at(Span::file(&rel))
+                .help("content/ holds Markdown files, folders and attachments only"),
+            );
+            continue;
+        }
         let parts: Vec<String> = entry
             .path()
             .strip_prefix(&content)
@@ -165,7 +180,6 @@ pub fn discover_with(
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
-        let is_dir = entry.file_type().is_dir();
         classify(
             &parts,
             is_dir,
@@ -178,6 +192,13 @@ pub fn discover_with(
         );
     }
 
+    if found.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error("`content/` holds no Markdown file: the site would be empty")
+                .at(Span::file("content"))
+                .help("add the site's pages, for example `content/_index.<lang>.md` for the home page"),
+        );
+    }
     let found = without_duplicates(found, &mut diags);
 
     let previous = &*cache;
@@ -185,7 +206,9 @@ pub fn discover_with(
         .into_par_iter()
         .map(|f| {
             let cannot = |e: std::io::Error| {
-                Diagnostic::error(format!("cannot read `{}`: {e}", f.file)).at(Span::file(&f.file))
+                Diagnostic::error(format!("cannot read `{}`: {e}", f.file))
+                    .at(Span::file(&f.file))
+                    .help("check that the file exists and that its permissions let you read it")
             };
             let meta = std::fs::metadata(&f.path).map_err(cannot)?;
             let (modified, len) = (meta.modified().ok(), meta.len());
@@ -194,7 +217,7 @@ pub fn discover_with(
                     c.clone()
                 }
                 _ => {
-                    let bytes = std::fs::read(&f.path).map_err(cannot)?;
+                    let bytes = read_regular(&f.path).map_err(cannot)?;
                     let text = String::from_utf8(bytes).map_err(|e| {
                         let at = e.utf8_error().valid_up_to();
                         let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
@@ -473,8 +496,56 @@ fn without_duplicates(found: Vec<Found>, diags: &mut Diagnostics) -> Vec<Found> 
     kept
 }
 
+/// Reads a file of the site, refusing a symbolic link (it could lead out
+/// of the site's folder) and anything but a regular file (reading a named
+/// pipe would wait forever).
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path)?;
+    if meta.file_type().is_symlink() {
+        return Err(std::io::Error::other(
+            "it is a symbolic link, which the generator does not follow",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::other("it is not a regular file"));
+    }
+    std::fs::read(path)
+}
+
+/// Checks that `root/rel` (a `/`-separated path) is not reached through a
+/// symbolic link: the generator reads only what is inside the site's
+/// folder, and a link could lead anywhere on the machine. A missing
+/// folder is fine here; its user says whether it must exist.
+pub fn real_folder(root: &Path, rel: &str) -> Result<(), Diagnostic> {
+    let mut path = root.to_path_buf();
+    let mut shown = String::new();
+    for part in rel.split('/') {
+        path.push(part);
+        if !shown.is_empty() {
+            shown.push('/');
+        }
+        shown.push_str(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Diagnostic::error(format!(
+                    "`{shown}/` is a symbolic link; the generator does not follow links out of the site's folder"
+                ))
+                .at(Span::file(&shown))
+                .help(format!("make `{shown}/` a real folder inside the site")));
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
 fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
     let dir = root.join("static");
+    if let Err(d) = real_folder(root, "static") {
+        diags.push(d);
+        return Vec::new();
+    }
     if !dir.is_dir() {
         return Vec::new();
     }
@@ -485,6 +556,13 @@ fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
                 source: e.path().to_path_buf(),
                 name: relative(&dir, e.path()),
             }),
+            Ok(e) if !e.file_type().is_dir() => diags.push(
+                Diagnostic::warning(
+                    "only regular files of static/ are published; this link or special file is ignored",
+                )
+                .at(Span::file(&relative(root, e.path())))
+                .help("copy the file into static/ instead"),
+            ),
             Ok(_) => {}
             Err(e) => diags.push(
                 Diagnostic::error(format!("cannot read static/: {e}")).at(Span::file("static")),

@@ -1,6 +1,13 @@
 //! The only code that writes the output folder. It writes the whole site
 //! into a staging folder beside the output, then swaps it in, so readers
 //! and a failed or killed build never see a half-written site.
+//!
+//! On Linux the swap is one atomic `renameat2(RENAME_EXCHANGE)` (through
+//! rustix, used nowhere else): at every instant the output folder is the
+//! whole old site or the whole new one. Elsewhere, or on a filesystem
+//! without it, two renames: the old site aside, the new one in; a build
+//! killed between them leaves the old site aside, and `recover` puts it
+//! back at the start of the next build.
 
 use std::fs;
 use std::io;
@@ -10,8 +17,43 @@ use rayon::prelude::*;
 
 use crate::output::{Artifact, Content};
 
+/// The moments of `publish` a caller may watch (tests interrupt a build
+/// there to check that a killed build loses nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Half of the files are written into the staging folder.
+    Writing,
+    /// Every file is written; the output folder is still the old site.
+    Staged,
+    /// Two-rename swap only: the old site is aside, the new one not yet
+    /// in place.
+    OldAside,
+    /// The new site is in place; the old one is not yet deleted.
+    Swapped,
+}
+
+/// How the new site was put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swap {
+    /// There was no previous site: one rename.
+    First,
+    /// One atomic exchange of the two folders.
+    Exchange,
+    /// Two renames (no atomic exchange on this system).
+    Renames,
+}
+
 /// Writes `artifacts` as the new content of `out`.
-pub fn publish(out: &Path, artifacts: &[Artifact]) -> io::Result<()> {
+pub fn publish(out: &Path, artifacts: &[Artifact]) -> io::Result<Swap> {
+    publish_with(out, artifacts, &mut |_| {})
+}
+
+/// `publish`, calling `watch` at each `Stage`.
+pub fn publish_with(
+    out: &Path,
+    artifacts: &[Artifact],
+    watch: &mut dyn FnMut(Stage),
+) -> io::Result<Swap> {
     let (parent, name) = split(out)?;
     fs::create_dir_all(&parent)?;
     recover(out)?;
@@ -20,12 +62,13 @@ pub fn publish(out: &Path, artifacts: &[Artifact]) -> io::Result<()> {
         fs::remove_dir_all(&staging)?;
     }
     fs::create_dir_all(&staging)?;
-    let written = write_all(&staging, artifacts);
+    let written = write_all(&staging, artifacts, watch);
     if let Err(e) = written {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
-    swap(out, &staging, &parent, &name)
+    watch(Stage::Staged);
+    swap(out, &staging, &parent, &name, watch)
 }
 
 fn split(out: &Path) -> io::Result<(PathBuf, String)> {
@@ -74,24 +117,69 @@ fn recover(out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn swap(out: &Path, staging: &Path, parent: &Path, name: &str) -> io::Result<()> {
-    let old = old_name(parent, name);
-    if out.exists() {
-        fs::rename(out, &old)?;
+fn swap(
+    out: &Path,
+    staging: &Path,
+    parent: &Path,
+    name: &str,
+    watch: &mut dyn FnMut(Stage),
+) -> io::Result<Swap> {
+    if fs::symlink_metadata(out).is_err() {
+        fs::rename(staging, out)?;
+        watch(Stage::Swapped);
+        return Ok(Swap::First);
     }
-    if let Err(e) = fs::rename(staging, out) {
-        if old.exists() {
-            let _ = fs::rename(&old, out);
-        }
-        return Err(e);
+    if exchange(staging, out)? {
+        // `staging` now holds the previous site; a build killed before it
+        // is gone leaves it to `recover`, like any stale staging folder.
+        watch(Stage::Swapped);
+        fs::remove_dir_all(staging)?;
+        return Ok(Swap::Exchange);
     }
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
-    }
-    Ok(())
+    swap_by_renames(out, staging, parent, name, watch)?;
+    Ok(Swap::Renames)
 }
 
-fn write_all(dir: &Path, artifacts: &[Artifact]) -> io::Result<()> {
+/// Exchanges the two folders atomically; `false` when the system or the
+/// filesystem cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // EINVAL: a filesystem without RENAME_EXCHANGE; ENOSYS: a kernel
+        // older than 3.15.
+        Err(e) if e == Errno::INVAL || e == Errno::NOSYS => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// The portable swap: old site aside, new site in, old site deleted.
+fn swap_by_renames(
+    out: &Path,
+    staging: &Path,
+    parent: &Path,
+    name: &str,
+    watch: &mut dyn FnMut(Stage),
+) -> io::Result<()> {
+    let old = old_name(parent, name);
+    fs::rename(out, &old)?;
+    watch(Stage::OldAside);
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(e);
+    }
+    watch(Stage::Swapped);
+    fs::remove_dir_all(&old)
+}
+
+fn write_all(dir: &Path, artifacts: &[Artifact], watch: &mut dyn FnMut(Stage)) -> io::Result<()> {
     let mut folders: Vec<PathBuf> = Vec::new();
     for a in artifacts {
         let target = safe_join(dir, &a.path)?;
@@ -104,13 +192,17 @@ fn write_all(dir: &Path, artifacts: &[Artifact]) -> io::Result<()> {
     for f in &folders {
         fs::create_dir_all(f)?;
     }
-    artifacts.par_iter().try_for_each(|a| {
+    let write = |a: &Artifact| {
         let target = safe_join(dir, &a.path)?;
         match &a.content {
             Content::Bytes(b) => fs::write(&target, b),
             Content::Copy(src) => fs::copy(src, &target).map(|_| ()),
         }
-    })
+    };
+    let (first, second) = artifacts.split_at(artifacts.len() / 2);
+    first.par_iter().try_for_each(write)?;
+    watch(Stage::Writing);
+    second.par_iter().try_for_each(write)
 }
 
 /// `dir/path`, refusing any path that could leave `dir`.
@@ -153,6 +245,46 @@ mod tests {
             fs::read_to_string(out.join("a/index.html")).expect("read"),
             "2"
         );
+    }
+
+    fn stages_of(out: &Path, artifacts: &[Artifact]) -> (Swap, Vec<Stage>) {
+        let mut seen = Vec::new();
+        let swap = publish_with(out, artifacts, &mut |s| seen.push(s)).expect("publish");
+        (swap, seen)
+    }
+
+    #[test]
+    fn the_first_site_is_renamed_in_and_the_next_exchanged() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        let (swap, stages) = stages_of(&out, &[page("a.html", "1"), page("b.html", "1")]);
+        assert_eq!(swap, Swap::First);
+        assert_eq!(stages, [Stage::Writing, Stage::Staged, Stage::Swapped]);
+        let (swap, stages) = stages_of(&out, &[page("a.html", "2")]);
+        if cfg!(target_os = "linux") {
+            assert_eq!(swap, Swap::Exchange, "the temp filesystem has renameat2");
+        }
+        assert_eq!(stages.last(), Some(&Stage::Swapped));
+        assert_eq!(fs::read_to_string(out.join("a.html")).expect("read"), "2");
+        assert!(!out.join("b.html").exists());
+        let left: Vec<_> = fs::read_dir(tmp.path()).expect("ls").flatten().collect();
+        assert_eq!(left.len(), 1, "only public/ is left: {left:?}");
+    }
+
+    #[test]
+    fn the_two_rename_swap_replaces_the_site_and_leaves_nothing_aside() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        publish(&out, &[page("a.html", "1")]).expect("first");
+        let staging = tmp.path().join(".public.staging-test");
+        fs::create_dir_all(&staging).expect("mkdir");
+        fs::write(staging.join("a.html"), "2").expect("write");
+        let mut seen = Vec::new();
+        swap_by_renames(&out, &staging, tmp.path(), "public", &mut |s| seen.push(s)).expect("swap");
+        assert_eq!(seen, [Stage::OldAside, Stage::Swapped]);
+        assert_eq!(fs::read_to_string(out.join("a.html")).expect("read"), "2");
+        assert!(!old_name(tmp.path(), "public").exists());
+        assert!(!staging.exists());
     }
 
     #[test]

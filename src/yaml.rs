@@ -15,6 +15,9 @@ use serde_yaml as lib;
 
 use crate::diag::{Diagnostic, Span, did_you_mean};
 
+mod guard;
+pub use guard::{MAX_BYTES, MAX_DEPTH};
+
 /// A YAML text inside a file: the file's path (for diagnostics), the whole
 /// file's text (for the quoted source line) and the line where the YAML
 /// starts (front matter starts on line 2, after `---`).
@@ -69,8 +72,11 @@ pub enum Seg<'a> {
 }
 
 /// Parses `src` into `T`; any error, from the YAML syntax or from the type,
-/// becomes one diagnostic pointing where the library stopped.
+/// becomes one diagnostic pointing where the library stopped. YAML over
+/// the limits of `guard` (size, nesting, anchors and aliases) is refused
+/// before the library sees it.
 pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Box<Diagnostic>> {
+    guard::check(&src)?;
     // An empty document is an empty mapping to an editor; serde_yaml would
     // call it "EOF while parsing a value".
     let yaml = if src.yaml.trim().is_empty() {
@@ -82,6 +88,8 @@ pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Box<Diagnostic>>
 }
 
 /// Line and column (1-based) of the value at `path` in `yaml`.
+///
+/// Only for YAML that `parse` accepted (so within the guard's limits).
 ///
 /// The library has no spans, but it stamps the position of the node it is
 /// reading on any error raised there; so we walk to the node and fail on
@@ -253,6 +261,16 @@ fn to_diagnostic(src: &Source<'_>, e: &lib::Error) -> Diagnostic {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
+    // A tab in the indentation: libyaml names the construct it was
+    // scanning, but the editor needs the tab itself.
+    if text.contains("found a tab character")
+        && let Some(l) = e.location()
+    {
+        return Diagnostic::error("a tab character is used for indentation")
+            .at(src.span(l.line(), l.column()))
+            .label("a tab")
+            .help("YAML indents with spaces only: replace the tab by spaces");
+    }
     // A leading "path: " names the nested field; keep it as context.
     let (path, msg) = split_path(&text);
     let field = |p: &Option<String>| p.as_ref().map(|p| format!(" in `{p}`")).unwrap_or_default();
@@ -452,6 +470,15 @@ mod tests {
         let d = parse::<BTreeMap<String, String>>(src(y)).unwrap_err();
         assert!(d.message.starts_with("malformed YAML"), "{}", d.message);
         assert!(d.span.is_some());
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_pointed_at() {
+        let y = "title: x\n\tsummary: y\n";
+        let d = parse::<BTreeMap<String, String>>(src(y)).unwrap_err();
+        let s = d.span.clone().unwrap();
+        assert_eq!(d.message, "a tab character is used for indentation");
+        assert_eq!((s.line, s.column), (2, 1));
     }
 
     #[test]

@@ -7,9 +7,35 @@ use std::time::Instant;
 use super::{exit, generate, report};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::publish::publish;
+use crate::publish::{Stage, publish_with};
+
+/// For the tests of interrupted builds: set to a moment of the build
+/// (`generated`, `writing`, `staged`, `old-aside` or `swapped`), the build
+/// prints `paused at <moment>` to stderr there and waits to be killed.
+/// Read here only: nothing below `cmd` reads the environment.
+const PAUSE_AT: &str = "RABAT_HUB_PAUSE_AT";
+
+fn pause_if(wanted: Option<&str>, here: &str) {
+    if wanted == Some(here) {
+        eprintln!("paused at {here}");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    }
+}
+
+fn stage_name(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Writing => "writing",
+        Stage::Staged => "staged",
+        Stage::OldAside => "old-aside",
+        Stage::Swapped => "swapped",
+    }
+}
 
 pub fn run(args: &BuildArgs) -> ExitCode {
+    let pause = std::env::var(PAUSE_AT).ok();
+    let pause = pause.as_deref();
     let start = Instant::now();
     let root = &args.site.root;
     let out = args.output.clone().unwrap_or_else(|| root.join("public"));
@@ -22,7 +48,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
         return exit(true);
     }
-    if let Err(e) = publish(&out, &g.artifacts) {
+    pause_if(pause, "generated");
+    let published = publish_with(&out, &g.artifacts, &mut |stage| {
+        pause_if(pause, stage_name(stage));
+    });
+    if let Err(e) = published {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error(format!(
             "cannot write the site to {}: {e}",

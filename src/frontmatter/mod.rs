@@ -5,6 +5,8 @@
 //! References to other entities are kept as written, with the means to
 //! locate each one (`Parsed::locate`); `site` resolves them.
 
+#[cfg(test)]
+mod proptests;
 mod schema;
 mod split;
 pub mod types;
@@ -231,6 +233,16 @@ fn check(
             diags,
         );
         for (i, d) in m.documents.iter().enumerate() {
+            if let Some(url) = &d.url
+                && !is_web_address(url)
+            {
+                diags.push(
+                    Diagnostic::error(format!("`{url}` is not a web address"))
+                        .at(src.span_of(&[Seg::Key("documents"), Seg::Index(i), Seg::Key("url")]))
+                        .label("expected `https://…`")
+                        .help("a document's `url` is a web page starting with `https://` or `http://`; a file of the bundle goes in `file`"),
+                );
+            }
             if d.file.is_some() == d.url.is_some() {
                 diags.push(
                     Diagnostic::error("a document needs either `file` or `url`, not both or neither")
@@ -274,6 +286,17 @@ fn check(
                 .help("list challenge ids: `addresses: [coordination-gaps]`"),
         );
     }
+}
+
+/// A document's `url` leads to a web page: `https://` or `http://` and a
+/// host, so no `javascript:` or `data:` address reaches a page.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Aliases are site paths: absolute, no `..`, no scheme.

@@ -18,6 +18,15 @@ fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
 }
 
+/// The byte offset of the first `\r` not followed by `\n`. YAML and
+/// Markdown count such a lone carriage return as a line break, the rest of
+/// the program does not: refusing it keeps every line number right.
+fn lone_carriage_return(text: &str) -> Option<usize> {
+    text.match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| !text[i + 1..].starts_with('\n'))
+}
+
 /// Finds the `---` fences. A file must open with one: every entity needs
 /// at least a title.
 pub fn split(file: &str, text: &str) -> Result<Parts, Box<Diagnostic>> {
@@ -26,6 +35,12 @@ pub fn split(file: &str, text: &str) -> Result<Parts, Box<Diagnostic>> {
     } else {
         0
     };
+    if let Some(cr) = lone_carriage_return(text) {
+        let d = Diagnostic::error("a line ends with a carriage return alone (an old Mac line ending)")
+            .at(Span::from_offsets(file, text, cr, cr + 1))
+            .help("save the file with Unix (LF) or Windows (CRLF) line endings; any editor can convert them");
+        return Err(Box::new(d));
+    }
     let mut lines = text[bom..].split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if !is_fence(first) {
@@ -73,6 +88,16 @@ mod tests {
         let p = split("a.md", t).expect("ok");
         assert_eq!(&t[p.yaml.clone()], "title: a\r\n");
         assert_eq!(&t[p.body.clone()], "body\r\n");
+    }
+
+    #[test]
+    fn mixed_line_endings_keep_their_lines_and_lone_cr_is_refused() {
+        let t = "---\r\ntitle: a\n---\r\nbody\n";
+        let p = split("a.md", t).expect("ok");
+        assert_eq!(p.body_first_line, 4);
+        let d = split("a.md", "---\ntitle: a\rsummary: b\n---\n").expect_err("lone CR");
+        let s = d.span.expect("located");
+        assert_eq!((s.line, s.column), (2, 9));
     }
 
     #[test]

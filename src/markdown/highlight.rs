@@ -12,15 +12,17 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// The HTML of a code block, `<pre><code>` included. An unknown language
-/// is shown plain rather than refused: a code block is never an error.
-pub fn code_block(lang: Option<&str>, code: &str) -> String {
+/// The HTML of a code block, `<pre><code>` included, coloured when
+/// `colour` is set. An unknown language is shown plain rather than
+/// refused: a code block is never an error.
+pub fn code_block(lang: Option<&str>, code: &str, colour: bool) -> String {
     let escaped_lang = lang.map(crate::markdown::render::escape_attr);
     let open = match &escaped_lang {
         Some(l) => format!("<pre class=\"code\" data-lang=\"{l}\"><code class=\"language-{l}\">"),
         None => "<pre class=\"code\"><code>".to_string(),
     };
     let inner = lang
+        .filter(|_| colour)
         .and_then(|l| highlight(l, code))
         .unwrap_or_else(|| pulldown_cmark_escape(code));
     format!("{open}{inner}</code></pre>\n")
@@ -66,14 +68,14 @@ mod tests {
 
     #[test]
     fn yaml_is_highlighted_with_classes() {
-        let html = code_block(Some("yaml"), "title: x\n");
+        let html = code_block(Some("yaml"), "title: x\n", true);
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="));
     }
 
     #[test]
     fn unknown_language_is_plain_and_escaped() {
-        let html = code_block(Some("nope"), "<b>");
+        let html = code_block(Some("nope"), "<b>", true);
         assert!(html.contains("&lt;b&gt;"));
     }
 }

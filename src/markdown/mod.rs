@@ -1,9 +1,11 @@
 //! Markdown to HTML with pulldown-cmark: one set of options for the whole
 //! site, heading ids, `@/kind/id` links resolved through `ResolveLink`
-//! (this module does not know the site), code highlighted by `highlight`.
+//! (this module does not know the site), code highlighted by `highlight`,
+//! raw HTML and link addresses made safe by `sanitize`.
 
 mod highlight;
 mod render;
+mod sanitize;
 
 pub use render::{Heading, Input, Rendered, render, scan_headings};
 

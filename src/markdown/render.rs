@@ -4,10 +4,10 @@
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
-use super::{ResolveLink, highlight, slugify};
+use super::{ResolveLink, highlight, sanitize, slugify};
 use crate::diag::{Diagnostic, Span};
 
 /// The body of one file: where it sits in the file, for diagnostics.
@@ -15,6 +15,9 @@ pub struct Input<'a> {
     pub file: &'a str,
     pub file_text: &'a str,
     pub body: std::ops::Range<usize>,
+    /// Keep raw HTML as written (config.yaml's `unsafe_html: true`);
+    /// otherwise it goes through the allow-list of `sanitize`.
+    pub allow_raw_html: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -33,6 +36,16 @@ pub struct Rendered {
     /// Plain text of the body, for summaries when none is given.
     pub word_count: usize,
 }
+
+/// How deep a body's elements may nest: block quotes, lists, emphasis and
+/// raw HTML elements together. Real text needs a dozen levels; the HTML
+/// sanitiser takes time in proportion to depth times elements.
+pub const MAX_NESTING: usize = 100;
+
+/// The most code a page has highlighted; further code blocks are shown
+/// plain. Highlighting is the slowest step of a page, and a file of
+/// hostile code could otherwise keep a build busy for minutes.
+const MAX_HIGHLIGHTED: usize = 64 * 1024;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -98,8 +111,33 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
     let mut code: Option<(Option<String>, String)> = None;
     // Whether the link being closed was rewritten into raw HTML.
     let mut link_stack: Vec<Option<String>> = Vec::new();
+    let mut table = Table::default();
+    // Open Markdown elements, and open elements of the raw HTML.
+    let (mut depth, mut html_depth) = (0usize, 0usize);
+    let mut highlighted = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                html_depth = sanitize::open_elements(html_depth, h);
+            }
+            _ => {}
+        }
+        if depth + html_depth > MAX_NESTING {
+            let at = input.body.start + range.start;
+            diags.push(
+                Diagnostic::error(format!(
+                    "the text nests more than {MAX_NESTING} levels deep"
+                ))
+                .at(Span::from_offsets(input.file, input.file_text, at, at + 1))
+                .label("too deep")
+                .help("block quotes, lists and HTML elements inside one another: flatten them"),
+            );
+            // The page will not be published; render nothing more.
+            return (Rendered::default(), diags);
+        }
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 heading = Some((events.len(), String::new()));
@@ -134,8 +172,12 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, text)) = code.take() {
+                    let colour = highlighted + text.len() <= MAX_HIGHLIGHTED;
+                    if colour {
+                        highlighted += text.len();
+                    }
                     events.push(Event::Html(
-                        highlight::code_block(lang.as_deref(), &text).into(),
+                        highlight::code_block(lang.as_deref(), &text, colour).into(),
                     ));
                 }
             }
@@ -191,18 +233,65 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
                     }
                 }
             }
-            Event::Start(Tag::Link { .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = checked_url(input, &range, dest_url, &mut diags);
                 link_stack.push(None);
-                events.push(event);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = checked_url(input, &range, dest_url, &mut diags);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
+            | Event::End(
+                TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell,
+            ) => {
+                events.push(Event::InlineHtml(table.markup(&event).into()));
             }
             Event::End(TagEnd::Link) => match link_stack.pop().flatten() {
                 Some(close) => events.push(Event::InlineHtml(close.into())),
                 None => events.push(event),
             },
-            // Raw HTML is shown as text until an allow-list sanitiser is in
-            // place: an editor's `<script>` must never run on the hub.
-            Event::Html(h) | Event::InlineHtml(h) => {
-                events.push(Event::Text(h));
+            // Raw HTML stays HTML; unless the site allows it as it is, the
+            // whole body is sanitised below, and the editor is told here
+            // what will be removed.
+            Event::Html(ref h) | Event::InlineHtml(ref h) => {
+                if !input.allow_raw_html {
+                    let here = input.body.start + range.start;
+                    let in_source = input.file_text[here..input.body.start + range.end]
+                        .find(h.as_ref())
+                        .map_or(here, |i| here + i);
+                    for r in sanitize::removed(h) {
+                        let at = in_source + r.offset;
+                        diags.push(
+                            Diagnostic::warning(r.message)
+                                .at(Span::from_offsets(input.file, input.file_text, at, at + r.len))
+                                .label("removed from the page")
+                                .help("the text may hold simple HTML (tables, emphasis, images, links to web pages); scripts, styles, frames and event handlers are removed"),
+                        );
+                    }
+                }
+                events.push(event);
             }
             Event::Text(t) => {
                 if let Some((_, text)) = heading.as_mut() {
@@ -221,7 +310,82 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
         }
     }
     html::push_html(&mut out.html, events.into_iter());
+    if !input.allow_raw_html {
+        out.html = sanitize::clean(&out.html);
+    }
     (out, diags)
+}
+
+/// A link or image address, refused (and replaced by `#`) when its scheme
+/// could run code or smuggle content: `javascript:`, `data:`, `vbscript:`…
+fn checked_url<'a>(
+    input: &Input<'_>,
+    range: &std::ops::Range<usize>,
+    dest: CowStr<'a>,
+    diags: &mut Vec<Diagnostic>,
+) -> CowStr<'a> {
+    let Some(scheme) = sanitize::forbidden_scheme(&dest) else {
+        return dest;
+    };
+    let (start, end) = (input.body.start + range.start, input.body.start + range.end);
+    diags.push(
+        Diagnostic::error(format!("`{scheme}:` links are not allowed"))
+            .at(link_span(input, start, end, &dest))
+            .label("not a web address")
+            .help("link to a web page (`https://…`), an e-mail address (`mailto:…`), a page of the hub (`@/kind/id`) or a file of the bundle"),
+    );
+    CowStr::from("#")
+}
+
+/// Tables written by hand, so that a column's alignment is a class
+/// (`align-center`) and not the inline `style` pulldown-cmark writes,
+/// which the site's Content-Security-Policy would refuse.
+#[derive(Default)]
+struct Table {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    cell: usize,
+}
+
+impl Table {
+    fn markup(&mut self, event: &Event<'_>) -> String {
+        let cell_tag = |in_head: bool| if in_head { "th" } else { "td" };
+        match event {
+            Event::Start(Tag::Table(alignments)) => {
+                self.alignments = alignments.clone();
+                "<table>".into()
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.cell = 0;
+                "<thead><tr>".into()
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                "</tr></thead><tbody>\n".into()
+            }
+            Event::Start(Tag::TableRow) => {
+                self.cell = 0;
+                "<tr>".into()
+            }
+            Event::End(TagEnd::TableRow) => "</tr>\n".into(),
+            Event::Start(Tag::TableCell) => {
+                let class = match self.alignments.get(self.cell) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                format!("<{}{class}>", cell_tag(self.in_head))
+            }
+            Event::End(TagEnd::TableCell) => {
+                self.cell += 1;
+                format!("</{}>", cell_tag(self.in_head))
+            }
+            Event::End(TagEnd::Table) => "</tbody></table>\n".into(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// The `@/…` target inside `[text](@/…)`, for a caret under the id.
@@ -277,6 +441,7 @@ mod tests {
             file: "a.md",
             file_text: &text,
             body: 16..text.len(),
+            allow_raw_html: false,
         };
         let (r, d) = render(&input, &Fake);
         (r, d)
@@ -311,10 +476,85 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_not_live() {
-        let (r, _) = run("<script>alert(1)</script>\n\nhi <b onclick=x>b</b>\n");
-        assert!(!r.html.contains("<script"));
-        assert!(!r.html.contains("<b "));
+    fn raw_html_is_sanitised_and_what_goes_is_named() {
+        let (r, d) = run("<script>alert(1)</script>\n\nhi <b onclick=x>b</b>\n");
+        assert_eq!(r.html, "\n<p>hi <b>b</b></p>\n");
+        let got: Vec<(usize, usize, &str)> = d
+            .iter()
+            .map(|d| {
+                let s = d.span.as_ref().expect("span");
+                (s.line, s.column, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (4, 1, "the HTML tag `<script>` is not allowed in the text"),
+                (
+                    6,
+                    7,
+                    "the HTML attribute `onclick` is not allowed in the text"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_and_images_to_script_or_data_addresses_are_refused() {
+        let (r, d) =
+            run("[a](javascript:alert(1)) ![b](data:image/png;base64,AA) [c](https://e.org)\n");
+        assert_eq!(
+            r.html,
+            "<p><a href=\"#\">a</a> <img src=\"#\" alt=\"b\"> <a href=\"https://e.org\">c</a></p>\n"
+        );
+        let got: Vec<(usize, usize, &str)> = d
+            .iter()
+            .map(|d| {
+                let s = d.span.as_ref().expect("span");
+                (s.line, s.column, d.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (4, 5, "`javascript:` links are not allowed"),
+                (4, 31, "`data:` links are not allowed"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_at_its_place() {
+        let (_, d) = run(&format!("{}x\n", ">".repeat(MAX_NESTING + 50)));
+        assert_eq!(d.len(), 1);
+        let s = d[0].span.as_ref().expect("span");
+        assert_eq!(d[0].message, "the text nests more than 100 levels deep");
+        assert_eq!(s.line, 4);
+        let (_, d) = run(&format!("{}x\n", "<div>".repeat(MAX_NESTING + 1)));
+        assert_eq!(d[0].message, "the text nests more than 100 levels deep");
+        let (r, d) = run(&format!("{}x{}\n", "<div>".repeat(40), "</div>".repeat(40)));
+        assert!(d.is_empty(), "{d:?}");
+        assert!(r.html.contains("x"));
+    }
+
+    #[test]
+    fn past_the_budget_code_is_plain() {
+        // Plain text: the cheapest syntax to colour, to keep the test quick.
+        let block = format!("```txt\n{}```\n\n", "ab\n".repeat(MAX_HIGHLIGHTED / 3));
+        let (r, _) = run(&format!("{block}{block}"));
+        let first = r.html.find("</pre>").expect("a block");
+        assert!(r.html[..first].contains("hl-"));
+        assert!(!r.html[first..].contains("hl-"));
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let (r, _) = run("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
+        assert_eq!(
+            r.html,
+            "<table><thead><tr><th class=\"align-center\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n\
+             <tr><td class=\"align-center\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>\n"
+        );
     }
 
     #[test]

@@ -95,9 +95,31 @@ pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
         organisations: terms("organisations", &site.config.organisations),
     };
     // Serializing plain strings and numbers cannot fail.
-    let bytes = serde_json::to_vec_pretty(&g).unwrap_or_default();
+    let json = serde_json::to_string_pretty(&g).unwrap_or_default();
+    let bytes = html_safe(&json).into_bytes();
     Artifact {
         path: format!("{lang}/graph.json"),
         content: Content::Bytes(bytes),
+    }
+}
+
+/// JSON that stays inert even if someone pastes it into a `<script>` or
+/// an HTML attribute: `<`, `>` and `&` only occur inside JSON strings,
+/// where their `\u` escapes mean the same.
+fn html_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_strings_is_escaped_and_means_the_same() {
+        let json = serde_json::to_string(&["</script><b>&amp;"]).expect("json");
+        let safe = super::html_safe(&json);
+        assert_eq!(safe, r#"["\u003c/script\u003e\u003cb\u003e\u0026amp;"]"#);
+        let back: Vec<String> = serde_json::from_str(&safe).expect("valid JSON");
+        assert_eq!(back, vec!["</script><b>&amp;".to_string()]);
     }
 }

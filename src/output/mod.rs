@@ -10,6 +10,12 @@ pub use pages::{Scope, artifacts, artifacts_scoped, entity_files};
 
 use std::path::PathBuf;
 
+/// The Content-Security-Policy the published site works under (README,
+/// "Security"): everything from the site itself, no inline script or
+/// style, WebAssembly allowed for the search, no frames, no plug-ins.
+/// `serve` sends it, so a preview shows what the hosted hub will do.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 #[derive(Debug, Clone)]
 pub enum Content {
     Bytes(Vec<u8>),
@@ -30,5 +36,18 @@ impl Artifact {
             path: format!("{folder}index.html"),
             content: Content::Bytes(html.into_bytes()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_readme_documents_the_policy_the_site_is_built_for() {
+        let readme = include_str!("../../README.md");
+        let header = format!(
+            "Content-Security-Policy: {}",
+            super::CONTENT_SECURITY_POLICY
+        );
+        assert!(readme.contains(&header), "README.md must show: {header}");
     }
 }

@@ -66,6 +66,10 @@ fn handle(mut stream: TcpStream, live: &Live) -> io::Result<()> {
     for (k, v) in &r.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
+    head.push_str(&format!(
+        "Content-Security-Policy: {}\r\n",
+        crate::output::CONTENT_SECURITY_POLICY
+    ));
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {

@@ -257,6 +257,7 @@ pub fn assemble_with(
                     file: &item.doc.file,
                     file_text: &item.doc.text,
                     body: item.parsed.parts.body.clone(),
+                    allow_raw_html: config.unsafe_html,
                 };
                 let (r, d) = markdown::render(&input, &resolver);
                 Body {
@@ -347,6 +348,7 @@ pub fn assemble_with(
             file: &item.doc.file,
             file_text: &item.doc.text,
             body: item.parsed.parts.body.clone(),
+            allow_raw_html: config.unsafe_html,
         };
         let (r, d) = markdown::render(&input, &resolver);
         diags.extend(d);
@@ -421,6 +423,7 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
         file: &doc.file,
         file_text: &doc.text,
         body: parsed.parts.body.clone(),
+        allow_raw_html: site.config.unsafe_html,
     };
     let (r, d) = markdown::render(&input, &resolver);
     if !d.is_empty() {

@@ -89,7 +89,10 @@ impl Graph {
         }
         for (key, terms) in &g.organisations {
             for t in terms {
-                g.by_organisation.entry(t.clone()).or_default().insert(key.clone());
+                g.by_organisation
+                    .entry(t.clone())
+                    .or_default()
+                    .insert(key.clone());
             }
         }
         for key in entities.keys().filter(|k| k.kind == Kind::Practice) {

@@ -46,6 +46,10 @@ pub struct Theme {
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::new();
     let dir = root.join("themes").join(&config.theme);
+    if let Err(d) = crate::discover::real_folder(root, &format!("themes/{}", config.theme)) {
+        diags.push(d);
+        return Err(diags);
+    }
     if !dir.is_dir() {
         diags.push(
             Diagnostic::error(format!("the theme `{}` does not exist", config.theme))
@@ -165,8 +169,22 @@ fn i18n(
     for lang in &config.languages {
         let path = dir.join("i18n").join(format!("{lang}.yaml"));
         let file = relative(root, &path);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+        let text = match crate::discover::read_regular(&path).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(_)) => {
+                diags.push(
+                    Diagnostic::error(format!("{file} is not valid UTF-8 text"))
+                        .at(Span::file(&file))
+                        .help("save the file as UTF-8 in your editor"),
+                );
+                continue;
+            }
+            Err(e) if path.exists() || path.is_symlink() => {
+                diags.push(
+                    Diagnostic::error(format!("cannot read {file}: {e}")).at(Span::file(&file)),
+                );
+                continue;
+            }
             Err(_) => {
                 diags.push(
                     Diagnostic::error(format!("the theme has no UI strings for `{lang}`"))

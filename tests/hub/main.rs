@@ -3,10 +3,16 @@
 
 mod support;
 
+mod bad_input;
+mod browser_csp;
 mod bundled_hub;
+mod csp;
 mod determinism;
 mod diagnostics;
+mod fuzz;
 mod graph;
+mod hostile;
+mod interrupted;
 mod languages;
 mod new;
 mod pages;

@@ -86,6 +86,24 @@ impl Site {
         std::fs::write(p, text).expect("write");
     }
 
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+    }
+
+    /// The temporary folder holding the site, for files the site must not see.
+    pub fn scratch(&self) -> &Path {
+        self._tmp.path()
+    }
+
+    /// `run`, but a hang is a failure: the child is killed after `secs`.
+    pub fn run_within(&self, args: &[&str], secs: u64) -> Output {
+        let mut cmd = Command::new(bin());
+        cmd.args(args).arg("--root").arg(&self.root);
+        run_bounded(cmd, self.scratch(), secs)
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
@@ -262,4 +280,91 @@ pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
+}
+
+/// Runs `cmd` with its output in files under `scratch` (a pipe left
+/// unread could block it), killing it and failing after `secs` seconds.
+pub fn run_bounded(mut cmd: Command, scratch: &Path, secs: u64) -> Output {
+    use std::process::Stdio;
+    let (out_path, err_path) = (scratch.join("run.stdout"), scratch.join("run.stderr"));
+    let out = std::fs::File::create(&out_path).expect("stdout file");
+    let err = std::fs::File::create(&err_path).expect("stderr file");
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out))
+        .stderr(Stdio::from(err))
+        .spawn()
+        .expect("run rabat-hub");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("rabat-hub did not finish within {secs} s: {cmd:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(&out_path).expect("stdout"),
+        stderr: std::fs::read(&err_path).expect("stderr"),
+    }
+}
+
+/// Every HTML page under `dir`: (path relative to it, parsed page).
+pub fn html_pages(dir: &Path) -> Vec<(String, Html)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, bytes)| (p, Html::parse_document(&String::from_utf8_lossy(&bytes))))
+        .collect()
+}
+
+/// What in `page` would run or style under a strict Content-Security-Policy
+/// (`default-src 'self'`), or is live markup a reader's browser would act
+/// on: inline scripts (a JSON-LD block excepted), `<style>` elements,
+/// `style=` and `on…=` attributes, frames and plug-ins, and addresses with
+/// a `javascript:`, `data:` or `vbscript:` scheme. Empty when the page is
+/// inert.
+pub fn live_markup(page: &Html) -> Vec<String> {
+    let all = Selector::parse("*").unwrap_or_else(|_| unreachable!());
+    let mut found = Vec::new();
+    for e in page.select(&all) {
+        let el = e.value();
+        let name = el.name();
+        match name {
+            "script"
+                if el.attr("src").is_none() && el.attr("type") != Some("application/ld+json") =>
+            {
+                found.push("an inline <script>".to_string())
+            }
+            "style" | "iframe" | "frame" | "object" | "embed" => {
+                found.push(format!("a <{name}> element"))
+            }
+            _ => {}
+        }
+        for (attr, value) in el.attrs() {
+            let attr = attr.to_ascii_lowercase();
+            if attr == "style" || attr.starts_with("on") {
+                found.push(format!("a `{attr}` attribute on <{name}>"));
+            }
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if ["javascript:", "data:", "vbscript:"]
+                .iter()
+                .any(|s| squeezed.starts_with(s))
+                && ["href", "src", "action", "formaction", "xlink:href", "data"]
+                    .contains(&attr.as_str())
+            {
+                found.push(format!("`{attr}=\"{value}\"` on <{name}>"));
+            }
+        }
+    }
+    found
 }

@@ -1,0 +1,180 @@
+//! Property tests over the whole pipeline (config → … → output, in
+//! process): whatever bytes a content file holds, the run gives the page or
+//! diagnostics, never a panic, a hang or a stack overflow, and a page it
+//! gives is inert (no script, style or handler survives). `PROPTEST_CASES`
+//! sets how many cases run; the default keeps `cargo test` quick, and a
+//! long run is
+//! `PROPTEST_CASES=20000 cargo test --release --test hub fuzz`.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+use crate::support::{Site, live_markup};
+
+const FILE: &str = "content/pages/x.fr.md";
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(48)
+}
+
+/// What one run of the pipeline gave: the page's HTML, or whether there
+/// were errors.
+enum Outcome {
+    Page(String),
+    Errors,
+    NoPage,
+}
+
+/// Runs the pipeline on `root` in a thread; a run over 30 s is a hang.
+fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let g = rabat_hub::cmd::generate(&root, false, None);
+        let outcome = if g.diags.has_errors() {
+            Outcome::Errors
+        } else {
+            g.artifacts
+                .iter()
+                .find(|a| a.path == "fr/pages/x/index.html")
+                .and_then(|a| match &a.content {
+                    rabat_hub::output::Content::Bytes(b) => {
+                        Some(Outcome::Page(String::from_utf8_lossy(b).into_owned()))
+                    }
+                    rabat_hub::output::Content::Copy(_) => None,
+                })
+                .unwrap_or(Outcome::NoPage)
+        };
+        let _ = tx.send(outcome);
+    });
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok(o) => Ok(o),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(TestCaseError::fail("the pipeline hung")),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(TestCaseError::fail("the pipeline panicked"))
+        }
+    }
+}
+
+/// Writes `bytes` as the content file and checks the run's outcome.
+fn check(site: &Site, bytes: &[u8]) -> Result<(), TestCaseError> {
+    site.write_bytes(FILE, bytes);
+    match generate(site.root.clone())? {
+        Outcome::Errors => Ok(()),
+        Outcome::Page(html) => {
+            let live = live_markup(&scraper::Html::parse_document(&html));
+            prop_assert!(live.is_empty(), "live markup {live:?} in\n{html}");
+            Ok(())
+        }
+        // A draft is left out without a word; nothing else may vanish.
+        Outcome::NoPage => {
+            prop_assert!(
+                String::from_utf8_lossy(bytes).contains("draft"),
+                "neither a page nor a diagnostic"
+            );
+            Ok(())
+        }
+    }
+}
+
+fn run(strategy: impl Strategy<Value = Vec<u8>>) {
+    let site = Site::fixture("bad-input/minimal");
+    let mut runner = TestRunner::new(Config::with_cases(cases()));
+    if let Err(e) = runner.run(&strategy, |bytes| check(&site, &bytes)) {
+        panic!("{e}");
+    }
+}
+
+/// Pieces of Markdown and of HTML, friendly and hostile.
+fn body_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("# ".to_string()),
+        Just("## Titre {#id}".to_string()),
+        Just("## T {onclick=alert(1) style=x}".to_string()),
+        Just("*".to_string()),
+        Just("_".to_string()),
+        Just("`".to_string()),
+        Just("```yaml\n".to_string()),
+        Just("```\n".to_string()),
+        Just("    ".to_string()),
+        Just("> ".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just("| a | b |\n|:-:|--:|\n".to_string()),
+        Just("[lien](@/pages/about)".to_string()),
+        Just("[x](@/pages/nope#h)".to_string()),
+        Just("[x](https://e.org)".to_string()),
+        Just("[x](javascript:alert(1))".to_string()),
+        Just("![i](data:image/png;base64,AA)".to_string()),
+        Just("<https://e.org>".to_string()),
+        Just("[^1]".to_string()),
+        Just("[^1]: note".to_string()),
+        Just("<script>alert(1)</script>".to_string()),
+        Just("<script>".to_string()),
+        Just("<img src=x onerror=alert(1)>".to_string()),
+        Just("<a href=\"javascript:alert(1)\">a</a>".to_string()),
+        Just("<a href=\" java\nscript:x\">".to_string()),
+        Just("<iframe src=//e.org>".to_string()),
+        Just("<style>*{}</style>".to_string()),
+        Just("<p style=\"x\" onclick='y'>".to_string()),
+        Just("<svg onload=alert(1)>".to_string()),
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<!--".to_string()),
+        Just("-->".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("\"".to_string()),
+        Just("&amp;".to_string()),
+        Just("\r\n".to_string()),
+        Just("é".to_string()),
+        "[a-zA-Z ]{1,12}",
+    ]
+}
+
+#[test]
+fn any_bytes_give_a_page_or_diagnostics() {
+    run(prop::collection::vec(any::<u8>(), 0..3000));
+}
+
+#[test]
+fn any_front_matter_gives_a_page_or_diagnostics() {
+    let piece = prop_oneof![
+        Just("title: ".to_string()),
+        Just("summary: ".to_string()),
+        Just("draft: true".to_string()),
+        Just("slug: ".to_string()),
+        Just("aliases: [/a/]".to_string()),
+        Just("themes: [return-readmission-reintegration]".to_string()),
+        Just("date: 2021-02-30".to_string()),
+        Just("\n".to_string()),
+        Just(": ".to_string()),
+        Just("- ".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("&a ".to_string()),
+        Just("*a".to_string()),
+        Just("\"".to_string()),
+        Just("\t".to_string()),
+        Just("<script>".to_string()),
+        "[a-z]{1,6}",
+    ];
+    run(prop::collection::vec(piece, 0..40)
+        .prop_map(|p| format!("---\n{}\n---\n\nTexte.\n", p.concat()).into_bytes()));
+}
+
+#[test]
+fn any_body_gives_a_page_or_diagnostics_and_the_page_is_inert() {
+    run(prop::collection::vec(body_piece(), 0..60)
+        .prop_map(|p| format!("---\ntitle: T\n---\n{}", p.concat()).into_bytes()));
+}
