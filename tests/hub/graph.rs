@@ -307,3 +307,39 @@ fn check_warns_of_loose_ends_and_missing_translations() {
     );
     assert!(!site().run(&["check", "--strict"]).status.success());
 }
+
+#[test]
+fn a_large_matrix_becomes_a_two_column_table() {
+    // 70 challenges × 60 recommendations is past what a grid can show.
+    let site = Site::fixture("graph/cross-links");
+    for c in 0..70 {
+        site.write(
+            &format!("content/challenges/c{c:02}.en.md"),
+            &format!("---\ntitle: \"Challenge {c:02}\"\n---\n"),
+        );
+    }
+    for r in 0..60 {
+        site.write(
+            &format!("content/recommendations/r{r:02}.en.md"),
+            &format!(
+                "---\ntitle: \"Recommendation {r:02}\"\naddresses: [c{:02}]\n---\n",
+                r % 70
+            ),
+        );
+    }
+    site.build(&[]);
+    let en = site.page("en/matrix/");
+    assert!(en.all("table.matrix.compact").len() == 1);
+    assert_eq!(
+        en.texts("table.matrix thead th"),
+        v(&["Challenges", "Recommendations that address it"])
+    );
+    let rows = en.all("table.matrix tbody tr");
+    assert_eq!(rows.len(), 3 + 70);
+    let c05 = rows
+        .iter()
+        .find(|tr| crate::support::text_of(**tr).starts_with("Challenge 05"))
+        .map(|tr| crate::support::text_of(*tr))
+        .expect("row of challenge 05");
+    assert_eq!(c05, "Challenge 05 Recommendation 05 (0 practices)");
+}
