@@ -16,7 +16,7 @@ use crate::yaml::{self, Seg, Source};
 pub const FILE: &str = "config.yaml";
 
 /// URL segments under `/<lang>/` that the generator's own pages take.
-pub const RESERVED_SEGMENTS: [&str; 4] = ["themes", "organisations", "matrix", "search"];
+pub const RESERVED_SEGMENTS: [&str; 5] = ["themes", "organisations", "matrix", "search", "editors"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

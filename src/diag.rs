@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 pub enum Severity {
     Error,
     Warning,
+    /// Information that fails nothing, not even `--strict`.
+    Note,
 }
 
 /// A place in a file: 1-based line and column (in characters), and the
@@ -126,6 +128,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
     pub fn warning(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
@@ -161,6 +170,7 @@ impl Diagnostic {
         match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 
@@ -217,16 +227,16 @@ impl Diagnostic {
             .replace('%', "%25")
             .replace('\r', "%0D")
             .replace('\n', "%0A");
+        let command = match self.severity {
+            Severity::Note => "notice",
+            _ => self.severity_word(),
+        };
         match &self.span {
             Some(s) => format!(
                 "::{} file={},line={},col={}::{}",
-                self.severity_word(),
-                s.file,
-                s.line,
-                s.column,
-                text
+                command, s.file, s.line, s.column, text
             ),
-            None => format!("::{}::{}", self.severity_word(), text),
+            None => format!("::{command}::{text}"),
         }
     }
 }
@@ -260,7 +270,10 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -268,7 +281,7 @@ impl Diagnostics {
     }
 
     /// Sorted by file, line and column, so the report reads top to bottom
-    /// whatever order the parallel stages found them in.
+    /// whatever order the parallel stages found them in; notes last.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
@@ -278,8 +291,9 @@ impl Diagnostics {
                     .map(|s| (s.file.clone(), s.line, s.column))
                     .unwrap_or_default()
             };
-            key(a)
-                .cmp(&key(b))
+            (a.severity == Severity::Note)
+                .cmp(&(b.severity == Severity::Note))
+                .then_with(|| key(a).cmp(&key(b)))
                 .then(a.severity.cmp(&b.severity))
                 .then(a.message.cmp(&b.message))
         });

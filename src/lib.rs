@@ -17,6 +17,7 @@ pub mod config;
 pub mod diag;
 pub mod discover;
 pub mod frontmatter;
+pub mod history;
 pub mod kind;
 pub mod lang;
 pub mod markdown;

@@ -14,12 +14,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if let Some(site) = &g.site {
         diags.extend(missing_translations(site));
         diags.extend(loose_ends(site));
+        diags.extend(stale_translations(site));
     }
     if args.strict {
         let strict: Vec<Diagnostic> = diags
             .into_iter()
             .map(|mut d| {
-                d.severity = Severity::Error;
+                if d.severity == Severity::Warning {
+                    d.severity = Severity::Error;
+                }
                 d
             })
             .collect();
@@ -100,6 +103,37 @@ pub fn loose_ends(site: &Site) -> Diagnostics {
             }
             _ => {}
         }
+    }
+    d
+}
+
+/// One warning per translation behind the other language, at its file.
+pub fn stale_translations(site: &Site) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for b in crate::site::behind(site) {
+        let Some(newer) = &b.newer.last_change else {
+            continue;
+        };
+        let short = &newer.commit[..newer.commit.len().min(10)];
+        let plural = |n: i64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        d.push(
+            Diagnostic::warning(format!(
+                "the `{}` version of the {} `{}` is behind its `{}` version by {} and {}",
+                b.version.lang,
+                b.entity.kind.name(),
+                b.entity.id,
+                b.newer.lang,
+                plural(b.commits as i64, "commit"),
+                plural(b.days, "day"),
+            ))
+            .at(Span::file(&b.version.file))
+            .help(format!(
+                "`{}` was changed by commit {short} on {}; bring this translation up to date, or add `translation_checked: {}` to its front matter once you have checked it",
+                b.newer.file,
+                newer.date.iso(),
+                newer.date.iso()
+            )),
+        );
     }
     d
 }

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use crate::cli::Format;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::history::History;
 use crate::output::Artifact;
 use crate::site::{self, Site};
 use crate::{config, discover, output, theme};
@@ -49,12 +50,18 @@ pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated 
     }
     // The theme is independent of the content: load it alongside, so a
     // broken template and a broken fiche are reported together.
-    let (theme, (tree, found)) = rayon::join(
+    let (theme, ((tree, found), history)) = rayon::join(
         || theme::load(root, &config),
-        || discover::discover(root, &config),
+        || rayon::join(|| discover::discover(root, &config), || History::read(root)),
     );
     diags.extend(found);
-    let (site, assembled) = site::assemble(config, tree, &site::Options { drafts });
+    if let Some(why) = &history.reason {
+        diags.push(Diagnostic::note(format!(
+            "dates come from front matter only, and translations are not compared: {why}"
+        )));
+    }
+    let history = std::sync::Arc::new(history);
+    let (site, assembled) = site::assemble(config, tree, &site::Options { drafts, history });
     diags.extend(assembled);
     let theme = match theme {
         Ok(t) => t,

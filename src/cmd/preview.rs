@@ -30,6 +30,8 @@ pub struct Preview {
     /// Entities changed by builds that failed since the last good one:
     /// their pages are still the old ones.
     pending: BTreeSet<EntityKey>,
+    /// What Git knew at the last full build (edits are not commits).
+    history: std::sync::Arc<crate::history::History>,
     /// The documents of the last good build, by absolute path.
     docs: std::collections::HashMap<PathBuf, discover::Document>,
 }
@@ -56,6 +58,7 @@ impl Preview {
             files: BTreeMap::new(),
             pending: BTreeSet::new(),
             docs: std::collections::HashMap::new(),
+            history: std::sync::Arc::default(),
         }
     }
 
@@ -135,6 +138,7 @@ impl Preview {
             self.reads = ReadCache::default();
             self.config = None;
             self.theme = None;
+            self.history = std::sync::Arc::new(crate::history::History::read(&self.root));
             match config::load(&self.root) {
                 Ok(mut c) => {
                     c.base_url = self.base_url.clone();
@@ -163,6 +167,7 @@ impl Preview {
             .collect();
         let opts = site::Options {
             drafts: self.drafts,
+            history: std::sync::Arc::clone(&self.history),
         };
         let (new_site, assembled, changes) =
             site::assemble_with(config.clone(), tree, &opts, &mut self.memo);

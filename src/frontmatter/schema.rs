@@ -19,10 +19,21 @@ pub struct Common {
     pub themes: Vec<String>,
     pub aliases: Vec<String>,
     pub slug: Option<String>,
+    /// An editor checked this translation against the other language on
+    /// that day: changes made there before it do not make it "behind".
+    pub translation_checked: Option<Date>,
 }
 
-pub const COMMON_FIELDS: [&str; 8] = [
-    "title", "summary", "date", "updated", "draft", "themes", "aliases", "slug",
+pub const COMMON_FIELDS: [&str; 9] = [
+    "title",
+    "summary",
+    "date",
+    "updated",
+    "draft",
+    "themes",
+    "aliases",
+    "slug",
+    "translation_checked",
 ];
 
 /// Declares a kind's raw struct (common fields + its own, strict) and the
@@ -40,6 +51,7 @@ macro_rules! kind_front_matter {
             #[serde(default)] themes: Vec<String>,
             #[serde(default)] aliases: Vec<String>,
             #[serde(default)] slug: Option<String>,
+            #[serde(default)] translation_checked: Option<Date>,
             $( $(#[$attr])* $field: $ty, )*
         }
 
@@ -62,6 +74,7 @@ macro_rules! kind_front_matter {
                     themes: self.themes,
                     aliases: self.aliases,
                     slug: self.slug,
+                    translation_checked: self.translation_checked,
                 };
                 (common, $fields { $( $field: self.$field ),* })
             }

@@ -51,6 +51,18 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// Days since 1970-01-01 (negative before).
+    pub fn days(&self) -> i64 {
+        // Howard Hinnant's days-from-civil algorithm.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// `YYYY-MM-DD`, for machines (datetime attributes, sitemaps, feeds).
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -211,5 +223,9 @@ mod tests {
         assert!(Date::parse("2020-02-29").is_ok());
         assert!(Date::parse("2021-2-3").is_err());
         assert!(Date::parse("2021-13-01").is_err());
+        let d = |s: &str| Date::parse(s).map(|d| d.days()).unwrap_or(0);
+        assert_eq!(d("1970-01-01"), 0);
+        assert_eq!(d("2021-01-21"), 18_648);
+        assert_eq!(d("2026-03-04") - d("2026-02-27"), 5);
     }
 }

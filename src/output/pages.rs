@@ -27,6 +27,8 @@ enum Job<'a> {
     /// One theme or organisation.
     Term(&'static str, &'a str, &'a Lang),
     Matrix(&'a Lang),
+    /// For editors: translations behind or missing.
+    Editors(&'a Lang),
 }
 
 pub const TAXONOMIES: [&str; 2] = ["themes", "organisations"];
@@ -81,6 +83,10 @@ pub fn artifacts_scoped(
         }
         if all {
             jobs.push(Job::NotFound(l));
+        }
+        // Freshness comes from Git, which edits in `serve` do not change.
+        if all {
+            jobs.push(Job::Editors(l));
         }
         for k in Kind::ALL {
             if want(&|s| s.lists.contains(&k)) {
@@ -352,6 +358,7 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             ))
         }
         Job::Matrix(lang) => super::matrix::render(views, lang),
+        Job::Editors(lang) => super::editors::render(views, lang),
         Job::NotFound(lang) => {
             let title = views
                 .theme

@@ -22,6 +22,8 @@ use crate::yaml::Seg;
 pub struct Options {
     /// Publish drafts too (`--drafts`).
     pub drafts: bool,
+    /// What Git knows of content/ (or why it knows nothing).
+    pub history: std::sync::Arc<crate::history::History>,
 }
 
 /// A parsed document, before it is placed in the site.
@@ -270,6 +272,7 @@ pub fn assemble_with(
             let path = targets.versions[&key][&item.doc.lang].path.clone();
             let Item { doc, parsed } = item;
             let sort_key = crate::lang::sort_key(&parsed.common.title);
+            let last_change = opts.history.get(&doc.file).cloned();
             let fields = parsed
                 .fields
                 .unwrap_or_else(|| unreachable!("entities always have fields"));
@@ -282,6 +285,7 @@ pub fn assemble_with(
                 html: Arc::clone(&body.html),
                 headings: body.headings.clone(),
                 sort_key,
+                last_change,
             };
             (key, version, body, fresh)
         })
@@ -371,6 +375,7 @@ pub fn assemble_with(
     memo.targets = Some(targets);
     let site = Site {
         graph,
+        history_note: opts.history.reason.clone(),
         config,
         entities,
         home,

@@ -3,12 +3,14 @@
 //! parsed documents; read by `theme` and `output`, never changed after.
 
 mod assemble;
+mod freshness;
 mod graph;
 mod links;
 mod model;
 mod refs;
 
 pub use assemble::{Changes, Memo, Options, assemble, assemble_with, patch_body};
+pub use freshness::{Behind, behind, behind_in};
 pub use graph::{Edge, Graph, Lists};
 pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};
 pub use refs::{Ref, references};

@@ -33,6 +33,18 @@ pub struct Version {
     /// The title's key in the language's alphabetical order, computed
     /// once: every list this version appears in sorts by it.
     pub sort_key: (String, String),
+    /// The last commit that changed its file, when Git can tell.
+    pub last_change: Option<crate::history::LastChange>,
+}
+
+impl Version {
+    /// When it was last updated: `updated:` if the editor wrote it, else
+    /// the date of the last commit that changed the file.
+    pub fn updated(&self) -> Option<crate::frontmatter::types::Date> {
+        self.common
+            .updated
+            .or_else(|| self.last_change.as_ref().map(|c| c.date))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +100,8 @@ pub struct Site {
     pub drafts: bool,
     /// Every reference, readable from both ends.
     pub graph: super::graph::Graph,
+    /// Why translations cannot be compared, when Git cannot tell.
+    pub history_note: Option<String>,
 }
 
 impl Site {

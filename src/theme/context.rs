@@ -101,6 +101,14 @@ struct DocumentView {
     external: bool,
 }
 
+/// "The English version was updated on 3 March 2026", with a link to it.
+#[derive(Serialize)]
+struct Notice {
+    text: String,
+    url: String,
+    lang: String,
+}
+
 #[derive(Serialize)]
 struct EntityView {
     kind: Kind,
@@ -112,6 +120,8 @@ struct EntityView {
     date_iso: Option<String>,
     updated: Option<String>,
     updated_iso: Option<String>,
+    /// Set when the other language's version changed after this one.
+    translation_notice: Option<Notice>,
     themes: Vec<Labelled>,
     headings: Vec<crate::markdown::Heading>,
     /// The cross-links of section 5, by name, read from both ends.
@@ -300,8 +310,26 @@ impl<'a> Views<'a> {
             body: v.html.to_string(),
             date: c.date.as_ref().map(|d| self.date(d, lang)),
             date_iso: c.date.as_ref().map(Date::iso),
-            updated: c.updated.as_ref().map(|d| self.date(d, lang)),
-            updated_iso: c.updated.as_ref().map(Date::iso),
+            updated: v.updated().as_ref().map(|d| self.date(d, lang)),
+            updated_iso: v.updated().as_ref().map(Date::iso),
+            translation_notice: crate::site::behind_in(e)
+                .into_iter()
+                .find(|b| &b.version.lang == lang)
+                .and_then(|b| {
+                    let date = b.newer.last_change.as_ref()?.date;
+                    let text = self
+                        .word(lang, "translation_newer")
+                        .replace(
+                            "{version}",
+                            &self.word(lang, &format!("version_in_{}", b.newer.lang)),
+                        )
+                        .replace("{date}", &self.date(&date, lang));
+                    Some(Notice {
+                        text,
+                        url: self.site.url(&b.newer.path),
+                        lang: b.newer.lang.to_string(),
+                    })
+                }),
             themes: self.labels("themes", &c.themes, lang),
             headings: v.headings.clone(),
             links: self

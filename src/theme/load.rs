@@ -17,10 +17,11 @@ use crate::yaml::{self, Seg, Source};
 pub type Strings = BTreeMap<String, String>;
 
 /// Every template the generator renders.
-pub const REQUIRED_TEMPLATES: [&str; 14] = [
+pub const REQUIRED_TEMPLATES: [&str; 15] = [
     "taxonomy.html",
     "term.html",
     "matrix.html",
+    "editors.html",
     "root.html",
     "home.html",
     "list.html",

@@ -9,6 +9,7 @@ mod bundled_hub;
 mod csp;
 mod determinism;
 mod diagnostics;
+mod freshness;
 mod fuzz;
 mod graph;
 mod hostile;

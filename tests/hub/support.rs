@@ -163,7 +163,17 @@ pub struct Diag {
     pub help: Option<String>,
 }
 
+/// The errors and warnings of a run; notes (such as "no Git history
+/// here", true of every fixture copy) are left out: see `parse_all`.
 pub fn parse_diags(out: &Output) -> Vec<Diag> {
+    parse_all(out)
+        .into_iter()
+        .filter(|d| d.severity != "note")
+        .collect()
+}
+
+/// Every diagnostic of a run, notes included.
+pub fn parse_all(out: &Output) -> Vec<Diag> {
     String::from_utf8_lossy(&out.stderr)
         .lines()
         .filter(|l| l.starts_with('{'))
