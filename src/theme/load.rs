@@ -47,9 +47,12 @@ pub struct Theme {
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::new();
     let dir = root.join("themes").join(&config.theme);
-    if let Err(d) = crate::discover::real_folder(root, &format!("themes/{}", config.theme)) {
-        diags.push(d);
-        return Err(diags);
+    for part in ["", "/templates", "/static", "/i18n"] {
+        let rel = format!("themes/{}{part}", config.theme);
+        if let Err(d) = crate::discover::real_folder(root, &rel) {
+            diags.push(d);
+            return Err(diags);
+        }
     }
     if !dir.is_dir() {
         diags.push(

@@ -423,6 +423,21 @@ fn a_linked_folder_or_config_leading_out_of_the_site_is_refused() {
     );
 
     let s = site();
+    let templates = s.scratch().join("templates");
+    std::fs::rename(s.path("themes/default/templates"), &templates).expect("move");
+    symlink(&templates, s.path("themes/default/templates")).expect("link");
+    let d = the_error(&s);
+    assert_eq!(
+        at(&d),
+        (
+            "themes/default/templates",
+            1,
+            1,
+            "`themes/default/templates/` is a symbolic link; the generator does not follow links out of the site's folder"
+        )
+    );
+
+    let s = site();
     let strings = s.scratch().join("en.yaml");
     std::fs::rename(s.path("themes/default/i18n/en.yaml"), &strings).expect("move");
     symlink(&strings, s.path("themes/default/i18n/en.yaml")).expect("link");
