@@ -4,6 +4,7 @@
 
 mod graph;
 mod pages;
+mod search;
 
 pub use pages::artifacts;
 

@@ -1,7 +1,8 @@
 //! Which pages the site has, each rendered with its template: the root
 //! language picker, a home and a list per kind per language, every
-//! version of every entity, 404 pages, alias redirects; then the theme's
-//! and the site's static files and the bundles' attachments.
+//! version of every entity, 404 pages, alias redirects, a search page per
+//! language; then the theme's and the site's static files, the bundles'
+//! attachments and the search index (built while the pages render).
 
 use std::collections::BTreeMap;
 
@@ -27,6 +28,7 @@ enum Job<'a> {
     /// One theme or organisation.
     Term(&'static str, &'a str, &'a Lang),
     Matrix(&'a Lang),
+    Search(&'a Lang),
 }
 
 pub const TAXONOMIES: [&str; 2] = ["themes", "organisations"];
@@ -42,6 +44,7 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
             jobs.push(Job::List(k, l));
         }
         jobs.push(Job::Matrix(l));
+        jobs.push(Job::Search(l));
         for t in TAXONOMIES {
             jobs.push(Job::Taxonomy(t, l));
             for id in terms(site, t).keys() {
@@ -55,10 +58,17 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
         }
     }
 
-    let results: Vec<Result<Artifact, Diagnostic>> =
-        jobs.par_iter().map(|j| render(&views, j)).collect();
-    let mut diags = Diagnostics::new();
-    let mut out = Vec::new();
+    // The search index needs the site, not the pages: build it alongside.
+    let (results, (search, searched)) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|j| render(&views, j))
+                .collect::<Vec<Result<Artifact, Diagnostic>>>()
+        },
+        || super::search::artifacts(site, theme),
+    );
+    let mut diags = searched;
+    let mut out = search;
     for r in results {
         match r {
             Ok(a) => out.push(a),
@@ -360,6 +370,33 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             Ok(Artifact::page(
                 &path,
                 views.theme.render("matrix.html", &ctx)?,
+            ))
+        }
+        Job::Search(lang) => {
+            let path = Site::search_path(lang);
+            let title = word(views, lang, "search_title");
+            let page = views.page(lang, &path, title, None, None, &|l| {
+                Some(Site::search_path(l))
+            });
+            #[derive(Serialize)]
+            struct Filter {
+                name: &'static str,
+                label: String,
+            }
+            let filters: Vec<Filter> = super::search::FILTERS
+                .into_iter()
+                .map(|name| Filter {
+                    name,
+                    label: word(views, lang, &format!("search_filter_{name}")),
+                })
+                .collect();
+            let mut ctx = tera::Context::new();
+            ctx.insert("page", &page);
+            ctx.insert("bundle_url", &site.url(&super::search::bundle_path(lang)));
+            ctx.insert("filters", &filters);
+            Ok(Artifact::page(
+                &path,
+                views.theme.render("search.html", &ctx)?,
             ))
         }
         Job::NotFound(lang) => {

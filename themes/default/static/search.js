@@ -1,0 +1,248 @@
+// The search page. Reads the words (?q=) and the filters (?country=…,
+// repeatable, one parameter per facet) from the address, runs the search
+// with the language's Pagefind bundle, and shows the results and the facets.
+// Every change goes back into the address, so a search can be shared as a
+// link. Loaded only by the search page; the rest of the site has no script.
+
+const root = document.getElementById("search");
+if (root) start(root);
+
+const PAGE = 10; // results shown at once: each costs a small download
+
+async function start(root) {
+  const t = root.dataset;
+  const form = root.querySelector("form");
+  const input = form.elements.q;
+  const status = root.querySelector(".search-status");
+  const list = root.querySelector(".search-results");
+  const more = root.querySelector(".search-more");
+  const panel = root.querySelector(".search-filters");
+  const facets = [...root.querySelectorAll(".facet")];
+  const names = facets.map((f) => f.dataset.filter);
+
+  let state = read();
+  input.value = state.q;
+
+  let pagefind;
+  try {
+    pagefind = await import(t.bundle + "pagefind.js");
+    // The index holds full addresses already: no prefix to add. The search
+    // runs on this page, not in a worker: one download fewer.
+    await pagefind.options({ baseUrl: "/", noWorker: true, excerptLength: 28 });
+  } catch (e) {
+    say(t.error);
+    return;
+  }
+
+  // Every result set shows the facets: load their values once, alongside
+  // the index's entry, metadata and WebAssembly.
+  const facetsReady = pagefind.filters().catch(() => ({}));
+  let run = 0; // the latest search; older answers arriving late are dropped
+  let shown = [];
+  let debounce;
+  let focused = null; // the facet checkbox to give focus back to
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    clearTimeout(debounce);
+    state.q = input.value.trim();
+    write(true);
+    search();
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      state.q = input.value.trim();
+      write(false);
+      search();
+    }, 350);
+  });
+  panel.addEventListener("change", (e) => {
+    if (e.target.type !== "checkbox") return;
+    focused = { name: e.target.name, value: e.target.value };
+    state.filters = checked();
+    write(true);
+    search();
+  });
+  panel.querySelector(".search-clear").addEventListener("click", () => {
+    state.filters = {};
+    write(true);
+    search();
+    input.focus();
+  });
+  more.addEventListener("click", () => show(run, PAGE, true));
+  window.addEventListener("popstate", () => {
+    state = read();
+    input.value = state.q;
+    search();
+  });
+
+  search();
+
+  function read() {
+    const p = new URLSearchParams(location.search);
+    const filters = {};
+    for (const n of names) {
+      const values = p.getAll(n).filter((v) => v);
+      if (values.length) filters[n] = values;
+    }
+    return { q: (p.get("q") || "").trim(), filters };
+  }
+
+  function write(push) {
+    const p = new URLSearchParams();
+    if (state.q) p.set("q", state.q);
+    for (const n of names) for (const v of state.filters[n] || []) p.append(n, v);
+    const url = location.pathname + (p.toString() ? "?" + p : "");
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  function checked() {
+    const filters = {};
+    for (const box of panel.querySelectorAll("input:checked")) {
+      (filters[box.name] ||= []).push(box.value);
+    }
+    return filters;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  async function search() {
+    const mine = ++run;
+    const filtered = Object.keys(state.filters).length > 0;
+    if (!state.q && !filtered) {
+      list.replaceChildren();
+      more.hidden = true;
+      panel.hidden = true;
+      say(t.prompt);
+      return;
+    }
+    say(t.loading);
+    // Within a facet any chosen value will do; across facets, all must hold.
+    const filters = {};
+    for (const [n, values] of Object.entries(state.filters)) filters[n] = { any: values };
+    let found;
+    try {
+      await facetsReady;
+      found = await pagefind.search(state.q || null, { filters });
+    } catch (e) {
+      if (mine === run) say(t.error);
+      return;
+    }
+    if (mine !== run || !found) return; // a newer search has started
+    shown = found.results;
+    list.replaceChildren();
+    facetsFor(found);
+    focused = null;
+    const n = shown.length;
+    const q = state.q;
+    if (!q) say((n ? t.filtered : t.noneFiltered).replace("{n}", n));
+    else say((n === 0 ? t.none : n === 1 ? t.one : t.many).replace("{q}", q).replace("{n}", n));
+    await show(mine, 0, false);
+  }
+
+  // Shows the results from `from` on, `PAGE` at a time.
+  async function show(mine, from, focus) {
+    const start = from || list.children.length;
+    const slice = shown.slice(start, start + PAGE);
+    more.hidden = true;
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (mine !== run) return;
+    const items = data.map(item);
+    list.append(...items);
+    more.hidden = list.children.length >= shown.length;
+    // After "show more", move to the first new result for keyboard users.
+    if (focus && items[0]) items[0].querySelector("a").focus();
+  }
+
+  function item(d) {
+    const li = document.createElement("li");
+    const article = el("article", "item result");
+    const h = el("h2");
+    const a = el("a");
+    a.href = d.url;
+    a.textContent = d.meta.title || d.url;
+    h.append(a);
+    article.append(h);
+    const line = [d.meta.kind, d.meta.date].filter((x) => x).join(" · ");
+    if (line) {
+      const meta = el("p", "meta");
+      meta.textContent = line;
+      article.append(meta);
+    }
+    const excerpt = el("p", "excerpt");
+    excerpt.append(...marked(d.excerpt));
+    article.append(excerpt);
+    li.append(article);
+    return li;
+  }
+
+  // Pagefind's excerpt is text with `<mark>` around matched words (and
+  // `<`, `>` escaped): turned into nodes, never into HTML.
+  function marked(excerpt) {
+    const text = (s) =>
+      document.createTextNode(s.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+    return excerpt.split(/<\/?mark>/).map((part, i) => {
+      if (i % 2 === 0) return text(part);
+      const m = el("mark");
+      m.append(text(part));
+      return m;
+    });
+  }
+
+  // The values of each facet among the results of the words alone, with
+  // how many of the current results have each; chosen values always stay.
+  function facetsFor(found) {
+    let any = false;
+    for (const facet of facets) {
+      const name = facet.dataset.filter;
+      const counts = found.filters[name] || {};
+      const total = found.totalFilters[name] || {};
+      const chosen = state.filters[name] || [];
+      const values = Object.keys(total)
+        .filter((v) => total[v] > 0 || chosen.includes(v))
+        .concat(chosen.filter((v) => !(v in total)));
+      values.sort((a, b) =>
+        name === "year" ? b.localeCompare(a) : a.localeCompare(b, document.documentElement.lang),
+      );
+      const ul = facet.querySelector("ul");
+      ul.replaceChildren(
+        ...values.map((v, i) => {
+          const li = el("li");
+          const box = el("input");
+          box.type = "checkbox";
+          box.name = name;
+          box.value = v;
+          box.id = `f-${name}-${i}`;
+          box.checked = chosen.includes(v);
+          const label = el("label");
+          label.htmlFor = box.id;
+          label.append(v + " ");
+          const count = el("span", "facet-count");
+          count.textContent = `(${counts[v] || 0})`;
+          label.append(count);
+          li.append(box, label);
+          return li;
+        }),
+      );
+      // The list was drawn anew: give focus back to the box just used.
+      if (focused && focused.name === name) {
+        const again = [...ul.querySelectorAll("input")].find((b) => b.value === focused.value);
+        if (again) again.focus();
+      }
+      facet.hidden = values.length === 0;
+      if (chosen.length) facet.open = true;
+      any ||= values.length > 0;
+    }
+    panel.hidden = !any;
+  }
+}
+
+function el(tag, cls) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  return e;
+}
