@@ -30,7 +30,8 @@ async function start(root) {
     // runs on this page, not in a worker: one download fewer.
     await pagefind.options({ baseUrl: "/", noWorker: true, excerptLength: 28 });
   } catch (e) {
-    say(t.error);
+    status.textContent = t.error;
+    root.dataset.state = "error";
     return;
   }
 
@@ -70,7 +71,7 @@ async function start(root) {
     search();
     input.focus();
   });
-  more.addEventListener("click", () => show(run, PAGE, true));
+  more.addEventListener("click", () => show(run, list.children.length, true));
   window.addEventListener("popstate", () => {
     state = read();
     input.value = state.q;
@@ -106,8 +107,11 @@ async function start(root) {
     return filters;
   }
 
-  function say(text) {
+  // `data-state` (prompt, loading, done, error) lets styles and tests
+  // know where the page is.
+  function say(text, state) {
     status.textContent = text;
+    root.dataset.state = state;
   }
 
   async function search() {
@@ -117,10 +121,10 @@ async function start(root) {
       list.replaceChildren();
       more.hidden = true;
       panel.hidden = true;
-      say(t.prompt);
+      say(t.prompt, "prompt");
       return;
     }
-    say(t.loading);
+    say(t.loading, "loading");
     // Within a facet any chosen value will do; across facets, all must hold.
     const filters = {};
     for (const [n, values] of Object.entries(state.filters)) filters[n] = { any: values };
@@ -129,25 +133,28 @@ async function start(root) {
       await facetsReady;
       found = await pagefind.search(state.q || null, { filters });
     } catch (e) {
-      if (mine === run) say(t.error);
+      if (mine === run) say(t.error, "error");
       return;
     }
     if (mine !== run || !found) return; // a newer search has started
     shown = found.results;
+    root.dataset.count = shown.length;
     list.replaceChildren();
     facetsFor(found);
     focused = null;
     const n = shown.length;
     const q = state.q;
-    if (!q) say((n ? t.filtered : t.noneFiltered).replace("{n}", n));
-    else say((n === 0 ? t.none : n === 1 ? t.one : t.many).replace("{q}", q).replace("{n}", n));
     await show(mine, 0, false);
+    if (mine !== run) return;
+    if (!q) say((n ? t.filtered : t.noneFiltered).replace("{n}", n), "done");
+    else say((n === 0 ? t.none : n === 1 ? t.one : t.many).replace("{q}", q).replace("{n}", n), "done");
+    // For the benchmark: when the first results were on screen.
+    if (!performance.getEntriesByName("search-results").length) performance.mark("search-results");
   }
 
   // Shows the results from `from` on, `PAGE` at a time.
   async function show(mine, from, focus) {
-    const start = from || list.children.length;
-    const slice = shown.slice(start, start + PAGE);
+    const slice = shown.slice(from, from + PAGE);
     more.hidden = true;
     const data = await Promise.all(slice.map((r) => r.data()));
     if (mine !== run) return;
@@ -193,13 +200,13 @@ async function start(root) {
     });
   }
 
-  // The values of each facet among the results of the words alone, with
-  // how many of the current results have each; chosen values always stay.
+  // The values of each facet among the results of the words alone, each
+  // with how many of those results have it (so the numbers do not change
+  // while boxes are ticked); chosen values always stay.
   function facetsFor(found) {
     let any = false;
     for (const facet of facets) {
       const name = facet.dataset.filter;
-      const counts = found.filters[name] || {};
       const total = found.totalFilters[name] || {};
       const chosen = state.filters[name] || [];
       const values = Object.keys(total)
@@ -222,7 +229,7 @@ async function start(root) {
           label.htmlFor = box.id;
           label.append(v + " ");
           const count = el("span", "facet-count");
-          count.textContent = `(${counts[v] || 0})`;
+          count.textContent = `(${total[v] || 0})`;
           label.append(count);
           li.append(box, label);
           return li;
