@@ -4,7 +4,7 @@
 
 mod graph;
 mod pages;
-mod search;
+pub mod search;
 
 pub use pages::artifacts;
 

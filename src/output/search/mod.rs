@@ -8,7 +8,8 @@ mod pagefind;
 mod records;
 mod text;
 
-pub use records::FILTERS;
+pub use pagefind::{File, Indexer, bundle};
+pub use records::{FILTERS, Record, records};
 
 use rayon::prelude::*;
 

@@ -21,28 +21,56 @@ pub struct File {
 /// Builds the search bundle of `lang` (an ISO 639-1 code: it picks the
 /// stemmer) from `records`, in their order.
 pub fn bundle(lang: &str, records: Vec<Record>) -> Result<Vec<File>, String> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
-    runtime.block_on(async move {
+    let mut indexer = Indexer::new(lang)?;
+    for r in records {
+        indexer.add(r)?;
+    }
+    indexer.finish()
+}
+
+/// One language's index being filled; `finish` builds it into files.
+pub struct Indexer {
+    runtime: tokio::runtime::Runtime,
+    index: PagefindIndex,
+    lang: String,
+}
+
+impl Indexer {
+    pub fn new(lang: &str) -> Result<Indexer, String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
         let options = PagefindServiceConfig::builder()
             .force_language(lang.to_string())
             .build();
-        let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        for r in records {
-            index
-                .add_custom_record(
-                    r.url,
-                    r.content,
-                    lang.to_string(),
-                    Some(r.meta),
-                    Some(r.filters),
-                    None,
-                )
-                .await
-                .map_err(|e| e.to_string())?;
-        }
-        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        let index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        Ok(Indexer {
+            runtime,
+            index,
+            lang: lang.to_string(),
+        })
+    }
+
+    pub fn add(&mut self, r: Record) -> Result<(), String> {
+        let added = self.index.add_custom_record(
+            r.url,
+            r.content,
+            self.lang.clone(),
+            Some(r.meta),
+            Some(r.filters),
+            None,
+        );
+        self.runtime
+            .block_on(added)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn finish(mut self) -> Result<Vec<File>, String> {
+        let files = self
+            .runtime
+            .block_on(self.index.get_files())
+            .map_err(|e| e.to_string())?;
         Ok(files
             .into_iter()
             .map(|f| File {
@@ -51,7 +79,7 @@ pub fn bundle(lang: &str, records: Vec<Record>) -> Result<Vec<File>, String> {
             })
             .filter(|f| shipped(&f.name))
             .collect())
-    })
+    }
 }
 
 /// What the browser needs: the search API (`pagefind.js`), the language's

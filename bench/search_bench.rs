@@ -1,0 +1,178 @@
+//! The search benchmark's two measuring tools (bench/search.sh runs them).
+//!
+//! `search-bench index ROOT`: where the search index's time goes for the
+//! site at ROOT: making the records from the model, handing them to
+//! Pagefind, building and compressing the index, per language one after
+//! the other; then both languages side by side as `build` does. Prints
+//! the bundle's size per language.
+//!
+//! `search-bench browser URL [--throttle]`: opens URL (a search page with
+//! `?q=`) in a fresh headless Chromium, optionally throttled to Lighthouse's
+//! mobile profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up),
+//! waits for the results and prints every byte transferred (Resource
+//! Timing's `transferSize`, headers included) and when the first results
+//! were on screen.
+
+#[path = "../tests/hub/chromium.rs"]
+mod chromium;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rabat_hub::output::search;
+use rabat_hub::{config, discover, site, theme};
+use serde_json::json;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("index") if args.len() == 2 => index(Path::new(&args[1])),
+        Some("browser") if args.len() >= 2 => {
+            browser(&args[1], args.iter().any(|a| a == "--throttle"))
+        }
+        _ => {
+            eprintln!("usage: search-bench index ROOT | search-bench browser URL [--throttle]");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn index(root: &Path) {
+    let t = Instant::now();
+    let config = config::load(root).unwrap_or_else(|_| panic!("config"));
+    let theme = theme::load(root, &config).unwrap_or_else(|_| panic!("theme"));
+    let (tree, _) = discover::discover(root, &config);
+    let (site, diags) = site::assemble(config, tree, &site::Options { drafts: false });
+    assert!(
+        !diags.has_errors(),
+        "the site has errors: run `rabat-hub check`"
+    );
+    println!("loading and rendering the Markdown: {}", secs(t.elapsed()));
+
+    for lang in &site.config.languages {
+        let t = Instant::now();
+        let records = search::records(&site, theme.strings(lang), lang);
+        let n = records.len();
+        let text: usize = records.iter().map(|r| r.content.len()).sum();
+        let made = t.elapsed();
+        let t = Instant::now();
+        let mut indexer = search::Indexer::new(lang.as_str()).unwrap_or_else(|e| panic!("{e}"));
+        for r in records {
+            indexer.add(r).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let added = t.elapsed();
+        let t = Instant::now();
+        let files = indexer.finish().unwrap_or_else(|e| panic!("{e}"));
+        let built = t.elapsed();
+        let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+        let kinds = |p: &str| {
+            files
+                .iter()
+                .filter(|f| f.name.starts_with(p))
+                .map(|f| f.bytes.len())
+                .sum::<usize>()
+        };
+        println!(
+            "{lang}: {n} pages, {:.1} MB of text; records {}, adding to Pagefind {}, building and compressing {}",
+            text as f64 / 1e6,
+            secs(made),
+            secs(added),
+            secs(built)
+        );
+        println!(
+            "{lang}: bundle {} files, {} bytes (index chunks {}, fragments {}, filters {}, meta {}, pagefind.js + wasm {})",
+            files.len(),
+            bytes,
+            kinds("index/"),
+            kinds("fragment/"),
+            kinds("filter/"),
+            files
+                .iter()
+                .filter(|f| f.name.ends_with(".pf_meta"))
+                .map(|f| f.bytes.len())
+                .sum::<usize>(),
+            files
+                .iter()
+                .filter(|f| f.name == "pagefind.js" || f.name.starts_with("wasm."))
+                .map(|f| f.bytes.len())
+                .sum::<usize>(),
+        );
+    }
+    let t = Instant::now();
+    let (files, _) = search::artifacts(&site, &theme);
+    println!(
+        "both languages side by side (as `build` does): {} ({} files)",
+        secs(t.elapsed()),
+        files.len()
+    );
+}
+
+fn browser(url: &str, throttle: bool) {
+    let mut b = chromium::Chromium::launch().unwrap_or_else(|e| panic!("{e}"));
+    let tab = b.tab().unwrap_or_else(|e| panic!("{e}"));
+    b.call(Some(&tab), "Network.enable", json!({}))
+        .unwrap_or_else(|e| panic!("{e}"));
+    b.call(
+        Some(&tab),
+        "Network.setCacheDisabled",
+        json!({ "cacheDisabled": true }),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    if throttle {
+        b.call(
+            Some(&tab),
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": 150,
+                "downloadThroughput": 1_600_000 / 8,
+                "uploadThroughput": 750_000 / 8,
+            }),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    b.goto(&tab, url).unwrap_or_else(|e| panic!("{e}"));
+    let state = b
+        .wait_for(
+            &tab,
+            "(() => { const r = document.getElementById('search'); return r && ['done', 'error'].includes(r.dataset.state) && r.dataset.state; })()",
+            Duration::from_secs(120),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = b
+        .eval(
+            &tab,
+            r#"(() => {
+              const nav = performance.getEntriesByType("navigation")[0];
+              const res = performance.getEntriesByType("resource");
+              const shown = performance.getEntriesByName("search-results")[0];
+              return {
+                results: Number(document.getElementById("search").dataset.count),
+                shown_ms: shown ? Math.round(shown.startTime) : null,
+                files: [[nav.name, nav.transferSize, nav.encodedBodySize]].concat(res.map(r => [r.name, r.transferSize, r.encodedBodySize])),
+              };
+            })()"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let files = report["files"].as_array().cloned().unwrap_or_default();
+    let total: u64 = files.iter().map(|f| f[1].as_u64().unwrap_or(0)).sum();
+    let body: u64 = files.iter().map(|f| f[2].as_u64().unwrap_or(0)).sum();
+    println!(
+        "{url}{}: state {state}, {} results, first results on screen at {} ms, {} requests, {total} bytes transferred ({body} bytes of bodies)",
+        if throttle { " (throttled)" } else { "" },
+        report["results"],
+        report["shown_ms"],
+        files.len()
+    );
+    for f in &files {
+        let name = f[0].as_str().unwrap_or("");
+        let short = name
+            .split_once("://")
+            .map_or(name, |(_, r)| r.split_once('/').map_or(r, |(_, p)| p));
+        println!("  {:>8}  /{short}", f[1]);
+    }
+}
