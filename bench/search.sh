@@ -4,10 +4,11 @@
 #   - the whole build's time and peak memory, and the search index's share;
 #   - where the index's time goes (bench/search_bench.rs `index`);
 #   - the size of each language's search bundle;
-#   - in headless Chromium, against `rabat-hub serve` on 127.0.0.1, the
+#   - in headless Chromium, against the built site served on 127.0.0.1, the
 #     bytes a first query transfers, everything included (page, style,
-#     script, Pagefind, index), and when its results are on screen, on an
-#     open line and on Lighthouse's mobile profile (150 ms, 1.6 Mbit/s);
+#     script, Pagefind, index), and when its results are on screen: served
+#     as they are, then gzipped as a static host serves text, then gzipped
+#     on Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s);
 #   - Pagefind's own command line (npm package `pagefind`, same version)
 #     over the same built pages, in the same run, for time and memory.
 #
@@ -20,11 +21,7 @@ cd "$(dirname "$0")/.."
 N=${1:-10000}
 PAGEFIND_VERSION=1.6.0
 work=$(mktemp -d)
-servers=()
-cleanup() {
-  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
+cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 
 cargo build --release --locked --quiet
@@ -35,9 +32,9 @@ tool=target/release/examples/search-bench
 # Seconds and peak memory (MB) of a command, from GNU time.
 timed() {
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-  read -r secs kb <"$work/time"
-  printf '%-44s %6.2f s  %6d MB peak\n' "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+  read -r secs user sys kb <"$work/time"
+  printf '%-46s %6.2f s wall, %6.2f s CPU, %5d MB peak\n' "$label" "$secs" "$(awk "BEGIN { print $user + $sys }")" $((kb / 1024))
 }
 
 bundle_sizes() {
@@ -51,17 +48,12 @@ bundle_sizes() {
 }
 
 first_query() {
-  local root=$1 fr_query=$2 en_query=$3
-  "$bin" serve --port 0 --root "$root" >"$work/url" 2>/dev/null &
-  servers+=($!)
-  for _ in $(seq 1 600); do [ -s "$work/url" ] && break; sleep 0.5; done
-  local url; url=$(head -n1 "$work/url")
+  local out=$1 fr_query=$2 en_query=$3
   for path in "fr/search/?q=$fr_query" "en/search/?q=$en_query"; do
-    "$tool" browser "$url$path" | head -n1
-    "$tool" browser "$url$path" --throttle
+    "$tool" browser "$out" "$path" | head -n1
+    "$tool" browser "$out" "$path" --gzip
+    "$tool" browser "$out" "$path" --gzip --throttle | head -n1
   done
-  kill "${servers[-1]}" 2>/dev/null || true
-  : >"$work/url"
 }
 
 pagefind_cli() {
@@ -81,7 +73,7 @@ echo "== the hub's own content"
 timed "rabat-hub build (whole build)" "$bin" build --root . --output "$work/hub"
 "$tool" index . | sed 's/^/  /'
 bundle_sizes "$work/hub"
-first_query . "r%C3%A9int%C3%A9gration%20Cameroun" "employers"
+first_query "$work/hub" "r%C3%A9int%C3%A9gration%20Cameroun" "employers"
 
 echo
 echo "== a generated hub of $N entities"
@@ -90,5 +82,5 @@ timed "rabat-hub build (whole build)" "$bin" build --root "$work/gen" --output "
 timed "search-bench index (index alone, measured)" "$tool" index "$work/gen"
 sed 's/^/  /' "$work/out"
 bundle_sizes "$work/gen-out"
-first_query "$work/gen" "r%C3%A9int%C3%A9gration" "reintegration"
+first_query "$work/gen-out" "r%C3%A9int%C3%A9gration" "reintegration"
 pagefind_cli "$work/gen-out"

@@ -6,12 +6,15 @@
 //! the other; then both languages side by side as `build` does. Prints
 //! the bundle's size per language.
 //!
-//! `search-bench browser URL [--throttle]`: opens URL (a search page with
-//! `?q=`) in a fresh headless Chromium, optionally throttled to Lighthouse's
-//! mobile profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up),
-//! waits for the results and prints every byte transferred (Resource
-//! Timing's `transferSize`, headers included) and when the first results
-//! were on screen.
+//! `search-bench browser DIR PATH [--gzip] [--throttle]`: serves the built
+//! site DIR on 127.0.0.1 (a small static server that, with `--gzip`,
+//! gzips HTML, CSS, JS and JSON as a static host does; Pagefind's index
+//! files are gzip already), opens PATH (a search page with `?q=`) in a
+//! fresh headless Chromium with an empty cache, optionally throttled to
+//! Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s down,
+//! 750 kbit/s up), waits for the results and prints every byte
+//! transferred (Resource Timing's `transferSize`, headers included) and
+//! when the first results were on screen.
 
 #[path = "../tests/hub/chromium.rs"]
 mod chromium;
@@ -27,11 +30,16 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("index") if args.len() == 2 => index(Path::new(&args[1])),
-        Some("browser") if args.len() >= 2 => {
-            browser(&args[1], args.iter().any(|a| a == "--throttle"))
+        Some("browser") if args.len() >= 3 => {
+            let flag = |f: &str| args.iter().any(|a| a == f);
+            let base = static_server(Path::new(&args[1]), flag("--gzip"));
+            let path = args[2].trim_start_matches('/');
+            browser(&base, path, flag("--gzip"), flag("--throttle"));
         }
         _ => {
-            eprintln!("usage: search-bench index ROOT | search-bench browser URL [--throttle]");
+            eprintln!(
+                "usage: search-bench index ROOT | search-bench browser DIR PATH [--gzip] [--throttle]"
+            );
             std::process::exit(2);
         }
     }
@@ -103,7 +111,7 @@ fn index(root: &Path) {
         );
     }
     let t = Instant::now();
-    let (files, _) = search::artifacts(&site, &theme);
+    let ((files, _), _) = search::artifacts(&site, &theme);
     println!(
         "both languages side by side (as `build` does): {} ({} files)",
         secs(t.elapsed()),
@@ -111,7 +119,95 @@ fn index(root: &Path) {
     );
 }
 
-fn browser(url: &str, throttle: bool) {
+/// Serves `dir` on a free port of 127.0.0.1 from a background thread; its
+/// address. GET only, `index.html` for folders, gzip for text on request.
+fn static_server(dir: &Path, gzip: bool) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut line = String::new();
+                let _ = reader.read_line(&mut line);
+                let mut accepts_gzip = false;
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+                        break;
+                    }
+                    let h = h.to_ascii_lowercase();
+                    accepts_gzip |= h.starts_with("accept-encoding:") && h.contains("gzip");
+                }
+                let target = line.split_whitespace().nth(1).unwrap_or("/");
+                let path = percent_decode(target.split('?').next().unwrap_or("/"));
+                let path = path.trim_start_matches('/');
+                let mut file = dir.join(path);
+                if path.is_empty() || path.ends_with('/') {
+                    file = file.join("index.html");
+                }
+                let (status, body) = match std::fs::read(&file) {
+                    Ok(b) if !path.contains("..") => ("200 OK", b),
+                    _ => ("404 Not Found", b"not found".to_vec()),
+                };
+                let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+                let kind = match ext {
+                    "html" => "text/html; charset=utf-8",
+                    "css" => "text/css",
+                    "js" => "text/javascript",
+                    "json" => "application/json",
+                    _ => "application/octet-stream",
+                };
+                let text = matches!(ext, "html" | "css" | "js" | "json");
+                let (body, encoding) = if gzip && accepts_gzip && text {
+                    let mut e =
+                        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                    let _ = e.write_all(&body);
+                    (e.finish().unwrap_or_default(), "Content-Encoding: gzip\r\n")
+                } else {
+                    (body, "")
+                };
+                let mut out = &stream;
+                let _ = write!(
+                    out,
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Connection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = out.write_all(&body);
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = s
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn browser(base: &str, path: &str, gzip: bool, throttle: bool) {
+    let url = format!("{base}{path}");
+    let url = url.as_str();
     let mut b = chromium::Chromium::launch().unwrap_or_else(|e| panic!("{e}"));
     let tab = b.tab().unwrap_or_else(|e| panic!("{e}"));
     b.call(Some(&tab), "Network.enable", json!({}))
@@ -162,7 +258,8 @@ fn browser(url: &str, throttle: bool) {
     let total: u64 = files.iter().map(|f| f[1].as_u64().unwrap_or(0)).sum();
     let body: u64 = files.iter().map(|f| f[2].as_u64().unwrap_or(0)).sum();
     println!(
-        "{url}{}: state {state}, {} results, first results on screen at {} ms, {} requests, {total} bytes transferred ({body} bytes of bodies)",
+        "/{path}{}{}: state {state}, {} results, first results on screen at {} ms, {} requests, {total} bytes transferred ({body} bytes of bodies)",
+        if gzip { " (gzip)" } else { "" },
         if throttle { " (throttled)" } else { "" },
         report["results"],
         report["shown_ms"],

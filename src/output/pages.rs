@@ -28,7 +28,6 @@ enum Job<'a> {
     /// One theme or organisation.
     Term(&'static str, &'a str, &'a Lang),
     Matrix(&'a Lang),
-    Search(&'a Lang),
 }
 
 pub const TAXONOMIES: [&str; 2] = ["themes", "organisations"];
@@ -44,7 +43,6 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
             jobs.push(Job::List(k, l));
         }
         jobs.push(Job::Matrix(l));
-        jobs.push(Job::Search(l));
         for t in TAXONOMIES {
             jobs.push(Job::Taxonomy(t, l));
             for id in terms(site, t).keys() {
@@ -59,7 +57,7 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
     }
 
     // The search index needs the site, not the pages: build it alongside.
-    let (results, (search, searched)) = rayon::join(
+    let (results, ((search, bundles), searched)) = rayon::join(
         || {
             jobs.par_iter()
                 .map(|j| render(&views, j))
@@ -67,8 +65,12 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
         },
         || super::search::artifacts(site, theme),
     );
-    let mut diags = searched;
-    let mut out = search;
+    let (mut out, bundles, mut diags) = (search, bundles_of(bundles), searched);
+    // The search pages name the files every search needs, to preload them:
+    // rendered once the index exists.
+    let results = results
+        .into_iter()
+        .chain(langs.iter().map(|l| search_page(&views, l, bundles.get(l))));
     for r in results {
         match r {
             Ok(a) => out.push(a),
@@ -372,33 +374,6 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 views.theme.render("matrix.html", &ctx)?,
             ))
         }
-        Job::Search(lang) => {
-            let path = Site::search_path(lang);
-            let title = word(views, lang, "search_title");
-            let page = views.page(lang, &path, title, None, None, &|l| {
-                Some(Site::search_path(l))
-            });
-            #[derive(Serialize)]
-            struct Filter {
-                name: &'static str,
-                label: String,
-            }
-            let filters: Vec<Filter> = super::search::FILTERS
-                .into_iter()
-                .map(|name| Filter {
-                    name,
-                    label: word(views, lang, &format!("search_filter_{name}")),
-                })
-                .collect();
-            let mut ctx = tera::Context::new();
-            ctx.insert("page", &page);
-            ctx.insert("bundle_url", &site.url(&super::search::bundle_path(lang)));
-            ctx.insert("filters", &filters);
-            Ok(Artifact::page(
-                &path,
-                views.theme.render("search.html", &ctx)?,
-            ))
-        }
         Job::NotFound(lang) => {
             let title = views
                 .theme
@@ -417,6 +392,55 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             })
         }
     }
+}
+
+/// The search page of `lang`, preloading what its first search fetches.
+fn search_page(
+    views: &Views<'_>,
+    lang: &Lang,
+    bundle: Option<&super::search::Bundle>,
+) -> Result<Artifact, Diagnostic> {
+    let site = views.site;
+    let path = Site::search_path(lang);
+    let title = word(views, lang, "search_title");
+    let page = views.page(lang, &path, title, None, None, &|l| {
+        Some(Site::search_path(l))
+    });
+    #[derive(Serialize)]
+    struct Filter {
+        name: &'static str,
+        label: String,
+    }
+    let filters: Vec<Filter> = super::search::FILTERS
+        .into_iter()
+        .map(|name| Filter {
+            name,
+            label: word(views, lang, &format!("search_filter_{name}")),
+        })
+        .collect();
+    let bundle_url = site.url(&super::search::bundle_path(lang));
+    let mut ctx = tera::Context::new();
+    ctx.insert("page", &page);
+    ctx.insert("bundle_url", &bundle_url);
+    ctx.insert("filters", &filters);
+    ctx.insert("index_tag", &bundle.map(|b| b.tag.clone()));
+    let preload: Vec<String> = bundle
+        .map(|b| {
+            b.preload
+                .iter()
+                .map(|f| format!("{bundle_url}{f}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("preload", &preload);
+    Ok(Artifact::page(
+        &path,
+        views.theme.render("search.html", &ctx)?,
+    ))
+}
+
+fn bundles_of(bundles: Vec<super::search::Bundle>) -> BTreeMap<Lang, super::search::Bundle> {
+    bundles.into_iter().map(|b| (b.lang.clone(), b)).collect()
 }
 
 fn word(views: &Views<'_>, lang: &Lang, key: &str) -> String {

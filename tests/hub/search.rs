@@ -278,15 +278,25 @@ fn a_country_filter_narrows_the_results_to_that_country() {
     );
     let all = show_all(&mut browser, &tab);
     assert_eq!(all.urls.len() as u64, all.count);
-    // Tick "Tunisie" in the country facet, as a reader would.
+    // Open the country facet (its values load then) and tick "Tunisie",
+    // as a reader would.
     browser
         .eval(
             &tab,
-            r#"(() => {
-              const facet = document.querySelector('.facet[data-filter="country"]');
-              facet.open = true;
-              facet.querySelector('input[value="Tunisie"]').click();
-            })()"#,
+            r#"document.querySelector('.facet[data-filter="country"] summary').click()"#,
+        )
+        .expect("open the country facet");
+    browser
+        .wait_for(
+            &tab,
+            r#"document.querySelector('.facet[data-filter="country"] input[value="Tunisie"]') !== null"#,
+            Duration::from_secs(30),
+        )
+        .expect("the country facet's values");
+    browser
+        .eval(
+            &tab,
+            r#"document.querySelector('.facet[data-filter="country"] input[value="Tunisie"]').click()"#,
         )
         .expect("tick Tunisie");
     browser
@@ -465,6 +475,21 @@ mod static_parts {
             assert!(s.value().attr("src").is_some(), "an inline script");
         }
         assert!(site.exists("public/search.js"));
+        // What the page preloads is in its language's bundle.
+        let preloads: Vec<String> = p
+            .all("link[rel=preload], link[rel=modulepreload]")
+            .into_iter()
+            .filter_map(|l| l.value().attr("href").map(str::to_string))
+            .collect();
+        assert_eq!(preloads.len(), 4, "{preloads:?}");
+        for href in &preloads {
+            let file = href.split('?').next().unwrap_or_default();
+            assert!(file.starts_with("/fr/pagefind/"), "{href}");
+            assert!(
+                site.exists(&format!("public{file}")),
+                "{href} is not published"
+            );
+        }
         // The switcher links the other language's search page.
         assert_eq!(
             p.attr("link[hreflang=en]", "href").as_deref(),

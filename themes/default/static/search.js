@@ -28,16 +28,38 @@ async function start(root) {
     pagefind = await import(t.bundle + "pagefind.js");
     // The index holds full addresses already: no prefix to add. The search
     // runs on this page, not in a worker: one download fewer.
-    await pagefind.options({ baseUrl: "/", noWorker: true, excerptLength: 28 });
+    const options = { baseUrl: "/", noWorker: true, excerptLength: 28 };
+    // The index's own name: the entry file's address is then the one the
+    // page preloads, and changes whenever the index does.
+    if (t.tag) options.metaCacheTag = t.tag;
+    await pagefind.options(options);
   } catch (e) {
     status.textContent = t.error;
     root.dataset.state = "error";
     return;
   }
 
-  // Every result set shows the facets: load their values once, alongside
-  // the index's entry, metadata and WebAssembly.
-  const facetsReady = pagefind.filters().catch(() => ({}));
+  // The facets' values are a large download on a big site: they are
+  // fetched when the reader opens a facet, or at once when the address
+  // already filters. The results come first.
+  let facetsReady = null;
+  const loadFacets = () => (facetsReady ||= pagefind.filters().catch(() => ({})));
+  if (Object.keys(state.filters).length) loadFacets();
+  for (const facet of facets) {
+    facet.addEventListener("toggle", async () => {
+      if (!facet.open || facetsReady) return;
+      const mine = run;
+      facet.setAttribute("aria-busy", "true");
+      await loadFacets();
+      facet.removeAttribute("aria-busy");
+      if (mine !== run) return; // a newer search draws them
+      try {
+        facetsFor(await pagefind.search(state.q || null, { filters: wanted() }));
+      } catch (e) {
+        say(t.error, "error");
+      }
+    });
+  }
   let run = 0; // the latest search; older answers arriving late are dropped
   let shown = [];
   let debounce;
@@ -99,6 +121,13 @@ async function start(root) {
     else history.replaceState(null, "", url);
   }
 
+  // Within a facet any chosen value will do; across facets, all must hold.
+  function wanted() {
+    const filters = {};
+    for (const [n, values] of Object.entries(state.filters)) filters[n] = { any: values };
+    return filters;
+  }
+
   function checked() {
     const filters = {};
     for (const box of panel.querySelectorAll("input:checked")) {
@@ -125,13 +154,11 @@ async function start(root) {
       return;
     }
     say(t.loading, "loading");
-    // Within a facet any chosen value will do; across facets, all must hold.
-    const filters = {};
-    for (const [n, values] of Object.entries(state.filters)) filters[n] = { any: values };
+    if (filtered) loadFacets();
     let found;
     try {
-      await facetsReady;
-      found = await pagefind.search(state.q || null, { filters });
+      if (facetsReady) await facetsReady;
+      found = await pagefind.search(state.q || null, { filters: wanted() });
     } catch (e) {
       if (mine === run) say(t.error, "error");
       return;
@@ -240,11 +267,12 @@ async function start(root) {
         const again = [...ul.querySelectorAll("input")].find((b) => b.value === focused.value);
         if (again) again.focus();
       }
-      facet.hidden = values.length === 0;
+      // Until the values are loaded every facet stays, closed, to be opened.
+      facet.hidden = facetsReady !== null && values.length === 0;
       if (chosen.length) facet.open = true;
-      any ||= values.length > 0;
+      any ||= !facet.hidden;
     }
-    panel.hidden = !any;
+    panel.hidden = !any || found.results.length === 0 && !Object.keys(state.filters).length;
   }
 }
 
