@@ -24,9 +24,11 @@ pub const FILTERS: [&str; 5] = ["kind", "country", "theme", "organisation", "yea
 pub struct Record {
     /// The page's address as a link on this site (`/fr/pratiques/x/`).
     pub url: String,
-    /// The searchable text: summary, body, then the facet labels, so a
-    /// search for "réintégration Cameroun" finds a fiche about
-    /// reintegration carried out in Cameroon.
+    /// The searchable text: summary, body, then the names of its
+    /// countries and organisations, so a search for "réintégration
+    /// Cameroun" finds a fiche about reintegration carried out in Cameroon.
+    /// Theme names are left out: long and shared by many pages, they would
+    /// swell the index for what the theme filter already does.
     pub content: String,
     /// `title`, `kind` and, for meetings, `date`: what a result shows.
     pub meta: BTreeMap<String, String>,
@@ -83,7 +85,6 @@ fn record(site: &Site, strings: &Strings, e: &Entity, v: &Version) -> Record {
         plain(&v.html),
         countries.join(", "),
         organisations.join(", "),
-        themes.join(", "),
     ] {
         sentence(&mut content, &part);
     }

@@ -7,7 +7,10 @@
 const root = document.getElementById("search");
 if (root) start(root);
 
-const PAGE = 10; // results shown at once: each costs a small download
+// Results shown at first, then at each "show more": each is a small
+// download, and a browser opens six connections to a host at once.
+const FIRST = 6;
+const MORE = 12;
 
 async function start(root) {
   const t = root.dataset;
@@ -93,7 +96,7 @@ async function start(root) {
     search();
     input.focus();
   });
-  more.addEventListener("click", () => show(run, list.children.length, true));
+  more.addEventListener("click", () => show(run, list.children.length, MORE, true));
   window.addEventListener("popstate", () => {
     state = read();
     input.value = state.q;
@@ -171,7 +174,7 @@ async function start(root) {
     focused = null;
     const n = shown.length;
     const q = state.q;
-    await show(mine, 0, false);
+    await show(mine, 0, FIRST, false);
     if (mine !== run) return;
     if (!q) say((n ? t.filtered : t.noneFiltered).replace("{n}", n), "done");
     else say((n === 0 ? t.none : n === 1 ? t.one : t.many).replace("{q}", q).replace("{n}", n), "done");
@@ -179,9 +182,9 @@ async function start(root) {
     if (!performance.getEntriesByName("search-results").length) performance.mark("search-results");
   }
 
-  // Shows the results from `from` on, `PAGE` at a time.
-  async function show(mine, from, focus) {
-    const slice = shown.slice(from, from + PAGE);
+  // Shows `count` more results, from `from` on.
+  async function show(mine, from, count, focus) {
+    const slice = shown.slice(from, from + count);
     more.hidden = true;
     const data = await Promise.all(slice.map((r) => r.data()));
     if (mine !== run) return;
