@@ -50,9 +50,9 @@ bundle_sizes() {
 first_query() {
   local out=$1 fr_query=$2 en_query=$3
   for path in "fr/search/?q=$fr_query" "en/search/?q=$en_query"; do
-    "$tool" browser "$out" "$path" | head -n1
-    "$tool" browser "$out" "$path" --gzip
-    "$tool" browser "$out" "$path" --gzip --throttle | head -n1
+    "$tool" browser "$out" "$path"
+    "$tool" browser "$out" "$path" --gzip --files
+    "$tool" browser "$out" "$path" --gzip --throttle --files
   done
 }
 

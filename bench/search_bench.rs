@@ -14,7 +14,8 @@
 //! Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s down,
 //! 750 kbit/s up), waits for the results and prints every byte
 //! transferred (Resource Timing's `transferSize`, headers included) and
-//! when the first results were on screen.
+//! when the first results were on screen; with `--files`, each file with
+//! its size and when it started and ended.
 
 #[path = "../tests/hub/chromium.rs"]
 mod chromium;
@@ -249,7 +250,7 @@ fn browser(base: &str, path: &str, gzip: bool, throttle: bool) {
               return {
                 results: Number(document.getElementById("search").dataset.count),
                 shown_ms: shown ? Math.round(shown.startTime) : null,
-                files: [[nav.name, nav.transferSize, nav.encodedBodySize]].concat(res.map(r => [r.name, r.transferSize, r.encodedBodySize])),
+                files: [[nav.name, nav.transferSize, nav.encodedBodySize, 0, Math.round(nav.responseEnd)]].concat(res.map(r => [r.name, r.transferSize, r.encodedBodySize, Math.round(r.startTime), Math.round(r.responseEnd)])),
               };
             })()"#,
         )
@@ -265,11 +266,14 @@ fn browser(base: &str, path: &str, gzip: bool, throttle: bool) {
         report["shown_ms"],
         files.len()
     );
+    if !std::env::args().any(|a| a == "--files") {
+        return;
+    }
     for f in &files {
         let name = f[0].as_str().unwrap_or("");
         let short = name
             .split_once("://")
             .map_or(name, |(_, r)| r.split_once('/').map_or(r, |(_, p)| p));
-        println!("  {:>8}  /{short}", f[1]);
+        println!("  {:>8} bytes  {:>5}–{:>5} ms  /{short}", f[1], f[3], f[4]);
     }
 }

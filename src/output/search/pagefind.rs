@@ -6,6 +6,14 @@
 //! never leaks out of this file. Records go in as custom records: the text
 //! and facets come from the site model, so Pagefind never has to parse
 //! the pages we rendered.
+//!
+//! Two things Pagefind does that the rest of our code never would: making
+//! an index reads the working directory (it resolves paths we never give
+//! it) and the variable `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (the size of
+//! the index's chunks; unset, Pagefind's default). Neither changes what we
+//! publish unless that variable is set. Its output is otherwise a function
+//! of the records and their order: the unit test below and the hub's
+//! determinism test build twice and compare every byte.
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
