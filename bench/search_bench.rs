@@ -27,6 +27,10 @@ use rabat_hub::output::search;
 use rabat_hub::{config, discover, site, theme};
 use serde_json::json;
 
+// The same allocator as the `rabat-hub` binary, so the times compare.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {

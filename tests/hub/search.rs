@@ -26,7 +26,10 @@ impl Drop for Served {
 }
 
 fn serve_hub() -> Served {
-    let site = Site::bundled_hub();
+    serve(Site::bundled_hub())
+}
+
+fn serve(site: Site) -> Served {
     let mut child = Command::new(bin())
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
@@ -405,6 +408,28 @@ fn the_header_search_box_opens_the_search_page_with_results() {
         .eval(&tab, "document.getElementById('search-q').value")
         .expect("input value");
     assert_eq!(value, serde_json::json!("voluntary return"));
+}
+
+#[test]
+fn a_language_without_pages_finds_nothing_and_says_so() {
+    if !chromium::available("a_language_without_pages_finds_nothing_and_says_so") {
+        return;
+    }
+    let site = Site::fixture("languages/pairing");
+    for f in [
+        "content/countries/cm.en.md",
+        "content/practices/ofii-cameroon.en.md",
+    ] {
+        std::fs::remove_file(site.path(f)).expect("remove");
+    }
+    let served = serve(site);
+    let mut browser = Chromium::launch().expect("launch chromium");
+    let tab = browser.tab().expect("tab");
+    let r = open(&mut browser, &tab, &served.url, "/en/search/?q=Cameroon");
+    assert_eq!(r.count, 0, "{r:#?}");
+    assert_eq!(r.status, "No results for “Cameroon”.");
+    let r = open(&mut browser, &tab, &served.url, "/fr/search/?q=Cameroun");
+    assert!(r.count > 0, "{r:#?}");
 }
 
 /// The parts of search that need no browser: the header's form on every

@@ -158,6 +158,15 @@ async function start(root) {
     }
     say(t.loading, "loading");
     if (filtered) loadFacets();
+    // A language with no page yet has an empty bundle: nothing to find.
+    if (!t.tag) {
+      list.replaceChildren();
+      more.hidden = true;
+      panel.hidden = true;
+      root.dataset.count = 0;
+      say((state.q ? t.none : t.noneFiltered).replace("{q}", state.q), "done");
+      return;
+    }
     let found;
     try {
       if (facetsReady) await facetsReady;
