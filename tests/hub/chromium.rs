@@ -27,8 +27,16 @@ pub struct Chromium {
 }
 
 impl Drop for Chromium {
+    /// Asks the browser to quit, so it ends its helper processes too; kills
+    /// it if it has not within five seconds.
     fn drop(&mut self) {
-        let _ = self.ws.close(None);
+        let _ = self.call(None, "Browser.close", json!({}));
+        for _ in 0..50 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
