@@ -190,7 +190,7 @@ fn a_french_query_shows_the_expected_french_pages_first() {
     assert!(r.urls.iter().all(|u| u.starts_with("/fr/")), "{r:#?}");
     assert!(
         r.status
-            .contains("résultats pour « réintégration Cameroun »"),
+            .contains("résultats pour «\u{a0}réintégration Cameroun\u{a0}»"),
         "{}",
         r.status
     );
