@@ -32,6 +32,7 @@ pub struct Preview {
     pending: BTreeSet<EntityKey>,
     /// What Git knew at the last full build (edits are not commits).
     history: std::sync::Arc<crate::history::History>,
+    search_stale: bool,
     /// The documents of the last good build, by absolute path.
     docs: std::collections::HashMap<PathBuf, discover::Document>,
 }
@@ -58,6 +59,7 @@ impl Preview {
             files: BTreeMap::new(),
             pending: BTreeSet::new(),
             docs: std::collections::HashMap::new(),
+            search_stale: false,
             history: std::sync::Arc::default(),
         }
     }
@@ -102,6 +104,7 @@ impl Preview {
             return None;
         }
         let rendered = artifacts.len();
+        self.search_stale = true;
         for a in artifacts {
             self.files.insert(a.path, Arc::new(a.content));
         }
@@ -117,6 +120,27 @@ impl Preview {
             .as_ref()
             .map(|c| c.default_language.to_string())
             .unwrap_or_default()
+    }
+
+    /// Whether the search index lags behind the pages (after a partial
+    /// rebuild).
+    pub fn search_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// Rebuilds the search index and pages of the current site.
+    pub fn refresh_search(&mut self) -> Diagnostics {
+        let (Some(site), Some(theme)) = (&self.site, &self.theme) else {
+            return Diagnostics::new();
+        };
+        let (artifacts, diags) = output::search_artifacts(site, theme);
+        if !diags.has_errors() {
+            for a in artifacts {
+                self.files.insert(a.path, Arc::new(a.content));
+            }
+            self.search_stale = false;
+        }
+        diags
     }
 
     /// Rebuilds after `changed` paths (all of them: `None`).
@@ -221,6 +245,7 @@ impl Preview {
                     .collect();
             }
         }
+        self.search_stale = scope.is_some();
         self.site = Some(new_site);
         self.docs = docs;
         Outcome {

@@ -96,6 +96,12 @@ fn rebuild(
         return;
     }
     live.publish(Some(preview.files.clone()), Vec::new(), &default_lang);
+    if preview.search_stale() {
+        // After the reload: the page never waits for the index.
+        let diags = preview.refresh_search();
+        report(&diags, args.site.format);
+        live.replace_quietly(preview.files.clone());
+    }
     eprintln!(
         "{} {} files in {} ms",
         if outcome.full { "built" } else { "rebuilt" },

@@ -6,8 +6,9 @@ mod editors;
 mod graph;
 mod matrix;
 mod pages;
+pub mod search;
 
-pub use pages::{Scope, artifacts, artifacts_scoped, entity_files};
+pub use pages::{Scope, artifacts, artifacts_scoped, entity_files, search_artifacts};
 
 use std::path::PathBuf;
 

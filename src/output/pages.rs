@@ -1,7 +1,8 @@
 //! Which pages the site has, each rendered with its template: the root
 //! language picker, a home and a list per kind per language, every
-//! version of every entity, 404 pages, alias redirects; then the theme's
-//! and the site's static files and the bundles' attachments.
+//! version of every entity, 404 pages, alias redirects, a search page per
+//! language; then the theme's and the site's static files, the bundles'
+//! attachments and the search index (built while the pages render).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -113,10 +114,35 @@ pub fn artifacts_scoped(
         }
     }
 
-    let results: Vec<Result<Artifact, Diagnostic>> =
-        jobs.par_iter().map(|j| render(&views, j)).collect();
-    let mut diags = Diagnostics::new();
-    let mut out = Vec::new();
+    // The search index needs the site, not the pages: build it alongside.
+    // A partial rebuild (serve) leaves it to `search_artifacts`, run after
+    // the pages are shown, so a reload never waits for the index.
+    let (results, (mut out, bundles, mut diags)) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|j| render(&views, j))
+                .collect::<Vec<Result<Artifact, Diagnostic>>>()
+        },
+        || {
+            if all {
+                let ((search, bundles), searched) = super::search::artifacts(site, theme);
+                (search, bundles_of(bundles), searched)
+            } else {
+                (Vec::new(), BTreeMap::new(), Diagnostics::new())
+            }
+        },
+    );
+    // The search pages name the files every search needs, to preload them:
+    // rendered once the index exists.
+    let search_pages: Vec<Result<Artifact, Diagnostic>> = if all {
+        langs
+            .iter()
+            .map(|l| search_page(&views, l, bundles.get(l)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let results = results.into_iter().chain(search_pages);
     for r in results {
         match r {
             Ok(a) => out.push(a),
@@ -377,6 +403,69 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             })
         }
     }
+}
+
+/// The search index and search pages alone, for `serve` after an edit.
+pub fn search_artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
+    let views = Views { site, theme };
+    let ((mut out, bundles), mut diags) = super::search::artifacts(site, theme);
+    let bundles = bundles_of(bundles);
+    for l in &site.config.languages {
+        match search_page(&views, l, bundles.get(l)) {
+            Ok(a) => out.push(a),
+            Err(d) => diags.push(d),
+        }
+    }
+    (out, diags)
+}
+
+/// The search page of `lang`, preloading what its first search fetches.
+fn search_page(
+    views: &Views<'_>,
+    lang: &Lang,
+    bundle: Option<&super::search::Bundle>,
+) -> Result<Artifact, Diagnostic> {
+    let site = views.site;
+    let path = Site::search_path(lang);
+    let title = word(views, lang, "search_title");
+    let page = views.page(lang, &path, title, None, None, &|l| {
+        Some(Site::search_path(l))
+    });
+    #[derive(Serialize)]
+    struct Filter {
+        name: &'static str,
+        label: String,
+    }
+    let filters: Vec<Filter> = super::search::FILTERS
+        .into_iter()
+        .map(|name| Filter {
+            name,
+            label: word(views, lang, &format!("search_filter_{name}")),
+        })
+        .collect();
+    let bundle_url = site.url(&super::search::bundle_path(lang));
+    let mut ctx = tera::Context::new();
+    ctx.insert("page", &page);
+    ctx.insert("bundle_url", &bundle_url);
+    ctx.insert("filters", &filters);
+    ctx.insert("index_tag", &bundle.map(|b| b.tag.clone()));
+    let preload: Vec<String> = bundle
+        .map(|b| {
+            b.preload
+                .iter()
+                .map(|f| format!("{bundle_url}{f}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("preload", &preload);
+    Ok(Artifact::page(
+        &path,
+        views.theme.render("search.html", &ctx)?,
+    ))
+}
+
+fn bundles_of(bundles: Vec<super::search::Bundle>) -> BTreeMap<Lang, super::search::Bundle> {
+    bundles.into_iter().map(|b| (b.lang.clone(), b)).collect()
 }
 
 fn word(views: &Views<'_>, lang: &Lang, key: &str) -> String {

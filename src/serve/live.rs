@@ -60,6 +60,13 @@ impl Live {
         self.changed.notify_all();
     }
 
+    /// Replaces the files without telling open pages: for the search
+    /// index, which catches up after the pages were shown.
+    pub fn replace_quietly(&self, files: BTreeMap<String, Arc<Content>>) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.files = files;
+    }
+
     pub fn generation(&self) -> u64 {
         self.read(|s| s.generation)
     }

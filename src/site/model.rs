@@ -156,6 +156,11 @@ impl Site {
     pub fn matrix_path(lang: &Lang) -> String {
         format!("{lang}/matrix/")
     }
+
+    /// The search page of a language.
+    pub fn search_path(lang: &Lang) -> String {
+        format!("{lang}/search/")
+    }
 }
 
 /// Where a version is published.

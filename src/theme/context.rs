@@ -34,6 +34,8 @@ pub struct PageContext<'a> {
     pub explore: Vec<NavItem>,
     pub translations: Vec<TranslationView>,
     pub home_url: String,
+    /// Where the header's search form goes.
+    pub search_url: String,
     pub root_url: String,
     pub static_url: String,
 }
@@ -216,6 +218,7 @@ impl<'a> Views<'a> {
             explore,
             translations,
             home_url: site.url(&Site::home_path(lang)),
+            search_url: site.url(&Site::search_path(lang)),
             root_url: site.url(""),
             static_url: site.url(""),
         }

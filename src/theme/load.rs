@@ -17,7 +17,8 @@ use crate::yaml::{self, Seg, Source};
 pub type Strings = BTreeMap<String, String>;
 
 /// Every template the generator renders.
-pub const REQUIRED_TEMPLATES: [&str; 15] = [
+pub const REQUIRED_TEMPLATES: [&str; 16] = [
+    "search.html",
     "taxonomy.html",
     "term.html",
     "matrix.html",

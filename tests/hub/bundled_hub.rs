@@ -10,10 +10,17 @@ use crate::support::Site;
 
 /// Site-internal link targets of a page: (path without fragment, fragment).
 fn links(html: &Html, page_url: &str) -> Vec<(String, Option<String>)> {
-    let sel =
-        Selector::parse("a[href], link[rel=stylesheet][href]").unwrap_or_else(|_| unreachable!());
+    // A search form (GET) is followed like a link; a script or preload
+    // must exist like a stylesheet.
+    let sel = Selector::parse(
+        "a[href], link[rel=stylesheet][href], link[rel=modulepreload][href], script[src], form[method=get][action]",
+    )
+    .unwrap_or_else(|_| unreachable!());
     html.select(&sel)
-        .filter_map(|a| a.value().attr("href"))
+        .filter_map(|a| {
+            let v = a.value();
+            v.attr("href").or(v.attr("src")).or(v.attr("action"))
+        })
         .filter(|h| {
             !h.starts_with("http://") && !h.starts_with("https://") && !h.starts_with("mailto:")
         })
@@ -64,7 +71,7 @@ fn crawl(public: &Path, start: &str) -> (BTreeSet<String>, Vec<String>) {
         }
         let file = file_of(public, &url);
         if !url.ends_with(".html") && !url.ends_with('/') {
-            continue; // an attachment or a stylesheet: existence checked below
+            continue; // an attachment, a stylesheet or a script: existence checked below
         }
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;

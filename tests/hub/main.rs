@@ -1,6 +1,7 @@
 //! Integration tests: whole fixture sites built by the real binary, with
 //! assertions on the HTML (parsed) and on the diagnostics (as JSON).
 
+mod chromium;
 mod support;
 
 mod bad_input;
@@ -18,4 +19,5 @@ mod languages;
 mod new;
 mod pages;
 mod publishing;
+mod search;
 mod serve;

@@ -1,0 +1,94 @@
+//! The search index: for each language, a Pagefind bundle at
+//! `/<lang>/pagefind/` that the theme's search page loads piece by piece.
+//! `records` says what is indexed (from the site model), `text` turns a
+//! rendered body into plain text, `pagefind` is the only file that knows
+//! the Pagefind library.
+
+mod pagefind;
+mod records;
+mod text;
+
+pub use pagefind::{File, Indexer, bundle};
+pub use records::{FILTERS, Record, records};
+
+use rayon::prelude::*;
+
+use super::{Artifact, Content};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::site::Site;
+use crate::theme::Theme;
+
+/// The folder of a language's search bundle, relative to the site root.
+pub fn bundle_path(lang: &Lang) -> String {
+    format!("{lang}/pagefind/")
+}
+
+/// What the search page of a language needs to know of its bundle.
+pub struct Bundle {
+    pub lang: Lang,
+    /// Names the index by its content: Pagefind adds it to the entry
+    /// file's address (`?ts=`), so a new index is never read with an old
+    /// entry from a cache, and the address is known before the page runs.
+    pub tag: String,
+    /// What every first search fetches before its words' chunks, relative
+    /// to the bundle's folder: the entry, the metadata, the WebAssembly.
+    pub preload: Vec<String>,
+}
+
+/// Every file of every language's search bundle, and what the search pages
+/// need to know of each. The languages are indexed side by side.
+pub fn artifacts(site: &Site, theme: &Theme) -> ((Vec<Artifact>, Vec<Bundle>), Diagnostics) {
+    let built: Vec<(&Lang, Result<Vec<pagefind::File>, String>)> = site
+        .config
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let records = records::records(site, theme.strings(lang), lang);
+            (lang, pagefind::bundle(lang.as_str(), records))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut bundles = Vec::new();
+    let mut diags = Diagnostics::new();
+    for (lang, files) in built {
+        match files {
+            Ok(files) => {
+                bundles.extend(bundle_of(lang, &files));
+                out.extend(files.into_iter().map(|f| Artifact {
+                    path: format!("{}{}", bundle_path(lang), f.name),
+                    content: Content::Bytes(f.bytes),
+                }));
+            }
+            Err(e) => diags.push(
+                Diagnostic::error(format!("cannot build the search index for `{lang}`: {e}"))
+                    .help("this is a fault of the generator, not of the content: please report it"),
+            ),
+        }
+    }
+    ((out, bundles), diags)
+}
+
+/// The metadata file is `pagefind.<hash>.pf_meta`, the hash naming the
+/// whole index; an empty index has none.
+fn bundle_of(lang: &Lang, files: &[pagefind::File]) -> Option<Bundle> {
+    let tag = files.iter().find_map(|f| {
+        f.name
+            .strip_prefix("pagefind.")?
+            .strip_suffix(".pf_meta")
+            .map(str::to_string)
+    })?;
+    let mut preload = vec![
+        format!("pagefind-entry.json?ts={tag}"),
+        format!("pagefind.{tag}.pf_meta"),
+    ];
+    let wasm = format!("wasm.{lang}.pagefind");
+    if files.iter().any(|f| f.name == wasm) {
+        preload.push(wasm);
+    }
+    Some(Bundle {
+        lang: lang.clone(),
+        tag,
+        preload,
+    })
+}

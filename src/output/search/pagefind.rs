@@ -1,0 +1,190 @@
+//! The one file that knows Pagefind, and the tokio runtime it runs on:
+//! records in, the files of one language's search bundle out.
+//!
+//! Each language gets its own index, built on its own current-thread
+//! runtime, so the languages can be indexed side by side and the runtime
+//! never leaks out of this file. Records go in as custom records: the text
+//! and facets come from the site model, so Pagefind never has to parse
+//! the pages we rendered.
+//!
+//! Two things Pagefind does that the rest of our code never would: making
+//! an index reads the working directory (it resolves paths we never give
+//! it) and the variable `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (the size of
+//! the index's chunks; unset, Pagefind's default). Neither changes what we
+//! publish unless that variable is set. Its output is otherwise a function
+//! of the records and their order: the unit test below and the hub's
+//! determinism test build twice and compare every byte.
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use super::records::Record;
+
+/// One file of a search bundle, named relative to the bundle's folder.
+pub struct File {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Builds the search bundle of `lang` (an ISO 639-1 code: it picks the
+/// stemmer) from `records`, in their order.
+pub fn bundle(lang: &str, records: Vec<Record>) -> Result<Vec<File>, String> {
+    let mut indexer = Indexer::new(lang)?;
+    for r in records {
+        indexer.add(r)?;
+    }
+    indexer.finish()
+}
+
+/// One language's index being filled; `finish` builds it into files.
+pub struct Indexer {
+    runtime: tokio::runtime::Runtime,
+    index: PagefindIndex,
+    lang: String,
+}
+
+impl Indexer {
+    pub fn new(lang: &str) -> Result<Indexer, String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
+        let options = PagefindServiceConfig::builder()
+            .force_language(lang.to_string())
+            .build();
+        let index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        Ok(Indexer {
+            runtime,
+            index,
+            lang: lang.to_string(),
+        })
+    }
+
+    pub fn add(&mut self, r: Record) -> Result<(), String> {
+        let added = self.index.add_custom_record(
+            r.url,
+            r.content,
+            self.lang.clone(),
+            Some(r.meta),
+            Some(r.filters),
+            None,
+        );
+        self.runtime
+            .block_on(added)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn finish(mut self) -> Result<Vec<File>, String> {
+        let files = self
+            .runtime
+            .block_on(self.index.get_files())
+            .map_err(|e| e.to_string())?;
+        Ok(files
+            .into_iter()
+            .map(|f| File {
+                name: f.filename.to_string_lossy().replace('\\', "/"),
+                bytes: f.contents,
+            })
+            .filter(|f| shipped(&f.name))
+            .collect())
+    }
+}
+
+/// What the browser needs: the search API (`pagefind.js`), the language's
+/// WebAssembly, the entry and meta files, the index, filter and fragment
+/// chunks. Pagefind's own interfaces (`pagefind-ui`, modular and
+/// component UIs, highlighting), its web worker (our page runs the search
+/// on the main thread, one download fewer) and the stemmer-less
+/// WebAssembly for pages of no known language are left out: the theme's
+/// `search.js` is the interface.
+fn shipped(name: &str) -> bool {
+    name == "pagefind.js"
+        || name == "pagefind-entry.json"
+        || (name.starts_with("wasm.") && name != "wasm.unknown.pagefind")
+        || name.ends_with(".pf_meta")
+        || name.starts_with("index/")
+        || name.starts_with("filter/")
+        || name.starts_with("fragment/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn record(url: &str, title: &str, content: &str, country: &str) -> Record {
+        Record {
+            url: url.to_string(),
+            content: content.to_string(),
+            meta: BTreeMap::from([("title".to_string(), title.to_string())]),
+            filters: BTreeMap::from([("country".to_string(), vec![country.to_string()])]),
+        }
+    }
+
+    #[test]
+    fn a_bundle_has_what_the_browser_needs_and_nothing_else() {
+        let files = bundle(
+            "fr",
+            vec![
+                record(
+                    "/fr/a/",
+                    "A",
+                    "Réintégration des migrants de retour.",
+                    "Cameroun",
+                ),
+                record("/fr/b/", "B", "Emploi des jeunes.", "Togo"),
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        for wanted in ["pagefind.js", "pagefind-entry.json", "wasm.fr.pagefind"] {
+            assert!(names.contains(&wanted), "{wanted} missing from {names:?}");
+        }
+        for prefix in ["index/", "filter/", "fragment/"] {
+            assert!(names.iter().any(|n| n.starts_with(prefix)), "no {prefix}");
+        }
+        assert!(names.iter().any(|n| n.ends_with(".pf_meta")));
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("ui") || n.contains("worker"))
+        );
+        assert_eq!(
+            files
+                .iter()
+                .filter(|f| f.name.starts_with("fragment/"))
+                .count(),
+            2
+        );
+        let entry = files
+            .iter()
+            .find(|f| f.name == "pagefind-entry.json")
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .unwrap_or_default();
+        let entry: serde_json::Value = serde_json::from_str(&entry).unwrap_or_default();
+        assert_eq!(entry["languages"]["fr"]["page_count"], 2);
+    }
+
+    #[test]
+    fn the_same_records_give_the_same_bytes() {
+        let make = || {
+            let records = (0..50)
+                .map(|i| {
+                    record(
+                        &format!("/fr/p{i}/"),
+                        &format!("Page {i}"),
+                        &format!("Retour volontaire et réintégration, numéro {i}."),
+                        if i % 2 == 0 { "Cameroun" } else { "Togo" },
+                    )
+                })
+                .collect();
+            let mut files = bundle("fr", records).unwrap_or_else(|e| panic!("{e}"));
+            files.sort_by(|a, b| a.name.cmp(&b.name));
+            files
+                .into_iter()
+                .map(|f| (f.name, f.bytes))
+                .collect::<Vec<_>>()
+        };
+        assert!(make() == make(), "two bundles of the same records differ");
+    }
+}
