@@ -6,6 +6,7 @@ mod support;
 mod bundled_hub;
 mod determinism;
 mod diagnostics;
+mod generated;
 mod graph;
 mod languages;
 mod pages;
