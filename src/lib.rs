@@ -25,4 +25,5 @@ pub mod publish;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod timings;
 pub mod yaml;

@@ -14,6 +14,7 @@ use crate::cli::Format;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::Artifact;
 use crate::site::{self, Site};
+use crate::timings::Timings;
 use crate::{config, discover, output, theme};
 
 /// What a run of the pipeline gives: the site and its files when there
@@ -22,6 +23,8 @@ pub struct Generated {
     pub site: Option<Site>,
     pub artifacts: Vec<Artifact>,
     pub diags: Diagnostics,
+    /// How long each stage took (printed with `--timings`).
+    pub timings: Timings,
 }
 
 /// config → discover → front matter → markdown → site → theme → output.
@@ -29,14 +32,16 @@ pub struct Generated {
 /// but reports everything found up to there.
 pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated {
     let mut diags = Diagnostics::new();
-    let failed = |diags| Generated {
+    let mut timings = Timings::default();
+    let failed = |diags, timings| Generated {
         site: None,
         artifacts: Vec::new(),
         diags,
+        timings,
     };
     let mut config = match config::load(root) {
         Ok(c) => c,
-        Err(d) => return failed(d),
+        Err(d) => return failed(d, timings),
     };
     if let Some(url) = base_url {
         config.base_url = if url.ends_with('/') {
@@ -51,25 +56,28 @@ pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated 
         || theme::load(root, &config),
         || discover::discover(root, &config),
     );
+    timings.lap("discover");
     diags.extend(found);
-    let (site, assembled) = site::assemble(config, tree, &site::Options { drafts });
+    let (site, assembled) = site::assemble(config, tree, &site::Options { drafts }, &mut timings);
     diags.extend(assembled);
     let theme = match theme {
         Ok(t) => t,
         Err(d) => {
             diags.extend(d);
-            return failed(diags);
+            return failed(diags, timings);
         }
     };
     if diags.has_errors() {
-        return failed(diags);
+        return failed(diags, timings);
     }
     let (artifacts, rendered) = output::artifacts(&site, &theme);
+    timings.lap("pages");
     diags.extend(rendered);
     Generated {
         site: Some(site),
         artifacts,
         diags,
+        timings,
     }
 }
 

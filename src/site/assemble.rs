@@ -15,6 +15,7 @@ use crate::discover::{Document, SourceTree};
 use crate::frontmatter::{self, Fields, Parsed};
 use crate::kind::Kind;
 use crate::markdown::{self, Input};
+use crate::timings::Timings;
 use crate::yaml::Seg;
 
 #[derive(Debug, Clone, Default)]
@@ -29,7 +30,12 @@ struct Item {
     parsed: Parsed,
 }
 
-pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diagnostics) {
+pub fn assemble(
+    config: Config,
+    tree: SourceTree,
+    opts: &Options,
+    timings: &mut Timings,
+) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
 
     let parsed: Vec<Result<(Item, Diagnostics), Diagnostics>> = tree
@@ -47,6 +53,8 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
             Err(d) => diags.extend(d),
         }
     }
+
+    timings.lap("front matter");
 
     let (entity_items, index_items): (Vec<Item>, Vec<Item>) =
         items.into_iter().partition(|i| i.doc.id.is_some());
@@ -118,6 +126,7 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
     }
 
     let prefix = path_prefix(&config.base_url);
+    timings.lap("references");
 
     // Bodies, in parallel: each needs only the link targets.
     let rendered: Vec<(EntityKey, Version, Vec<Diagnostic>)> = published
@@ -218,7 +227,9 @@ pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diag
         }
     }
 
+    timings.lap("markdown");
     let graph = super::graph::Graph::build(&entities);
+    timings.lap("graph");
     let site = Site {
         graph,
         config,
