@@ -20,7 +20,7 @@ impl Default for Timings {
 
 impl Timings {
     /// Records the time since the previous lap (or since the start) as
-    /// `stage`; a stage lapped twice adds up.
+    /// `stage` (one word, for scripts); a stage lapped twice adds up.
     pub fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         let took = now - self.last;

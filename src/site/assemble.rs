@@ -54,7 +54,7 @@ pub fn assemble(
         }
     }
 
-    timings.lap("front matter");
+    timings.lap("frontmatter");
 
     let (entity_items, index_items): (Vec<Item>, Vec<Item>) =
         items.into_iter().partition(|i| i.doc.id.is_some());
