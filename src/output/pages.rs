@@ -326,6 +326,9 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 challenge: crate::theme::LinkView,
                 cells: Vec<Cell>,
             }
+            // Every cell's count from one pass over the practices: two set
+            // intersections per cell grew with challenges × recommendations.
+            let behind = site.graph.practices_per_pair();
             let rows: Vec<Row> = rows_order
                 .into_iter()
                 .map(|c| {
@@ -334,17 +337,16 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                         id: c.id.clone(),
                     };
                     let addressed_by = site.graph.sources(&ck, Kind::Recommendation, "addresses");
+                    let addressed_by: std::collections::BTreeSet<&str> =
+                        addressed_by.iter().map(|k| k.id.as_str()).collect();
                     let cells = columns
                         .iter()
-                        .map(|r| {
-                            let rk = crate::site::EntityKey {
-                                kind: Kind::Recommendation,
-                                id: r.id.clone(),
-                            };
-                            Cell {
-                                addresses: addressed_by.contains(&rk),
-                                practices: site.graph.practices_behind(&ck, &rk).len(),
-                            }
+                        .map(|r| Cell {
+                            addresses: addressed_by.contains(r.id.as_str()),
+                            practices: behind
+                                .get(&(c.id.as_str(), r.id.as_str()))
+                                .copied()
+                                .unwrap_or(0),
                         })
                         .collect();
                     Row {

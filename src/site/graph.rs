@@ -6,7 +6,7 @@
 //! union of its language versions' references, so a link written in one
 //! language only is still shown in both.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::model::{Entity, EntityKey};
 use super::refs::references;
@@ -234,5 +234,31 @@ impl Graph {
         let a = self.sources(challenge, Kind::Practice, "challenges");
         let b = self.sources(recommendation, Kind::Practice, "recommendations");
         a.intersection(&b).cloned().collect()
+    }
+
+    /// How many practices are behind each (challenge id, recommendation id)
+    /// cell of the matrix that has any: `practices_behind(c, r).len()` for
+    /// every pair at once, in one pass over the practices.
+    pub fn practices_per_pair(&self) -> HashMap<(&str, &str), usize> {
+        let mut counts = HashMap::new();
+        for (from, edges) in &self.out {
+            if from.kind != Kind::Practice {
+                continue;
+            }
+            let named = |field: &str| -> Vec<&str> {
+                edges
+                    .iter()
+                    .filter(|(f, _)| *f == field)
+                    .map(|(_, to)| to.id.as_str())
+                    .collect()
+            };
+            let recommendations = named("recommendations");
+            for c in named("challenges") {
+                for r in &recommendations {
+                    *counts.entry((c, *r)).or_insert(0) += 1;
+                }
+            }
+        }
+        counts
     }
 }
