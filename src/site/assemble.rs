@@ -150,6 +150,7 @@ pub fn assemble(
                 .fields
                 .unwrap_or_else(|| unreachable!("entities always have fields"));
             let version = Version {
+                sort_key: crate::lang::sort_key(&parsed.common.title),
                 lang: doc.lang,
                 file: doc.file,
                 common: parsed.common,

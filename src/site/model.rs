@@ -29,6 +29,9 @@ pub struct Version {
     pub path: String,
     pub html: String,
     pub headings: Vec<Heading>,
+    /// `lang::sort_key` of the title, made once: lists sort by it on
+    /// every page that shows this version.
+    pub sort_key: (String, String),
 }
 
 #[derive(Debug, Clone)]

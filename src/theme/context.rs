@@ -230,27 +230,31 @@ impl<'a> Views<'a> {
         keys: impl IntoIterator<Item = &'k EntityKey>,
         lang: &Lang,
     ) -> Vec<LinkView> {
-        let mut v: Vec<(Option<Date>, LinkView)> = keys
+        let mut v: Vec<(Option<Date>, &(String, String), LinkView)> = keys
             .into_iter()
             .filter_map(|k| self.site.link(k.kind, &k.id, lang))
-            .map(|l| (l.version.common.date, self.link(&l, lang)))
+            .map(|l| {
+                (
+                    l.version.common.date,
+                    &l.version.sort_key,
+                    self.link(&l, lang),
+                )
+            })
             .collect();
-        // One key per link: a key folds accents and allocates, too dear to
-        // build twice per comparison on lists of hundreds of links.
-        v.sort_by_cached_key(|(date, l)| (std::cmp::Reverse(*date), sort_key(&l.title)));
-        v.into_iter().map(|(_, l)| l).collect()
+        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        v.into_iter().map(|(_, _, l)| l).collect()
     }
 
     /// Links to the entities `ids` of `kind`, sorted by title in `lang`.
     fn links(&self, kind: Kind, ids: &[String], lang: &Lang) -> Vec<LinkView> {
-        let mut v: Vec<LinkView> = ids
+        let mut v: Vec<(&(String, String), LinkView)> = ids
             .iter()
             .filter_map(|id| self.site.link(kind, id, lang))
-            .map(|l| self.link(&l, lang))
+            .map(|l| (&l.version.sort_key, self.link(&l, lang)))
             .collect();
-        v.sort_by_cached_key(|l| sort_key(&l.title));
-        v.dedup_by(|a, b| a.id == b.id);
-        v
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.dedup_by(|a, b| a.1.id == b.1.id);
+        v.into_iter().map(|(_, l)| l).collect()
     }
 
     /// Theme or organisation labels in `lang`, linked to their pages.
@@ -399,7 +403,7 @@ impl<'a> Views<'a> {
     /// The items of a kind's list in `lang`: every entity of the kind,
     /// in the page's language where it exists, marked where it does not.
     pub fn items(&self, kind: Kind, lang: &Lang) -> Vec<ItemView> {
-        let mut items: Vec<(Option<Date>, ItemView)> = self
+        let mut items: Vec<(Option<Date>, &(String, String), ItemView)> = self
             .site
             .of_kind(kind)
             .filter_map(|e| {
@@ -419,6 +423,7 @@ impl<'a> Views<'a> {
                 };
                 Some((
                     v.common.date,
+                    &v.sort_key,
                     ItemView {
                         id: e.id.clone(),
                         title: v.common.title.clone(),
@@ -434,11 +439,11 @@ impl<'a> Views<'a> {
             .collect();
         if kind == Kind::Meeting {
             // Newest first; the title breaks ties the same way everywhere.
-            items.sort_by_cached_key(|(date, i)| (std::cmp::Reverse(*date), sort_key(&i.title)));
+            items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         } else {
-            items.sort_by_cached_key(|(_, i)| sort_key(&i.title));
+            items.sort_by(|a, b| a.1.cmp(b.1));
         }
-        items.into_iter().map(|(_, i)| i).collect()
+        items.into_iter().map(|(_, _, i)| i).collect()
     }
 }
 
