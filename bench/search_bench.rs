@@ -59,7 +59,15 @@ fn index(root: &Path) {
     let config = config::load(root).unwrap_or_else(|_| panic!("config"));
     let theme = theme::load(root, &config).unwrap_or_else(|_| panic!("theme"));
     let (tree, _) = discover::discover(root, &config);
-    let (site, diags) = site::assemble(config, tree, &site::Options { drafts: false, ..Default::default() });
+    let (site, diags) = site::assemble(
+        config,
+        tree,
+        &site::Options {
+            drafts: false,
+            ..Default::default()
+        },
+        &mut rabat_hub::timings::Timings::default(),
+    );
     assert!(
         !diags.has_errors(),
         "the site has errors: run `rabat-hub check`"

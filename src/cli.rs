@@ -67,6 +67,9 @@ pub struct BuildArgs {
     /// Override config.yaml's base_url, e.g. for a preview deployment
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Print how long each stage took to stderr (for benchmarks)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -76,6 +79,9 @@ pub struct CheckArgs {
     /// Treat warnings (missing translations) as errors
     #[arg(long)]
     pub strict: bool,
+    /// Print how long each stage took to stderr (for benchmarks)
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(clap::Args, Debug)]

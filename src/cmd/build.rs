@@ -40,6 +40,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let root = &args.site.root;
     let out = args.output.clone().unwrap_or_else(|| root.join("public"));
     let g = generate(root, args.site.drafts, args.base_url.as_deref());
+    let mut timings = g.timings;
     let mut diags = g.diags;
     if diags.has_errors() {
         report(&diags, args.site.format);
@@ -62,7 +63,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         report(&diags, args.site.format);
         return exit(true);
     }
+    timings.lap("write");
     report(&diags, args.site.format);
+    if args.timings {
+        eprint!("{}", timings.report());
+    }
     if args.site.format == Format::Human {
         let pages = g
             .artifacts

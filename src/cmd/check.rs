@@ -10,12 +10,14 @@ use crate::site::Site;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let g = generate(&args.site.root, args.site.drafts, None);
+    let mut timings = g.timings;
     let mut diags = g.diags;
     if let Some(site) = &g.site {
         diags.extend(missing_translations(site));
         diags.extend(loose_ends(site));
         diags.extend(stale_translations(site));
     }
+    timings.lap("check");
     if args.strict {
         let strict: Vec<Diagnostic> = diags
             .into_iter()
@@ -30,6 +32,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         diags.extend(strict);
     }
     report(&diags, args.site.format);
+    if args.timings {
+        eprint!("{}", timings.report());
+    }
     let failed = diags.has_errors();
     if args.site.format == Format::Human && !failed {
         eprintln!("the site is valid");

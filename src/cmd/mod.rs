@@ -17,6 +17,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::history::History;
 use crate::output::Artifact;
 use crate::site::{self, Site};
+use crate::timings::Timings;
 use crate::{config, discover, output, theme};
 
 /// What a run of the pipeline gives: the site and its files when there
@@ -25,6 +26,8 @@ pub struct Generated {
     pub site: Option<Site>,
     pub artifacts: Vec<Artifact>,
     pub diags: Diagnostics,
+    /// How long each stage took (printed with `--timings`).
+    pub timings: Timings,
 }
 
 /// config → discover → front matter → markdown → site → theme → output.
@@ -32,14 +35,16 @@ pub struct Generated {
 /// but reports everything found up to there.
 pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated {
     let mut diags = Diagnostics::new();
-    let failed = |diags| Generated {
+    let mut timings = Timings::default();
+    let failed = |diags, timings| Generated {
         site: None,
         artifacts: Vec::new(),
         diags,
+        timings,
     };
     let mut config = match config::load(root) {
         Ok(c) => c,
-        Err(d) => return failed(d),
+        Err(d) => return failed(d, timings),
     };
     if let Some(url) = base_url {
         config.base_url = if url.ends_with('/') {
@@ -54,6 +59,7 @@ pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated 
         || theme::load(root, &config),
         || rayon::join(|| discover::discover(root, &config), || History::read(root)),
     );
+    timings.lap("discover");
     diags.extend(found);
     if let Some(why) = &history.reason {
         diags.push(Diagnostic::note(format!(
@@ -61,24 +67,31 @@ pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated 
         )));
     }
     let history = std::sync::Arc::new(history);
-    let (site, assembled) = site::assemble(config, tree, &site::Options { drafts, history });
+    let (site, assembled) = site::assemble(
+        config,
+        tree,
+        &site::Options { drafts, history },
+        &mut timings,
+    );
     diags.extend(assembled);
     let theme = match theme {
         Ok(t) => t,
         Err(d) => {
             diags.extend(d);
-            return failed(diags);
+            return failed(diags, timings);
         }
     };
     if diags.has_errors() {
-        return failed(diags);
+        return failed(diags, timings);
     }
     let (artifacts, rendered) = output::artifacts(&site, &theme);
+    timings.lap("pages");
     diags.extend(rendered);
     Generated {
         site: Some(site),
         artifacts,
         diags,
+        timings,
     }
 }
 

@@ -193,8 +193,13 @@ impl Preview {
             drafts: self.drafts,
             history: std::sync::Arc::clone(&self.history),
         };
-        let (new_site, assembled, changes) =
-            site::assemble_with(config.clone(), tree, &opts, &mut self.memo);
+        let (new_site, assembled, changes) = site::assemble_with(
+            config.clone(),
+            tree,
+            &opts,
+            &mut self.memo,
+            &mut crate::timings::Timings::default(),
+        );
         diags.extend(assembled);
         let mut touched = changes.files;
         touched.extend(changes.bodies);

@@ -16,6 +16,7 @@ use crate::discover::{Document, SourceTree};
 use crate::frontmatter::{self, Fields, Parsed};
 use crate::kind::Kind;
 use crate::markdown::{self, Heading, Input};
+use crate::timings::Timings;
 use crate::yaml::Seg;
 
 #[derive(Debug, Clone, Default)]
@@ -61,8 +62,13 @@ struct Body {
     diags: Vec<Diagnostic>,
 }
 
-pub fn assemble(config: Config, tree: SourceTree, opts: &Options) -> (Site, Diagnostics) {
-    let (site, diags, _) = assemble_with(config, tree, opts, &mut Memo::default());
+pub fn assemble(
+    config: Config,
+    tree: SourceTree,
+    opts: &Options,
+    timings: &mut Timings,
+) -> (Site, Diagnostics) {
+    let (site, diags, _) = assemble_with(config, tree, opts, &mut Memo::default(), timings);
     (site, diags)
 }
 
@@ -82,6 +88,7 @@ pub fn assemble_with(
     tree: SourceTree,
     opts: &Options,
     memo: &mut Memo,
+    timings: &mut Timings,
 ) -> (Site, Diagnostics, Changes) {
     let mut diags = Diagnostics::new();
 
@@ -150,6 +157,8 @@ pub fn assemble_with(
             Err(d) => diags.extend(d),
         }
     }
+
+    timings.lap("frontmatter");
 
     let (entity_items, index_items): (Vec<Item>, Vec<Item>) =
         items.into_iter().partition(|i| i.doc.id.is_some());
@@ -236,6 +245,7 @@ pub fn assemble_with(
     }
 
     let prefix = path_prefix(&config.base_url);
+    timings.lap("references");
 
     // Bodies, in parallel: each needs only the link targets. A remembered
     // body stands while its file and the entities it links to are unchanged.
@@ -371,6 +381,7 @@ pub fn assemble_with(
         }
     }
 
+    timings.lap("markdown");
     let graph = super::graph::Graph::build(&entities);
     memo.targets = Some(targets);
     let site = Site {

@@ -260,14 +260,14 @@ impl<'a> Views<'a> {
 
     /// Links to the entities `ids` of `kind`, sorted by title in `lang`.
     fn links(&self, kind: Kind, ids: &[String], lang: &Lang) -> Vec<LinkView> {
-        let mut v: Vec<LinkView> = ids
+        let mut v: Vec<(&(String, String), LinkView)> = ids
             .iter()
             .filter_map(|id| self.site.link(kind, id, lang))
-            .map(|l| self.link(&l, lang))
+            .map(|l| (&l.version.sort_key, self.link(&l, lang)))
             .collect();
-        v.sort_by_cached_key(|l| sort_key(&l.title));
-        v.dedup_by(|a, b| a.id == b.id);
-        v
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.dedup_by(|a, b| a.1.id == b.1.id);
+        v.into_iter().map(|(_, l)| l).collect()
     }
 
     /// Theme or organisation labels in `lang`, linked to their pages.

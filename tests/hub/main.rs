@@ -12,6 +12,7 @@ mod determinism;
 mod diagnostics;
 mod freshness;
 mod fuzz;
+mod generated;
 mod graph;
 mod hostile;
 mod interrupted;

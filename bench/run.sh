@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Speed and memory of rabat-hub against Hugo, on the same generated hubs.
+#
+#   bench/run.sh                 # 1,000 and 10,000 entities, 5 runs each
+#   bench/run.sh --100k          # also 100,000 entities (slow: long minutes)
+#   bench/run.sh --sizes "2000" --runs 3
+#   bench/run.sh --check         # `rabat-hub check` on 10,000 entities (issue 3: < 2 s)
+#   bench/run.sh --smoke         # CI: a 60-entity hub, one run, debug build
+#
+# For each size it writes a synthetic hub with `examples/gen-hub.rs` (the
+# same seed gives the same bytes) and its Hugo twin, then builds both,
+# alternating which goes first, several times: after one untimed warm-up
+# run each, so both read from a warm page cache. The output folder is
+# removed before each run, outside the timing, and `sync` flushes the
+# previous run's writes. It prints the median wall time, CPU time
+# (user + sys) and peak RSS of each tool and rabat-hub / Hugo ratios, then
+# rabat-hub's median time by stage (`rabat-hub build --timings`).
+#
+# Needs: cargo, GNU time (/usr/bin/time) and Hugo (Debian: `apt-get install
+# hugo time`); without Hugo, rabat-hub alone is measured. Hubs are written
+# under $BENCH_DIR (default: ${TMPDIR:-/tmp}/rabat-hub-bench). Other work
+# on the machine skews the numbers: the load average is printed with them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="1000 10000"
+runs=5
+runs_100k=1
+mode=build
+profile=release
+seed=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift ;;
+    --runs) runs="$2"; shift ;;
+    --100k) sizes="$sizes 100000" ;;
+    --check) mode=check; sizes="10000" ;;
+    --smoke) sizes="60"; runs=1; profile=debug ;;
+    --seed) seed="$2"; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+work="${BENCH_DIR:-${TMPDIR:-/tmp}/rabat-hub-bench}"
+mkdir -p "$work"
+timer=/usr/bin/time
+[ -x "$timer" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
+have_hugo=no
+if [ "$mode" = build ] && command -v hugo >/dev/null 2>&1; then have_hugo=yes; fi
+
+if [ "$profile" = release ]; then
+  cargo build --release --quiet --bin rabat-hub --example gen-hub
+  bin=target/release/rabat-hub gen=target/release/examples/gen-hub
+else
+  cargo build --quiet --bin rabat-hub --example gen-hub
+  bin=target/debug/rabat-hub gen=target/debug/examples/gen-hub
+fi
+
+# The median of the numbers on stdin.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+div() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
+
+# Runs a command under GNU time; appends "wall cpu rss_kb" to $1.
+measure() {
+  local into="$1"; shift
+  local t="$work/time.$$"
+  "$timer" -f "%e %U %S %M" -o "$t" "$@"
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$t" >> "$into"
+  rm -f "$t"
+}
+
+echo "# rabat-hub benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "# rabat-hub $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($profile); hugo: $([ "$have_hugo" = yes ] && hugo version | cut -d' ' -f2 || echo 'not measured')"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs per tool and size, medians"
+
+for n in $sizes; do
+  r=$runs
+  [ "$n" -ge 100000 ] && r=$runs_100k
+  site="$work/hub-$n" hugo_site="$work/hugo-$n"
+  echo
+  echo "## $n entities"
+  if [ "$have_hugo" = yes ]; then
+    "$gen" --entities "$n" --seed "$seed" --out "$site" --hugo "$hugo_site"
+  else
+    "$gen" --entities "$n" --seed "$seed" --out "$site"
+  fi
+  rm -f "$work"/{rabat,hugo,stages}.$n
+  out="$work/out-$n"
+
+  if [ "$mode" = check ]; then
+    "$bin" check --root "$site" >/dev/null 2>&1 || true    # warm-up
+    for i in $(seq "$r"); do
+      measure "$work/rabat.$n" "$bin" check --root "$site" --timings 2> "$work/log.$$" || true
+      grep '^timing' "$work/log.$$" >> "$work/stages.$n" || true
+    done
+    tail -n 2 "$work/log.$$" | grep -v '^timing' || true
+  else
+    run_rabat() {
+      rm -rf "$out"; sync
+      measure "$work/rabat.$n" "$bin" build --root "$site" --output "$out" --timings 2> "$work/log.$$"
+      grep '^timing' "$work/log.$$" >> "$work/stages.$n"
+      pages_rabat=$(grep -o 'built [0-9]* pages' "$work/log.$$" | cut -d' ' -f2)
+    }
+    run_hugo() {
+      rm -rf "$out"; sync
+      measure "$work/hugo.$n" hugo --source "$hugo_site" --destination "$out" --quiet
+      pages_hugo=$(find "$out" -name '*.html' | wc -l)
+    }
+    # Warm-up, untimed: both tools read their input once from disk.
+    "$bin" build --root "$site" --output "$out" >/dev/null 2>&1
+    [ "$have_hugo" = yes ] && hugo --source "$hugo_site" --destination "$out" --quiet >/dev/null
+    for i in $(seq "$r"); do
+      if [ "$have_hugo" = yes ] && [ $((i % 2)) = 0 ]; then run_hugo; run_rabat
+      elif [ "$have_hugo" = yes ]; then run_rabat; run_hugo
+      else run_rabat; fi
+    done
+    rm -rf "$out"
+    echo "pages: rabat-hub $pages_rabat$([ "$have_hugo" = yes ] && echo ", hugo $pages_hugo (HTML files, aliases included)")"
+  fi
+
+  col() { awk -v c="$2" '{ print $c }' "$1" | median; }
+  w1=$(col "$work/rabat.$n" 1) c1=$(col "$work/rabat.$n" 2) m1=$(col "$work/rabat.$n" 3)
+  printf '%-10s %10s %10s %14s\n' tool "wall (s)" "CPU (s)" "peak RSS (MB)"
+  printf '%-10s %10.2f %10.2f %14.0f\n' "rabat-hub" "$w1" "$c1" "$(div "$m1" 1024)"
+  if [ "$mode" = build ] && [ "$have_hugo" = yes ]; then
+    w2=$(col "$work/hugo.$n" 1) c2=$(col "$work/hugo.$n" 2) m2=$(col "$work/hugo.$n" 3)
+    printf '%-10s %10.2f %10.2f %14.0f\n' hugo "$w2" "$c2" "$(div "$m2" 1024)"
+    printf '%-10s %10.2f %10.2f %14.2f   (rabat-hub / hugo: below 1 is faster or smaller)\n' ratio \
+      "$(div "$w1" "$w2")" "$(div "$c1" "$c2")" "$(div "$m1" "$m2")"
+  fi
+  if [ "$mode" = check ]; then
+    echo "check: median $(printf '%.2f' "$w1") s (goal: under 2 s)"
+  fi
+  echo "rabat-hub by stage (median ms):"
+  awk '{ print $2 }' "$work/stages.$n" | awk '!seen[$0]++' | while read -r stage; do
+    printf '  %-14s %10.1f\n' "$stage" "$(awk -v s="$stage" '$2 == s { print $3 }' "$work/stages.$n" | median)"
+  done
+done
+rm -f "$work/log.$$"
+echo
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
