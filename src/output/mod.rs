@@ -6,8 +6,10 @@ mod editors;
 mod graph;
 mod matrix;
 mod pages;
+mod web;
 
 pub use pages::{Scope, artifacts, artifacts_scoped, entity_files};
+pub use web::feed_path;
 
 use std::path::PathBuf;
 

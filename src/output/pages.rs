@@ -128,6 +128,16 @@ pub fn artifacts_scoped(
             out.push(super::graph::graph_json(site, l));
         }
     }
+    if all {
+        let feed_title = |l: &Lang| {
+            format!(
+                "{} — {}",
+                site.config.title.get(l).map_or("", String::as_str),
+                word(&views, l, "feed_title")
+            )
+        };
+        out.extend(super::web::artifacts(site, &feed_title));
+    }
     aliases(&views, &wanted, &mut out, &mut diags);
     files(site, theme, &wanted, all, &mut out);
     check_unique(&out, &mut diags);
@@ -268,7 +278,7 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
         }
         Job::Entity(e, v) => {
             let others = |l: &Lang| e.versions.get(l).map(|o| o.path.clone());
-            let page = views.page(
+            let mut page = views.page(
                 &v.lang,
                 &v.path,
                 v.common.title.clone(),
@@ -276,6 +286,8 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 Some(e.kind),
                 &others,
             );
+            page.og_type = "article";
+            page.json_ld = Some(super::web::json_ld(site, v));
             let mut ctx = tera::Context::new();
             ctx.insert("page", &page);
             ctx.insert("entity", &views.entity(e, v));

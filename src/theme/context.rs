@@ -36,6 +36,13 @@ pub struct PageContext<'a> {
     pub home_url: String,
     pub root_url: String,
     pub static_url: String,
+    /// This language's Atom feed (meetings and practices).
+    pub feed_url: String,
+    /// Open Graph `og:type`: `article` on entity pages, else `website`.
+    pub og_type: &'static str,
+    /// The schema.org description of an entity page, ready for
+    /// `<script type="application/ld+json">` (`<` escaped).
+    pub json_ld: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -218,6 +225,9 @@ impl<'a> Views<'a> {
             home_url: site.url(&Site::home_path(lang)),
             root_url: site.url(""),
             static_url: site.url(""),
+            feed_url: site.url(&format!("{lang}/atom.xml")),
+            og_type: "website",
+            json_ld: None,
         }
     }
 

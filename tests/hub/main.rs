@@ -19,3 +19,4 @@ mod new;
 mod pages;
 mod publishing;
 mod serve;
+mod web;
