@@ -27,4 +27,5 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod typography;
 pub mod yaml;

@@ -18,6 +18,9 @@ pub struct Input<'a> {
     /// Keep raw HTML as written (config.yaml's `unsafe_html: true`);
     /// otherwise it goes through the allow-list of `sanitize`.
     pub allow_raw_html: bool,
+    /// French text: narrow no-break spaces before `: ; ! ?` and inside
+    /// « » (`typography`), in text only, never in code or attributes.
+    pub french: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -309,11 +312,41 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
             other => events.push(other),
         }
     }
+    if input.french {
+        events = french_text(events);
+        for h in &mut out.headings {
+            h.text = crate::typography::french(&h.text);
+        }
+    }
     html::push_html(&mut out.html, events.into_iter());
     if !input.allow_raw_html {
         out.html = sanitize::clean(&out.html);
     }
     (out, diags)
+}
+
+/// Joins runs of text (the parser splits them at `!`, `[`…) so that a
+/// space and the punctuation after it are seen together, then spaces them
+/// the French way. Code, raw HTML and link addresses are other events.
+fn french_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut run: Option<String> = None;
+    let flush = |run: &mut Option<String>, out: &mut Vec<Event<'_>>| {
+        if let Some(t) = run.take() {
+            out.push(Event::Text(crate::typography::french(&t).into()));
+        }
+    };
+    for e in events {
+        match e {
+            Event::Text(t) => run.get_or_insert_with(String::new).push_str(&t),
+            other => {
+                flush(&mut run, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// A link or image address, refused (and replaced by `#`) when its scheme
@@ -436,15 +469,42 @@ mod tests {
     }
 
     fn run(body: &str) -> (Rendered, Vec<Diagnostic>) {
+        run_in(body, false)
+    }
+
+    fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {
         let text = format!("---\ntitle: x\n---\n{body}");
         let input = Input {
             file: "a.md",
             file_text: &text,
             body: 16..text.len(),
             allow_raw_html: false,
+            french,
         };
         let (r, d) = render(&input, &Fake);
         (r, d)
+    }
+
+    #[test]
+    fn french_text_gets_narrow_spaces_but_code_links_and_attributes_do_not() {
+        let body = "## Pourquoi ?\n\nLe « pacte » : *oui* ! Voir [ici](https://e.org/?a=1 \"Titre : x\").\n\n`a ? b : c` et <https://e.org/x?y>\n\n```\nx ? y : z\n```\n";
+        let (r, _) = run_in(body, true);
+        let n = '\u{202f}';
+        assert!(r.html.contains(&format!("Pourquoi{n}?</h2>")), "{}", r.html);
+        assert_eq!(r.headings[0].text, format!("Pourquoi{n}?"));
+        assert!(r.html.contains(&format!("«{n}pacte{n}»{n}:")), "{}", r.html);
+        assert!(r.html.contains(&format!("</em>{n}!")), "{}", r.html);
+        assert!(
+            r.html
+                .contains("href=\"https://e.org/?a=1\" title=\"Titre : x\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<code>a ? b : c</code>"), "{}", r.html);
+        assert!(r.html.contains(">https://e.org/x?y</a>"), "{}", r.html);
+        assert!(r.html.contains("x ? y : z"), "{}", r.html);
+        let (en, _) = run_in("Why ? Because : yes", false);
+        assert!(!en.html.contains(n));
     }
 
     #[test]

@@ -260,6 +260,7 @@ pub fn assemble_with(
                     file_text: &item.doc.text,
                     body: item.parsed.parts.body.clone(),
                     allow_raw_html: config.unsafe_html,
+                    french: item.doc.lang.as_str() == "fr",
                 };
                 let (r, d) = markdown::render(&input, &resolver);
                 Body {
@@ -353,6 +354,7 @@ pub fn assemble_with(
             file_text: &item.doc.text,
             body: item.parsed.parts.body.clone(),
             allow_raw_html: config.unsafe_html,
+            french: item.doc.lang.as_str() == "fr",
         };
         let (r, d) = markdown::render(&input, &resolver);
         diags.extend(d);
@@ -429,6 +431,7 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
         file_text: &doc.text,
         body: parsed.parts.body.clone(),
         allow_raw_html: site.config.unsafe_html,
+        french: doc.lang.as_str() == "fr",
     };
     let (r, d) = markdown::render(&input, &resolver);
     if !d.is_empty() {

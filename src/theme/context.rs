@@ -12,6 +12,7 @@ use crate::frontmatter::types::{Date, Location};
 use crate::kind::Kind;
 use crate::lang::{Lang, sort_key};
 use crate::site::{Entity, EntityKey, LinkTo, Site, Version};
+use crate::typography::for_lang;
 use erased::Ser as _;
 
 /// Builds views of `site` in the words of `theme`.
@@ -216,7 +217,7 @@ impl<'a> Views<'a> {
                 description: site_description,
                 base_url: &cfg.base_url,
             },
-            title,
+            title: for_lang(lang.as_str(), &title),
             description: description.unwrap_or_else(|| site_description.to_string()),
             canonical: site.permalink(path),
             nav,
@@ -234,7 +235,7 @@ impl<'a> Views<'a> {
     pub fn link(&self, l: &LinkTo<'_>, lang: &Lang) -> LinkView {
         LinkView {
             id: l.entity.id.clone(),
-            title: l.version.common.title.clone(),
+            title: for_lang(l.version.lang.as_str(), &l.version.common.title),
             url: self.site.url(&l.version.path),
             lang: (&l.version.lang != lang).then(|| l.version.lang.to_string()),
             date: match l.entity.kind {
@@ -315,8 +316,8 @@ impl<'a> Views<'a> {
         let view = EntityView {
             kind: e.kind,
             id: e.id.clone(),
-            title: c.title.clone(),
-            summary: c.summary.clone(),
+            title: for_lang(lang.as_str(), &c.title),
+            summary: c.summary.as_deref().map(|s| for_lang(lang.as_str(), s)),
             body: v.html.to_string(),
             date: c.date.as_ref().map(|d| self.date(d, lang)),
             date_iso: c.date.as_ref().map(Date::iso),
@@ -461,9 +462,13 @@ impl<'a> Views<'a> {
                 };
                 let item = ItemView {
                     id: e.id.clone(),
-                    title: v.common.title.clone(),
+                    title: for_lang(v.lang.as_str(), &v.common.title),
                     url: self.site.url(&v.path),
-                    summary: v.common.summary.clone(),
+                    summary: v
+                        .common
+                        .summary
+                        .as_deref()
+                        .map(|s| for_lang(v.lang.as_str(), s)),
                     date: v.common.date.as_ref().map(|d| self.date(d, lang)),
                     date_iso: v.common.date.as_ref().map(Date::iso),
                     lang: fallback.then(|| v.lang.to_string()),
