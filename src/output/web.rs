@@ -28,6 +28,7 @@ pub fn artifacts(site: &Site, feed_title: &dyn Fn(&Lang) -> String) -> Vec<Artif
         .map(|l| bytes(feed_path(l), atom(site, l, &feed_title(l))))
         .collect();
     out.push(bytes("sitemap.xml".into(), sitemap(site)));
+    out.push(bytes("print.css".into(), print_css(site)));
     out.push(bytes(
         "robots.txt".into(),
         format!(
@@ -226,6 +227,20 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
     serde_json::to_string(&value)
         .unwrap_or_default()
         .replace('<', "\\u003c")
+}
+
+/// The site's origin for the print stylesheet, which shows each link's
+/// full address (`var(--site)` before a root-relative `href`).
+fn print_css(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let origin = base
+        .find("://")
+        .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
+        .unwrap_or(base.trim_end_matches('/'));
+    let quoted = origin.replace(['\\', '"', '\n'], "");
+    format!(
+        "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
+    )
 }
 
 /// Escapes text for XML content and attribute values.

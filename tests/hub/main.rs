@@ -3,6 +3,7 @@
 
 mod support;
 
+mod accessibility;
 mod bad_input;
 mod browser_csp;
 mod bundled_hub;
