@@ -271,6 +271,8 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             ctx.insert("kind", kind);
             ctx.insert("intro", &text.map(|t| t.html.clone()));
             ctx.insert("items", &views.items(*kind, lang));
+            let map = (*kind == Kind::Country).then(|| views.map(lang)).flatten();
+            ctx.insert("map", &map);
             Ok(Artifact::page(
                 &path,
                 views.theme.render("list.html", &ctx)?,

@@ -487,6 +487,42 @@ impl<'a> Views<'a> {
         items.into_iter().map(|(_, _, i)| i).collect()
     }
 
+    /// The partner-country map of the countries list in `lang`: every
+    /// country with a page a link to it; `None` without outlines.
+    pub fn map(&self, lang: &Lang) -> Option<String> {
+        if self.theme.outlines.is_empty() {
+            return None;
+        }
+        let countries = self
+            .site
+            .of_kind(Kind::Country)
+            .filter_map(|e| {
+                let l = self.site.link(Kind::Country, &e.id, lang)?;
+                let region = match &l.version.fields {
+                    Fields::Country(c) => {
+                        serde_json::to_value(c.region).ok()?.as_str()?.to_string()
+                    }
+                    _ => return None,
+                };
+                let view = self.link(&l, lang);
+                Some((
+                    e.id.to_lowercase(),
+                    super::map::MapCountry {
+                        url: view.url,
+                        title: view.title,
+                        region,
+                        lang: view.lang,
+                    },
+                ))
+            })
+            .collect();
+        Some(super::map::svg(
+            &self.theme.outlines,
+            &countries,
+            &self.word(lang, "map_label"),
+        ))
+    }
+
     /// How many entities of `kind` a list in any language shows.
     pub fn count(&self, kind: Kind) -> usize {
         self.site.of_kind(kind).count()

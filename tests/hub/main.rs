@@ -18,6 +18,7 @@ mod interrupted;
 mod languages;
 mod new;
 mod pages;
+mod pictures;
 mod publishing;
 mod serve;
 mod web;
