@@ -82,7 +82,7 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("img", &["alt", "height", "src", "width"]),
     ("ins", &["cite", "datetime"]),
     ("ol", &["start"]),
-    ("pre", &["data-lang"]),
+    ("pre", &["data-lang", "tabindex"]),
     ("q", &["cite"]),
     ("td", &["colspan", "headers", "rowspan"]),
     ("th", &["colspan", "headers", "rowspan", "scope"]),

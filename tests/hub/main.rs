@@ -4,6 +4,7 @@
 mod support;
 
 mod accessibility;
+mod axe;
 mod bad_input;
 mod browser_csp;
 mod bundled_hub;
