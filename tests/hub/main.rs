@@ -15,6 +15,7 @@ mod freshness;
 mod fuzz;
 mod graph;
 mod hostile;
+mod html_checker;
 mod interrupted;
 mod languages;
 mod new;
