@@ -21,6 +21,7 @@ mod languages;
 mod new;
 mod pages;
 mod pictures;
+mod print;
 mod publishing;
 mod serve;
 mod web;
