@@ -260,3 +260,34 @@ fn feeds_parse_with_feedparser() {
         assert!(said.starts_with("False atom10 "), "{said}");
     }
 }
+
+/// `sitemap.xml` validates against the sitemaps.org schema (from the npm
+/// package `sitemap` in tools/) extended with the `xhtml:link` alternates
+/// (tests/schemas/); skipped, saying so, without xmllint or the schema.
+#[test]
+fn the_sitemap_validates_against_the_sitemap_schema() {
+    let schema = crate::support::repo().join("tests/schemas/sitemap-with-alternates.xsd");
+    let official = crate::support::repo().join("tools/node_modules/sitemap/schema/sitemap.xsd");
+    if !official.exists() {
+        eprintln!(
+            "SKIPPED the_sitemap_validates_against_the_sitemap_schema: no {} (run `npm ci` in tools/)",
+            official.display()
+        );
+        return;
+    }
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        eprintln!(
+            "SKIPPED the_sitemap_validates_against_the_sitemap_schema: no xmllint (apt-get install libxml2-utils)"
+        );
+        return;
+    }
+    let site = built();
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&schema)
+        .arg(site.path("public/sitemap.xml"))
+        .output()
+        .expect("run xmllint");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && said.contains("validates"), "{said}");
+}
