@@ -31,6 +31,12 @@ impl Outlines {
             .lines()
             .filter_map(|line| {
                 let (code, rings) = line.split_once('\t')?;
+                // `@lon,lat`: a country too small to draw, shown as a dot.
+                if let Some(at) = rings.strip_prefix('@') {
+                    let (x, y) = at.split_once(',')?;
+                    let marker = vec![(x.parse().ok()?, y.parse().ok()?)];
+                    return Some((code.to_string(), vec![marker]));
+                }
                 let rings: Vec<Ring> = rings
                     .split('|')
                     .map(|r| {
@@ -114,12 +120,26 @@ pub fn svg(outlines: &Outlines, countries: &BTreeMap<String, MapCountry>, label:
     );
     // Grey countries first, so the partners' borders are drawn on top.
     for (code, rings) in &outlines.countries {
-        if !countries.contains_key(code) {
+        if !countries.contains_key(code) && rings.iter().all(|r| r.len() >= 3) {
             let _ = write!(s, "<path class=\"other\" d=\"{}\"/>", path(rings));
         }
     }
     for (code, rings) in &outlines.countries {
         if let Some(c) = countries.get(code) {
+            let shape = match rings.as_slice() {
+                [dot] if dot.len() == 1 => {
+                    let (x, y) = project(dot[0]);
+                    format!(
+                        "<circle class=\"r-{}\" cx=\"{x}\" cy=\"{y}\" r=\"7\"/>",
+                        esc(&c.region)
+                    )
+                }
+                _ => format!(
+                    "<path class=\"r-{}\" d=\"{}\"/>",
+                    esc(&c.region),
+                    path(rings)
+                ),
+            };
             let lang = c
                 .lang
                 .as_ref()
@@ -127,11 +147,9 @@ pub fn svg(outlines: &Outlines, countries: &BTreeMap<String, MapCountry>, label:
                 .unwrap_or_default();
             let _ = write!(
                 s,
-                "<a href=\"{}\"{lang}><title>{}</title><path class=\"r-{}\" d=\"{}\"/></a>",
+                "<a href=\"{}\"{lang}><title>{}</title>{shape}</a>",
                 esc(&c.url),
                 esc(&c.title),
-                esc(&c.region),
-                path(rings)
             );
         }
     }
@@ -166,6 +184,28 @@ mod tests {
         assert_eq!(svg.matches("class=\"other\"").count(), 1);
         assert_eq!(svg.matches('z').count(), 3);
         assert!(svg.contains("aria-label=\"Carte\""));
+    }
+
+    #[test]
+    fn a_country_too_small_to_draw_is_a_dot() {
+        let o = Outlines::parse("mt\t@144,359\n");
+        let mut c = BTreeMap::new();
+        c.insert(
+            "mt".to_string(),
+            MapCountry {
+                url: "/en/countries/mt/".into(),
+                title: "Malta".into(),
+                region: "europe".into(),
+                lang: None,
+            },
+        );
+        let svg = svg(&o, &c, "Map");
+        assert!(
+            svg.contains(
+                "<title>Malta</title><circle class=\"r-europe\" cx=\"331\" cy=\"361\" r=\"7\"/></a>"
+            ),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -54,8 +54,8 @@ fn the_countries_list_shows_a_map_linking_each_country_to_its_profile() {
             let path = a
                 .children()
                 .filter_map(scraper::ElementRef::wrap)
-                .find(|c| c.value().name() == "path")
-                .expect("a path");
+                .find(|c| ["path", "circle"].contains(&c.value().name()))
+                .expect("a shape");
             let class = path.value().attr("class").unwrap_or_default();
             assert!(
                 [
@@ -71,6 +71,7 @@ fn the_countries_list_shows_a_map_linking_each_country_to_its_profile() {
                 path.value()
                     .attr("d")
                     .is_some_and(|d| d.starts_with('M') && d.ends_with('z'))
+                    || path.value().attr("r").is_some()
             );
         }
         let cameroon = links

@@ -5,7 +5,8 @@ domain; as cut in ../shared/data/map-africa-europe.geojson, see its README).
 
 Each outline is clipped to the map's window, simplified (Douglas-Peucker),
 and written one country a line: `code<TAB>ring|ring|...`, a ring being
-`lon,lat lon,lat ...` in tenths of a degree. Countries without an ISO code
+`lon,lat lon,lat ...` in tenths of a degree; a partner too small to draw
+is `code<TAB>@lon,lat`, a marker. Countries without an ISO code
 (Kosovo, Northern Cyprus, Somaliland) keep Natural Earth's name as code.
 
 Usage: python3 tools/map/simplify.py ../shared/data/map-africa-europe.geojson
@@ -95,9 +96,18 @@ def main(path):
                     pts.append(p)
             if len(pts) >= 3:
                 rings.append(" ".join(f"{x},{y}" for x, y in pts))
+        code = f["properties"]["code"] or f["properties"]["name"].lower().replace(" ", "-")
         if rings:
-            code = f["properties"]["code"] or f["properties"]["name"].lower().replace(" ", "-")
             lines.append(f"{code}\t{'|'.join(rings)}")
+        elif f["properties"]["rabat"]:
+            # A partner too small to draw (Cabo Verde, Malta, Sao Tome and
+            # Principe): a marker at the middle of its largest part.
+            largest = max((poly[0] for poly in polys), key=lambda r: area(r))
+            xs = [p[0] for p in largest]
+            ys = [p[1] for p in largest]
+            x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+            if WEST <= x <= EAST and SOUTH <= y <= NORTH:
+                lines.append(f"{code}\t@{round(x * 10)},{round(y * 10)}")
     lines.sort()
     out = "themes/default/data/outlines.txt"
     with open(out, "w") as fh:
