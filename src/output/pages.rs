@@ -128,7 +128,9 @@ pub fn artifacts_scoped(
             out.push(super::graph::graph_json(site, l));
         }
     }
-    if all {
+    // Feeds and sitemap are cheap (no template): made on every rebuild,
+    // so `serve` never shows a stale one.
+    {
         let feed_title = |l: &Lang| {
             format!(
                 "{} — {}",
