@@ -28,4 +28,5 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod timings;
+pub mod typography;
 pub mod yaml;

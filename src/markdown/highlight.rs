@@ -18,8 +18,11 @@ fn syntaxes() -> &'static SyntaxSet {
 pub fn code_block(lang: Option<&str>, code: &str, colour: bool) -> String {
     let escaped_lang = lang.map(crate::markdown::render::escape_attr);
     let open = match &escaped_lang {
-        Some(l) => format!("<pre class=\"code\" data-lang=\"{l}\"><code class=\"language-{l}\">"),
-        None => "<pre class=\"code\"><code>".to_string(),
+        // Focusable: a long line scrolls, and a keyboard must reach it.
+        Some(l) => format!(
+            "<pre class=\"code\" tabindex=\"0\" data-lang=\"{l}\"><code class=\"language-{l}\">"
+        ),
+        None => "<pre class=\"code\" tabindex=\"0\"><code>".to_string(),
     };
     let inner = lang
         .filter(|_| colour)

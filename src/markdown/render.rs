@@ -18,6 +18,9 @@ pub struct Input<'a> {
     /// Keep raw HTML as written (config.yaml's `unsafe_html: true`);
     /// otherwise it goes through the allow-list of `sanitize`.
     pub allow_raw_html: bool,
+    /// French text: narrow no-break spaces before `: ; ! ?` and inside
+    /// « » (`typography`), in text only, never in code or attributes.
+    pub french: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -112,6 +115,7 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
     // Whether the link being closed was rewritten into raw HTML.
     let mut link_stack: Vec<Option<String>> = Vec::new();
     let mut table = Table::default();
+    let mut notes = Notes::default();
     // Open Markdown elements, and open elements of the raw HTML.
     let (mut depth, mut html_depth) = (0usize, 0usize);
     let mut highlighted = 0usize;
@@ -262,11 +266,69 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
                     id,
                 }));
             }
-            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
-            | Event::End(
-                TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell,
-            ) => {
+            Event::Start(Tag::Table(_)) => {
+                // A wide table scrolls on a phone: in a region a keyboard
+                // can reach, named after the section it is in.
+                let label = out.headings.last().map_or_else(
+                    || if input.french { "Tableau" } else { "Table" }.to_string(),
+                    |h| h.text.clone(),
+                );
+                events.push(Event::Html(
+                    format!(
+                        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                        escape_attr(&label)
+                    )
+                    .into(),
+                ));
+                events.push(Event::Html(table.markup(&event).into()));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::Html(table.markup(&event).into()));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell)
+            | Event::End(TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => {
                 events.push(Event::InlineHtml(table.markup(&event).into()));
+            }
+            // Footnotes with ids that cannot clash with headings (`fn-1`)
+            // and a link back to where the note is called.
+            Event::FootnoteReference(name) => {
+                let (n, id) = notes.number(&name);
+                let first = notes.referenced.insert(id.clone());
+                let back = if first {
+                    format!(" id=\"fnref-{id}\"")
+                } else {
+                    String::new()
+                };
+                events.push(Event::InlineHtml(
+                    format!(
+                        "<sup class=\"footnote-reference\"{back}><a href=\"#fn-{id}\">{n}</a></sup>"
+                    )
+                    .into(),
+                ));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let (n, id) = notes.number(&name);
+                notes.open.push(id.clone());
+                events.push(Event::Html(
+                    format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>").into(),
+                ));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let id = notes.open.pop().unwrap_or_default();
+                let back = if notes.referenced.contains(&id) {
+                    format!(
+                        " <a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"{}\">↩</a>",
+                        if input.french {
+                            "Retour à l’appel de note"
+                        } else {
+                            "Back to the reference"
+                        }
+                    )
+                } else {
+                    String::new()
+                };
+                events.push(Event::Html(format!("{back}</div>\n").into()));
             }
             Event::End(TagEnd::Link) => match link_stack.pop().flatten() {
                 Some(close) => events.push(Event::InlineHtml(close.into())),
@@ -309,11 +371,41 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
             other => events.push(other),
         }
     }
+    if input.french {
+        events = french_text(events);
+        for h in &mut out.headings {
+            h.text = crate::typography::french(&h.text);
+        }
+    }
     html::push_html(&mut out.html, events.into_iter());
     if !input.allow_raw_html {
         out.html = sanitize::clean(&out.html);
     }
     (out, diags)
+}
+
+/// Joins runs of text (the parser splits them at `!`, `[`…) so that a
+/// space and the punctuation after it are seen together, then spaces them
+/// the French way. Code, raw HTML and link addresses are other events.
+fn french_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut run: Option<String> = None;
+    let flush = |run: &mut Option<String>, out: &mut Vec<Event<'_>>| {
+        if let Some(t) = run.take() {
+            out.push(Event::Text(crate::typography::french(&t).into()));
+        }
+    };
+    for e in events {
+        match e {
+            Event::Text(t) => run.get_or_insert_with(String::new).push_str(&t),
+            other => {
+                flush(&mut run, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// A link or image address, refused (and replaced by `#`) when its scheme
@@ -335,6 +427,32 @@ fn checked_url<'a>(
             .help("link to a web page (`https://…`), an e-mail address (`mailto:…`), a page of the hub (`@/kind/id`) or a file of the bundle"),
     );
     CowStr::from("#")
+}
+
+/// Footnote numbers in order of first mention, and their ids.
+#[derive(Default)]
+struct Notes {
+    numbers: std::collections::BTreeMap<String, usize>,
+    referenced: BTreeSet<String>,
+    open: Vec<String>,
+}
+
+impl Notes {
+    fn number(&mut self, name: &str) -> (usize, String) {
+        let next = self.numbers.len() + 1;
+        let n = *self.numbers.entry(name.to_string()).or_insert(next);
+        let id: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        (n, id)
+    }
 }
 
 /// Tables written by hand, so that a column's alignment is a class
@@ -436,15 +554,42 @@ mod tests {
     }
 
     fn run(body: &str) -> (Rendered, Vec<Diagnostic>) {
+        run_in(body, false)
+    }
+
+    fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {
         let text = format!("---\ntitle: x\n---\n{body}");
         let input = Input {
             file: "a.md",
             file_text: &text,
             body: 16..text.len(),
             allow_raw_html: false,
+            french,
         };
         let (r, d) = render(&input, &Fake);
         (r, d)
+    }
+
+    #[test]
+    fn french_text_gets_narrow_spaces_but_code_links_and_attributes_do_not() {
+        let body = "## Pourquoi ?\n\nLe « pacte » : *oui* ! Voir [ici](https://e.org/?a=1 \"Titre : x\").\n\n`a ? b : c` et <https://e.org/x?y>\n\n```\nx ? y : z\n```\n";
+        let (r, _) = run_in(body, true);
+        let n = '\u{202f}';
+        assert!(r.html.contains(&format!("Pourquoi{n}?</h2>")), "{}", r.html);
+        assert_eq!(r.headings[0].text, format!("Pourquoi{n}?"));
+        assert!(r.html.contains(&format!("«{n}pacte{n}»{n}:")), "{}", r.html);
+        assert!(r.html.contains(&format!("</em>{n}!")), "{}", r.html);
+        assert!(
+            r.html
+                .contains("href=\"https://e.org/?a=1\" title=\"Titre : x\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<code>a ? b : c</code>"), "{}", r.html);
+        assert!(r.html.contains(">https://e.org/x?y</a>"), "{}", r.html);
+        assert!(r.html.contains("x ? y : z"), "{}", r.html);
+        let (en, _) = run_in("Why ? Because : yes", false);
+        assert!(!en.html.contains(n));
     }
 
     #[test]
@@ -552,8 +697,8 @@ mod tests {
         let (r, _) = run("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
         assert_eq!(
             r.html,
-            "<table><thead><tr><th class=\"align-center\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n\
-             <tr><td class=\"align-center\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>\n"
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table><thead><tr><th class=\"align-center\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n\
+             <tr><td class=\"align-center\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>\n</div>\n"
         );
     }
 

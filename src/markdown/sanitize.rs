@@ -74,13 +74,15 @@ const GENERIC_ATTRIBUTES: &[&str] = &["class", "dir", "id", "lang", "title"];
 
 /// Attributes of particular tags.
 const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
-    ("a", &["href", "hreflang"]),
+    ("a", &["aria-label", "href", "hreflang"]),
     ("blockquote", &["cite"]),
     ("del", &["cite", "datetime"]),
+    // The scrolling region around a table.
+    ("div", &["aria-label", "role", "tabindex"]),
     ("img", &["alt", "height", "src", "width"]),
     ("ins", &["cite", "datetime"]),
     ("ol", &["start"]),
-    ("pre", &["data-lang"]),
+    ("pre", &["data-lang", "tabindex"]),
     ("q", &["cite"]),
     ("td", &["colspan", "headers", "rowspan"]),
     ("th", &["colspan", "headers", "rowspan", "scope"]),

@@ -7,8 +7,10 @@ mod graph;
 mod matrix;
 mod pages;
 pub mod search;
+mod web;
 
 pub use pages::{Scope, artifacts, artifacts_scoped, entity_files, search_artifacts};
+pub use web::feed_path;
 
 use std::path::PathBuf;
 

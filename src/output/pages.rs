@@ -154,6 +154,18 @@ pub fn artifacts_scoped(
             out.push(super::graph::graph_json(site, l));
         }
     }
+    // Feeds and sitemap are cheap (no template): made on every rebuild,
+    // so `serve` never shows a stale one.
+    {
+        let feed_title = |l: &Lang| {
+            format!(
+                "{} — {}",
+                site.config.title.get(l).map_or("", String::as_str),
+                word(&views, l, "feed_title")
+            )
+        };
+        out.extend(super::web::artifacts(site, &feed_title));
+    }
     aliases(&views, &wanted, &mut out, &mut diags);
     files(site, theme, &wanted, all, &mut out);
     check_unique(&out, &mut diags);
@@ -287,6 +299,8 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
             ctx.insert("kind", kind);
             ctx.insert("intro", &text.map(|t| t.html.clone()));
             ctx.insert("items", &views.items(*kind, lang));
+            let map = (*kind == Kind::Country).then(|| views.map(lang)).flatten();
+            ctx.insert("map", &map);
             Ok(Artifact::page(
                 &path,
                 views.theme.render("list.html", &ctx)?,
@@ -294,7 +308,7 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
         }
         Job::Entity(e, v) => {
             let others = |l: &Lang| e.versions.get(l).map(|o| o.path.clone());
-            let page = views.page(
+            let mut page = views.page(
                 &v.lang,
                 &v.path,
                 v.common.title.clone(),
@@ -302,6 +316,8 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
                 Some(e.kind),
                 &others,
             );
+            page.og_type = "article";
+            page.json_ld = Some(super::web::json_ld(site, v));
             let mut ctx = tera::Context::new();
             ctx.insert("page", &page);
             ctx.insert("entity", &views.entity(e, v));

@@ -270,6 +270,7 @@ pub fn assemble_with(
                     file_text: &item.doc.text,
                     body: item.parsed.parts.body.clone(),
                     allow_raw_html: config.unsafe_html,
+                    french: item.doc.lang.as_str() == "fr",
                 };
                 let (r, d) = markdown::render(&input, &resolver);
                 Body {
@@ -363,6 +364,7 @@ pub fn assemble_with(
             file_text: &item.doc.text,
             body: item.parsed.parts.body.clone(),
             allow_raw_html: config.unsafe_html,
+            french: item.doc.lang.as_str() == "fr",
         };
         let (r, d) = markdown::render(&input, &resolver);
         diags.extend(d);
@@ -440,6 +442,7 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
         file_text: &doc.text,
         body: parsed.parts.body.clone(),
         allow_raw_html: site.config.unsafe_html,
+        french: doc.lang.as_str() == "fr",
     };
     let (r, d) = markdown::render(&input, &resolver);
     if !d.is_empty() {

@@ -12,6 +12,7 @@ use crate::frontmatter::types::{Date, Location};
 use crate::kind::Kind;
 use crate::lang::{Lang, sort_key};
 use crate::site::{Entity, EntityKey, LinkTo, Site, Version};
+use crate::typography::for_lang;
 use erased::Ser as _;
 
 /// Builds views of `site` in the words of `theme`.
@@ -38,6 +39,13 @@ pub struct PageContext<'a> {
     pub search_url: String,
     pub root_url: String,
     pub static_url: String,
+    /// This language's Atom feed (meetings and practices).
+    pub feed_url: String,
+    /// Open Graph `og:type`: `article` on entity pages, else `website`.
+    pub og_type: &'static str,
+    /// The schema.org description of an entity page, ready for
+    /// `<script type="application/ld+json">` (`<` escaped).
+    pub json_ld: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -211,7 +219,7 @@ impl<'a> Views<'a> {
                 description: site_description,
                 base_url: &cfg.base_url,
             },
-            title,
+            title: for_lang(lang.as_str(), &title),
             description: description.unwrap_or_else(|| site_description.to_string()),
             canonical: site.permalink(path),
             nav,
@@ -221,13 +229,16 @@ impl<'a> Views<'a> {
             search_url: site.url(&Site::search_path(lang)),
             root_url: site.url(""),
             static_url: site.url(""),
+            feed_url: site.url(&format!("{lang}/atom.xml")),
+            og_type: "website",
+            json_ld: None,
         }
     }
 
     pub fn link(&self, l: &LinkTo<'_>, lang: &Lang) -> LinkView {
         LinkView {
             id: l.entity.id.clone(),
-            title: l.version.common.title.clone(),
+            title: for_lang(l.version.lang.as_str(), &l.version.common.title),
             url: self.site.url(&l.version.path),
             lang: (&l.version.lang != lang).then(|| l.version.lang.to_string()),
             date: match l.entity.kind {
@@ -308,8 +319,8 @@ impl<'a> Views<'a> {
         let view = EntityView {
             kind: e.kind,
             id: e.id.clone(),
-            title: c.title.clone(),
-            summary: c.summary.clone(),
+            title: for_lang(lang.as_str(), &c.title),
+            summary: c.summary.as_deref().map(|s| for_lang(lang.as_str(), s)),
             body: v.html.to_string(),
             date: c.date.as_ref().map(|d| self.date(d, lang)),
             date_iso: c.date.as_ref().map(Date::iso),
@@ -454,9 +465,13 @@ impl<'a> Views<'a> {
                 };
                 let item = ItemView {
                     id: e.id.clone(),
-                    title: v.common.title.clone(),
+                    title: for_lang(v.lang.as_str(), &v.common.title),
                     url: self.site.url(&v.path),
-                    summary: v.common.summary.clone(),
+                    summary: v
+                        .common
+                        .summary
+                        .as_deref()
+                        .map(|s| for_lang(v.lang.as_str(), s)),
                     date: v.common.date.as_ref().map(|d| self.date(d, lang)),
                     date_iso: v.common.date.as_ref().map(Date::iso),
                     lang: fallback.then(|| v.lang.to_string()),
@@ -473,6 +488,42 @@ impl<'a> Views<'a> {
             items.sort_by(|a, b| a.1.cmp(b.1));
         }
         items.into_iter().map(|(_, _, i)| i).collect()
+    }
+
+    /// The partner-country map of the countries list in `lang`: every
+    /// country with a page a link to it; `None` without outlines.
+    pub fn map(&self, lang: &Lang) -> Option<String> {
+        if self.theme.outlines.is_empty() {
+            return None;
+        }
+        let countries = self
+            .site
+            .of_kind(Kind::Country)
+            .filter_map(|e| {
+                let l = self.site.link(Kind::Country, &e.id, lang)?;
+                let region = match &l.version.fields {
+                    Fields::Country(c) => {
+                        serde_json::to_value(c.region).ok()?.as_str()?.to_string()
+                    }
+                    _ => return None,
+                };
+                let view = self.link(&l, lang);
+                Some((
+                    e.id.to_lowercase(),
+                    super::map::MapCountry {
+                        url: view.url,
+                        title: view.title,
+                        region,
+                        lang: view.lang,
+                    },
+                ))
+            })
+            .collect();
+        Some(super::map::svg(
+            &self.theme.outlines,
+            &countries,
+            &self.word(lang, "map_label"),
+        ))
     }
 
     /// How many entities of `kind` a list in any language shows.

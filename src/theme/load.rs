@@ -43,6 +43,9 @@ pub struct Theme {
     pub(super) sources: BTreeMap<String, (String, String)>,
     pub strings: BTreeMap<Lang, Strings>,
     pub statics: Vec<StaticFile>,
+    /// Country outlines for the partner map (`data/outlines.txt`), empty
+    /// when the theme has none.
+    pub outlines: super::map::Outlines,
 }
 
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
@@ -72,11 +75,21 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
+    // Optional: a theme without outlines draws no map. Only a regular
+    // file is read, like every file of the site.
+    let outlines_file = dir.join("data").join("outlines.txt");
+    let outlines = match std::fs::symlink_metadata(&outlines_file) {
+        Ok(m) if m.is_file() => std::fs::read_to_string(&outlines_file)
+            .map(|t| super::map::Outlines::parse(&t))
+            .unwrap_or_default(),
+        _ => super::map::Outlines::default(),
+    };
     Ok(Theme {
         tera,
         sources,
         strings,
         statics,
+        outlines,
     })
 }
 

@@ -6,6 +6,7 @@
 mod context;
 mod dates;
 mod load;
+mod map;
 
 pub use context::{ItemView, LinkView, PageContext, Views};
 pub use dates::format_date;

@@ -69,7 +69,7 @@ fn hostile_markup_never_reaches_a_page_as_live_markup() {
     );
     let root = site.page("");
     assert_eq!(
-        root.texts("h1"),
+        root.texts("h2"),
         vec![
             "<script>alert('config')</script>Site",
             "Site\"><img src=x onerror=alert(1)>"

@@ -77,14 +77,14 @@ fn a_missing_translation_is_marked_never_a_broken_link() {
 
     // The English list still shows the fiche, marked French, linking to it.
     let list = site.page("en/practices/");
-    let items = list.all(".items .item h3 a");
+    let items = list.all(".items .item h2 a");
     let anpe = items
         .iter()
         .find(|a| a.value().attr("href") == Some("/fr/pratiques/anpe-togo/"))
         .expect("the French-only fiche is listed in English");
     assert_eq!(anpe.value().attr("lang"), Some("fr"));
     assert!(
-        list.texts(".items .item h3")
+        list.texts(".items .item h2")
             .iter()
             .any(|t| t.ends_with("(in French)"))
     );
@@ -141,7 +141,7 @@ fn dates_are_written_the_language_way() {
 fn lists_sort_alphabetically_with_accents_folded() {
     let site = Site::fixture("languages/dates-and-sorting");
     site.build(&[]);
-    let fr = site.page("fr/pays/").texts(".items .item h3");
+    let fr = site.page("fr/pays/").texts(".items .item h2");
     assert_eq!(
         fr,
         vec![
@@ -153,13 +153,13 @@ fn lists_sort_alphabetically_with_accents_folded() {
             "France"
         ]
     );
-    let en = site.page("en/countries/").texts(".items .item h3");
+    let en = site.page("en/countries/").texts(".items .item h2");
     assert_eq!(
         en,
         vec!["Denmark", "Egypt", "Estonia", "France", "Germany", "Spain"]
     );
     // Meetings: newest first.
-    let meetings = site.page("en/meetings/").texts(".items .item h3");
+    let meetings = site.page("en/meetings/").texts(".items .item h2");
     assert_eq!(
         meetings,
         vec![

@@ -4,6 +4,8 @@
 mod chromium;
 mod support;
 
+mod accessibility;
+mod axe;
 mod bad_input;
 mod browser_csp;
 mod bundled_hub;
@@ -15,10 +17,14 @@ mod fuzz;
 mod generated;
 mod graph;
 mod hostile;
+mod html_checker;
 mod interrupted;
 mod languages;
 mod new;
 mod pages;
+mod pictures;
+mod print;
 mod publishing;
 mod search;
 mod serve;
+mod web;

@@ -81,7 +81,7 @@ fn drafts_are_left_out_unless_asked_for() {
     assert!(
         !site
             .page("fr/pratiques/")
-            .texts(".item h3")
+            .texts(".item h2")
             .iter()
             .any(|t| t.contains("préparation"))
     );
@@ -93,7 +93,7 @@ fn drafts_are_left_out_unless_asked_for() {
     );
     assert!(
         site.page("fr/pratiques/")
-            .texts(".item h3")
+            .texts(".item h2")
             .iter()
             .any(|t| t.contains("préparation"))
     );

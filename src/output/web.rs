@@ -1,0 +1,270 @@
+//! What links the site to the rest of the web: an Atom feed per language
+//! (meetings and practices), `sitemap.xml` with each page's translations,
+//! `robots.txt`, and the schema.org JSON-LD of entity pages. Dates come
+//! from the entities, never from the clock, so two builds agree.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use super::{Artifact, Content};
+use crate::frontmatter::Fields;
+use crate::frontmatter::types::{Date, Location};
+use crate::kind::Kind;
+use crate::lang::Lang;
+use crate::site::{Entity, Site, Version};
+
+/// Where a language's feed is published, relative to the site root.
+pub fn feed_path(lang: &Lang) -> String {
+    format!("{lang}/atom.xml")
+}
+
+/// `feeds`, `sitemap.xml` and `robots.txt`.
+pub fn artifacts(site: &Site, feed_title: &dyn Fn(&Lang) -> String) -> Vec<Artifact> {
+    let mut out: Vec<Artifact> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| bytes(feed_path(l), atom(site, l, &feed_title(l))))
+        .collect();
+    out.push(bytes("sitemap.xml".into(), sitemap(site)));
+    out.push(bytes("print.css".into(), print_css(site)));
+    out.push(bytes(
+        "robots.txt".into(),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            site.permalink("sitemap.xml")
+        ),
+    ));
+    out
+}
+
+fn bytes(path: String, text: String) -> Artifact {
+    Artifact {
+        path,
+        content: Content::Bytes(text.into_bytes()),
+    }
+}
+
+/// When a version last changed, as far as the content says: `updated:`
+/// or its last commit, else a meeting's own date.
+fn changed(v: &Version) -> Option<Date> {
+    v.updated().or(v.common.date)
+}
+
+fn stamp(d: &Date) -> String {
+    format!("{}T00:00:00Z", d.iso())
+}
+
+/// The Atom feed of `lang`: its meetings and practices, newest first.
+pub fn atom(site: &Site, lang: &Lang, title: &str) -> String {
+    let mut entries: Vec<(&Entity, &Version, Option<Date>)> = site
+        .entities
+        .values()
+        .filter(|e| matches!(e.kind, Kind::Meeting | Kind::Practice))
+        .filter_map(|e| e.versions.get(lang).map(|v| (e, v, changed(v))))
+        .collect();
+    entries.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.sort_key.cmp(&b.1.sort_key)));
+    // A feed needs a date: with none in the content at all, the epoch, so
+    // the output stays the same from one build to the next.
+    let newest = entries
+        .iter()
+        .filter_map(|e| e.2)
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| stamp(&d));
+    let home = site.permalink(&Site::home_path(lang));
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n"
+    ));
+    x.push_str(&format!("<title>{}</title>\n", esc(title)));
+    x.push_str(&format!(
+        "<id>{}</id>\n",
+        esc(&site.permalink(&feed_path(lang)))
+    ));
+    x.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        esc(&site.permalink(&feed_path(lang)))
+    ));
+    x.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        esc(&home)
+    ));
+    x.push_str(&format!("<updated>{newest}</updated>\n"));
+    let site_title = site.config.title.get(lang).cloned().unwrap_or_default();
+    x.push_str(&format!(
+        "<author><name>{}</name></author>\n",
+        esc(&site_title)
+    ));
+    for (_, v, d) in &entries {
+        let url = site.permalink(&v.path);
+        let updated = d.map_or_else(|| newest.clone(), |d| stamp(&d));
+        x.push_str("<entry>\n");
+        x.push_str(&format!("  <title>{}</title>\n", esc(&v.common.title)));
+        x.push_str(&format!("  <id>{}</id>\n", esc(&url)));
+        x.push_str(&format!(
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            esc(&url)
+        ));
+        x.push_str(&format!("  <updated>{updated}</updated>\n"));
+        if let Some(s) = &v.common.summary {
+            x.push_str(&format!("  <summary>{}</summary>\n", esc(s)));
+        }
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+/// Every page a search engine should know, each with its translations
+/// (`xhtml:link rel="alternate" hreflang`), entity pages with `lastmod`.
+pub fn sitemap(site: &Site) -> String {
+    let langs = &site.config.languages;
+    // Each group is one page in its languages.
+    let mut groups: Vec<(BTreeMap<&Lang, String>, Option<Date>)> = Vec::new();
+    let every = |f: &dyn Fn(&Lang) -> String| -> BTreeMap<&Lang, String> {
+        langs.iter().map(|l| (l, f(l))).collect()
+    };
+    groups.push((every(&Site::home_path), None));
+    for k in Kind::ALL {
+        groups.push((every(&|l| site.list_path(k, l)), None));
+    }
+    for t in super::pages::TAXONOMIES {
+        groups.push((every(&|l| Site::taxonomy_path(t, l, None)), None));
+        let ids: Vec<&String> = match t {
+            "themes" => site.config.themes.keys().collect(),
+            _ => site.config.organisations.keys().collect(),
+        };
+        for id in ids {
+            groups.push((every(&|l| Site::taxonomy_path(t, l, Some(id))), None));
+        }
+    }
+    groups.push((every(&Site::matrix_path), None));
+    for e in site.entities.values() {
+        let paths = e
+            .versions
+            .iter()
+            .map(|(l, v)| (l, v.path.clone()))
+            .collect();
+        let newest = e.versions.values().filter_map(changed).max();
+        groups.push((paths, newest));
+    }
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    for (paths, date) in &groups {
+        for path in paths.values() {
+            x.push_str("<url>\n");
+            x.push_str(&format!("  <loc>{}</loc>\n", esc(&site.permalink(path))));
+            if let Some(d) = date {
+                x.push_str(&format!("  <lastmod>{}</lastmod>\n", d.iso()));
+            }
+            if paths.len() > 1 {
+                for (l, p) in paths {
+                    x.push_str(&format!(
+                        "  <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
+                        esc(&site.permalink(p))
+                    ));
+                }
+            }
+            x.push_str("</url>\n");
+        }
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+/// The schema.org description of an entity page: an `Event` for a
+/// meeting, an `Article` for everything else. Safe inside
+/// `<script type="application/ld+json">`: `<` is escaped.
+pub fn json_ld(site: &Site, v: &Version) -> String {
+    let url = site.permalink(&v.path);
+    let site_title = site.config.title.get(&v.lang).cloned().unwrap_or_default();
+    let publisher =
+        json!({ "@type": "Organization", "name": site_title, "url": site.permalink("") });
+    let mut value = match &v.fields {
+        Fields::Meeting(m) => {
+            let location = match &m.location {
+                Some(Location::Place { city, country }) => json!({
+                    "@type": "Place",
+                    "name": city,
+                    "address": { "@type": "PostalAddress", "addressLocality": city, "addressCountry": country.to_uppercase() },
+                }),
+                _ => json!({ "@type": "VirtualLocation", "url": url }),
+            };
+            let mode = match &m.location {
+                Some(Location::Place { .. }) => "https://schema.org/OfflineEventAttendanceMode",
+                _ => "https://schema.org/OnlineEventAttendanceMode",
+            };
+            json!({
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": v.common.title,
+                "startDate": v.common.date.as_ref().map(Date::iso),
+                "endDate": m.end_date.as_ref().or(v.common.date.as_ref()).map(Date::iso),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": mode,
+                "location": location,
+                "organizer": publisher,
+            })
+        }
+        _ => json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": v.common.title,
+            "dateModified": v.updated().as_ref().map(Date::iso),
+            "author": publisher,
+            "publisher": publisher,
+        }),
+    };
+    if let Some(o) = value.as_object_mut() {
+        o.insert("url".into(), json!(url));
+        o.insert("inLanguage".into(), json!(v.lang.as_str()));
+        if let Some(s) = &v.common.summary {
+            o.insert("description".into(), json!(s));
+        }
+        o.retain(|_, v| !v.is_null());
+    }
+    serde_json::to_string(&value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
+/// The site's origin for the print stylesheet, which shows each link's
+/// full address (`var(--site)` before a root-relative `href`).
+fn print_css(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let origin = base
+        .find("://")
+        .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
+        .unwrap_or(base.trim_end_matches('/'));
+    let quoted = origin.replace(['\\', '"', '\n'], "");
+    format!(
+        "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
+    )
+}
+
+/// Escapes text for XML content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(super::esc("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+}

@@ -1,0 +1,153 @@
+//! French typography: a narrow no-break space (U+202F) before `: ; ! ?`
+//! and inside « », so that editors need not type it and a line never
+//! breaks between a word and its punctuation. Applied to French text only
+//! (Markdown text, titles, summaries), never to code or attributes.
+
+/// U+202F NARROW NO-BREAK SPACE.
+pub const NNBSP: char = '\u{202f}';
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == NNBSP
+}
+
+/// Whether the word that ends at `word` (the text since the last space)
+/// looks like an address, where `:` and `?` belong to the address.
+fn looks_like_address(word: &str) -> bool {
+    word.contains("://")
+        || word.contains('@')
+        || word.contains('/')
+        || word.starts_with("www.")
+        || word.starts_with("mailto")
+        || word.starts_with("http")
+}
+
+/// `text` with French spacing: an existing space before `: ; ! ?` or
+/// after `«` / before `»` becomes U+202F; a missing one is added after a
+/// word and before a space or the end (so `10:30`, `?!` and addresses are
+/// left alone).
+pub fn french(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word_start = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            ':' | ';' | '!' | '?' => {
+                let word: String = chars[word_start..i].iter().collect();
+                if looks_like_address(&word) {
+                    out.push(c);
+                    continue;
+                }
+                match prev {
+                    Some(p) if is_space(p) => {
+                        out.pop();
+                        out.push(NNBSP);
+                    }
+                    Some(p)
+                        if (p.is_alphanumeric() || matches!(p, ')' | '»' | '*' | '"'))
+                            && (c != ':' || !p.is_ascii_digit())
+                            && next.is_none_or(|n| {
+                                n.is_whitespace() || matches!(n, ')' | '»' | '!' | '?')
+                            }) =>
+                    {
+                        out.push(NNBSP);
+                    }
+                    _ => {}
+                }
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                if next.is_some_and(|n| !n.is_whitespace()) {
+                    out.push(NNBSP);
+                }
+            }
+            '»' => {
+                match prev {
+                    Some(p) if is_space(p) => {
+                        out.pop();
+                        out.push(NNBSP);
+                    }
+                    Some(_) => out.push(NNBSP),
+                    None => {}
+                }
+                out.push(c);
+            }
+            ' ' | '\u{a0}' if prev == Some('«') => out.push(NNBSP),
+            c => {
+                out.push(c);
+                if c.is_whitespace() {
+                    word_start = i + 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `text` as it is shown in `lang`: French spacing on French text.
+pub fn for_lang(lang: &str, text: &str) -> String {
+    if lang == "fr" {
+        french(text)
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> String {
+        s.replace(NNBSP, "_")
+    }
+
+    #[test]
+    fn a_typed_space_before_high_punctuation_becomes_narrow() {
+        assert_eq!(
+            show(&french("Pourquoi ? Parce que : oui ; non !")),
+            "Pourquoi_? Parce que_: oui_; non_!"
+        );
+        assert_eq!(show(&french("Quoi\u{a0}?")), "Quoi_?");
+    }
+
+    #[test]
+    fn a_missing_space_is_added_after_a_word() {
+        assert_eq!(show(&french("Cameroun: aide")), "Cameroun_: aide");
+        assert_eq!(show(&french("Vraiment?")), "Vraiment_?");
+        assert_eq!(show(&french("Vraiment?!")), "Vraiment_?!");
+    }
+
+    #[test]
+    fn guillemets_get_narrow_spaces_inside() {
+        assert_eq!(
+            show(&french("le « pacte » européen")),
+            "le «_pacte_» européen"
+        );
+        assert_eq!(
+            show(&french("le «pacte» européen")),
+            "le «_pacte_» européen"
+        );
+    }
+
+    #[test]
+    fn times_addresses_and_english_are_left_alone() {
+        assert_eq!(french("à 10:30 précises"), "à 10:30 précises");
+        assert_eq!(
+            french("voir https://example.org/a?b=1 : ici"),
+            "voir https://example.org/a?b=1\u{202f}: ici"
+        );
+        assert_eq!(
+            french("écrire à info@example.org"),
+            "écrire à info@example.org"
+        );
+        assert_eq!(for_lang("en", "Why? Because: yes"), "Why? Because: yes");
+    }
+
+    #[test]
+    fn spacing_twice_changes_nothing_more() {
+        let once = french("« Oui » : non ? Si !");
+        assert_eq!(french(&once), once);
+    }
+}
