@@ -62,12 +62,21 @@ pub fn run(args: &ServeArgs) -> ExitCode {
 
     if let Some(w) = watcher {
         while let Some(change) = w.next(&root) {
+            // A checkout of another branch changes thousands of files: name
+            // a few, count the rest.
             let names: Vec<String> = change
                 .paths
                 .iter()
+                .take(3)
                 .map(|p| crate::diag::relative(&root, p))
                 .collect();
-            eprintln!("changed: {}", names.join(", "));
+            let more = change.paths.len() - names.len();
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            eprintln!("changed: {}{more}", names.join(", "));
             rebuild(&mut preview, Some(&change.paths), args, &live);
         }
     } else {

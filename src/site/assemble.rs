@@ -259,20 +259,7 @@ pub fn assemble_with(
                 .filter(|b| b.links.iter().all(|l| !changed.contains(l)));
             let fresh = kept.is_none();
             let body = kept.unwrap_or_else(|| {
-                let resolver = Resolver {
-                    targets: &targets,
-                    config: &config,
-                    lang: &item.doc.lang,
-                    prefix: &prefix,
-                };
-                let input = Input {
-                    file: &item.doc.file,
-                    file_text: &item.doc.text,
-                    body: item.parsed.parts.body.clone(),
-                    allow_raw_html: config.unsafe_html,
-                    french: item.doc.lang.as_str() == "fr",
-                };
-                let (r, d) = markdown::render(&input, &resolver);
+                let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix);
                 Body {
                     html: Arc::from(r.html),
                     headings: r.headings,
@@ -353,20 +340,7 @@ pub fn assemble_with(
     let mut home = BTreeMap::new();
     let mut lists = BTreeMap::new();
     for item in index_items {
-        let resolver = Resolver {
-            targets: &targets,
-            config: &config,
-            lang: &item.doc.lang,
-            prefix: &prefix,
-        };
-        let input = Input {
-            file: &item.doc.file,
-            file_text: &item.doc.text,
-            body: item.parsed.parts.body.clone(),
-            allow_raw_html: config.unsafe_html,
-            french: item.doc.lang.as_str() == "fr",
-        };
-        let (r, d) = markdown::render(&input, &resolver);
+        let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix);
         diags.extend(d);
         let text = IndexText {
             title: item.parsed.common.title,
@@ -431,20 +405,7 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
     if headings != version.headings {
         return None;
     }
-    let resolver = Resolver {
-        targets,
-        config: &site.config,
-        lang: &doc.lang,
-        prefix: &site.path_prefix,
-    };
-    let input = Input {
-        file: &doc.file,
-        file_text: &doc.text,
-        body: parsed.parts.body.clone(),
-        allow_raw_html: site.config.unsafe_html,
-        french: doc.lang.as_str() == "fr",
-    };
-    let (r, d) = markdown::render(&input, &resolver);
+    let (r, d) = render_body(&doc, &parsed, targets, &site.config, &site.path_prefix);
     if !d.is_empty() {
         return None;
     }
@@ -467,6 +428,31 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
         },
     );
     Some(key)
+}
+
+/// A document's body rendered in its own language, its `@/` links
+/// resolved against `targets`: the one way every body is rendered.
+fn render_body(
+    doc: &Document,
+    parsed: &Parsed,
+    targets: &Targets,
+    config: &Config,
+    prefix: &str,
+) -> (markdown::Rendered, Vec<Diagnostic>) {
+    let resolver = Resolver {
+        targets,
+        config,
+        lang: &doc.lang,
+        prefix,
+    };
+    let input = Input {
+        file: &doc.file,
+        file_text: &doc.text,
+        body: parsed.parts.body.clone(),
+        allow_raw_html: config.unsafe_html,
+        french: doc.lang.as_str() == "fr",
+    };
+    markdown::render(&input, &resolver)
 }
 
 /// The entity an `@/kind/id#anchor` target names.

@@ -269,18 +269,6 @@ impl<'a> Views<'a> {
         v.into_iter().map(|(_, _, l)| l).collect()
     }
 
-    /// Links to the entities `ids` of `kind`, sorted by title in `lang`.
-    fn links(&self, kind: Kind, ids: &[String], lang: &Lang) -> Vec<LinkView> {
-        let mut v: Vec<(&(String, String), LinkView)> = ids
-            .iter()
-            .filter_map(|id| self.site.link(kind, id, lang))
-            .map(|l| (&l.version.sort_key, self.link(&l, lang)))
-            .collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
-        v.dedup_by(|a, b| a.1.id == b.1.id);
-        v.into_iter().map(|(_, l)| l).collect()
-    }
-
     /// Theme or organisation labels in `lang`, linked to their pages.
     pub fn labels<'i>(
         &self,
@@ -454,8 +442,16 @@ impl<'a> Views<'a> {
                     Fields::Meeting(m) => word_of(self, lang, "meeting_type", &m.r#type),
                     Fields::Country(c) => word_of(self, lang, "region", &c.region),
                     Fields::Practice(p) => {
+                        let countries: std::collections::BTreeSet<EntityKey> = p
+                            .countries
+                            .iter()
+                            .map(|id| EntityKey {
+                                kind: Kind::Country,
+                                id: id.clone(),
+                            })
+                            .collect();
                         let names: Vec<String> = self
-                            .links(Kind::Country, &p.countries, lang)
+                            .link_list(&countries, lang)
                             .into_iter()
                             .map(|l| l.title)
                             .collect();
