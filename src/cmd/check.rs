@@ -3,13 +3,13 @@
 
 use std::process::ExitCode;
 
-use super::{exit, generate, report};
+use super::{Purpose, exit, generate_for, report};
 use crate::cli::{CheckArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::site::Site;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let g = generate(&args.site.root, args.site.drafts, None);
+    let g = generate_for(&args.site.root, args.site.drafts, None, Purpose::Check);
     let mut timings = g.timings;
     let mut diags = g.diags;
     if let Some(site) = &g.site {

@@ -30,10 +30,31 @@ pub struct Generated {
     pub timings: Timings,
 }
 
+/// What a run of the pipeline is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Every page, file and search index, for `publish`.
+    Build,
+    /// Everything `build` would report, without making the site: bodies
+    /// are checked but not turned into HTML, every template is rendered on
+    /// a sample of pages (`output::validate`), no search index is built.
+    Check,
+}
+
 /// config → discover → front matter → markdown → site → theme → output.
 /// Stops after a stage whose errors would make the next one meaningless,
 /// but reports everything found up to there.
 pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated {
+    generate_for(root, drafts, base_url, Purpose::Build)
+}
+
+/// `generate` for a purpose: with `Purpose::Check`, no artifacts.
+pub fn generate_for(
+    root: &Path,
+    drafts: bool,
+    base_url: Option<&str>,
+    purpose: Purpose,
+) -> Generated {
     let mut diags = Diagnostics::new();
     let mut timings = Timings::default();
     let failed = |diags, timings| Generated {
@@ -70,7 +91,11 @@ pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated 
     let (site, assembled) = site::assemble(
         config,
         tree,
-        &site::Options { drafts, history },
+        &site::Options {
+            drafts,
+            history,
+            html: purpose == Purpose::Build,
+        },
         &mut timings,
     );
     diags.extend(assembled);
@@ -84,7 +109,10 @@ pub fn generate(root: &Path, drafts: bool, base_url: Option<&str>) -> Generated 
     if diags.has_errors() {
         return failed(diags, timings);
     }
-    let (artifacts, rendered) = output::artifacts(&site, &theme);
+    let (artifacts, rendered) = match purpose {
+        Purpose::Build => output::artifacts(&site, &theme),
+        Purpose::Check => (Vec::new(), output::validate(&site, &theme)),
+    };
     timings.lap("pages");
     diags.extend(rendered);
     Generated {

@@ -21,6 +21,10 @@ pub struct Input<'a> {
     /// French text: narrow no-break spaces before `: ; ! ?` and inside
     /// « » (`typography`), in text only, never in code or attributes.
     pub french: bool,
+    /// Make the HTML. `check` does not: it wants the diagnostics, headings
+    /// and links, and highlighting, typography and sanitising are most of
+    /// a body's time.
+    pub html: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -175,7 +179,7 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
                 code = Some((lang, String::new()));
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, text)) = code.take() {
+                if let Some((lang, text)) = code.take().filter(|_| input.html) {
                     let colour = highlighted + text.len() <= MAX_HIGHLIGHTED;
                     if colour {
                         highlighted += text.len();
@@ -371,6 +375,9 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
             other => events.push(other),
         }
     }
+    if !input.html {
+        return (out, diags);
+    }
     if input.french {
         events = french_text(events);
         for h in &mut out.headings {
@@ -565,9 +572,37 @@ mod tests {
             body: 16..text.len(),
             allow_raw_html: false,
             french,
+            html: true,
         };
         let (r, d) = render(&input, &Fake);
         (r, d)
+    }
+
+    #[test]
+    fn without_html_the_diagnostics_headings_and_links_are_the_same() {
+        let body = "## Défis\n\nSee [a](@/practices/a) and [z](@/practices/zz).\n\n```rust\nfn x() {}\n```\n\n<script>x</script>\n\n## Défis\n";
+        let text = format!("---\ntitle: x\n---\n{body}");
+        let input = |html| Input {
+            file: "a.md",
+            file_text: &text,
+            body: 16..text.len(),
+            allow_raw_html: false,
+            french: true,
+            html,
+        };
+        let (full, full_diags) = render(&input(true), &Fake);
+        let (lean, lean_diags) = render(&input(false), &Fake);
+        assert!(lean.html.is_empty());
+        assert!(!full.html.is_empty());
+        assert_eq!(lean.headings, full.headings);
+        assert_eq!(lean.links, full.links);
+        assert_eq!(lean_diags.len(), 2, "{lean_diags:?}");
+        let place = |d: &Vec<Diagnostic>| {
+            d.iter()
+                .map(|d| (d.message.clone(), d.span.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(place(&lean_diags), place(&full_diags));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod pages;
 pub mod search;
 mod web;
 
-pub use pages::{Scope, artifacts, artifacts_scoped, entity_files, search_artifacts};
+pub use pages::{Scope, artifacts, artifacts_scoped, entity_files, search_artifacts, validate};
 pub use web::feed_path;
 
 use std::path::PathBuf;

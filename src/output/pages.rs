@@ -74,45 +74,7 @@ pub fn artifacts_scoped(
     let all = scope.is_none();
     let want = |f: &dyn Fn(&Scope) -> bool| scope.is_none_or(f);
     let langs = &site.config.languages;
-    let mut jobs = Vec::new();
-    if all {
-        jobs.push(Job::Root);
-    }
-    for l in langs {
-        if want(&|s| s.home) {
-            jobs.push(Job::Home(l));
-        }
-        if all {
-            jobs.push(Job::NotFound(l));
-        }
-        // Freshness comes from Git, which edits in `serve` do not change.
-        if all {
-            jobs.push(Job::Editors(l));
-        }
-        for k in Kind::ALL {
-            if want(&|s| s.lists.contains(&k)) {
-                jobs.push(Job::List(k, l));
-            }
-        }
-        if want(&|s| s.matrix) {
-            jobs.push(Job::Matrix(l));
-        }
-        for t in TAXONOMIES {
-            if want(&|s| s.taxonomies) {
-                jobs.push(Job::Taxonomy(t, l));
-            }
-            for id in terms(site, t).keys() {
-                if want(&|s| s.terms.contains(&(t.to_string(), id.clone()))) {
-                    jobs.push(Job::Term(t, id, l));
-                }
-            }
-        }
-    }
-    for e in site.entities.values().filter(|e| wanted(e)) {
-        for v in e.versions.values() {
-            jobs.push(Job::Entity(e, v));
-        }
-    }
+    let jobs = jobs(site, scope, &wanted);
 
     // The search index needs the site, not the pages: build it alongside.
     // A partial rebuild (serve) leaves it to `search_artifacts`, run after
@@ -171,6 +133,150 @@ pub fn artifacts_scoped(
     check_unique(&out, &mut diags);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     (out, diags)
+}
+
+/// The pages to render: with a scope, only those in it (and the entities
+/// `wanted` lets through).
+fn jobs<'s>(
+    site: &'s Site,
+    scope: Option<&Scope>,
+    wanted: &dyn Fn(&Entity) -> bool,
+) -> Vec<Job<'s>> {
+    let all = scope.is_none();
+    let want = |f: &dyn Fn(&Scope) -> bool| scope.is_none_or(f);
+    let langs = &site.config.languages;
+    let mut jobs = Vec::new();
+    if all {
+        jobs.push(Job::Root);
+    }
+    for l in langs {
+        if want(&|s| s.home) {
+            jobs.push(Job::Home(l));
+        }
+        if all {
+            jobs.push(Job::NotFound(l));
+        }
+        // Freshness comes from Git, which edits in `serve` do not change.
+        if all {
+            jobs.push(Job::Editors(l));
+        }
+        for k in Kind::ALL {
+            if want(&|s| s.lists.contains(&k)) {
+                jobs.push(Job::List(k, l));
+            }
+        }
+        if want(&|s| s.matrix) {
+            jobs.push(Job::Matrix(l));
+        }
+        for t in TAXONOMIES {
+            if want(&|s| s.taxonomies) {
+                jobs.push(Job::Taxonomy(t, l));
+            }
+            for id in terms(site, t).keys() {
+                if want(&|s| s.terms.contains(&(t.to_string(), id.clone()))) {
+                    jobs.push(Job::Term(t, id, l));
+                }
+            }
+        }
+    }
+    for e in site.entities.values().filter(|e| wanted(e)) {
+        for v in e.versions.values() {
+            jobs.push(Job::Entity(e, v));
+        }
+    }
+    jobs
+}
+
+/// What `check` renders instead of the site: every page there is one of
+/// (the root, homes, lists, 404s, taxonomies, terms, the matrix, the
+/// editors' and search pages) and, of the entity pages, the `sample` that
+/// takes each template through its branches. Rendering every entity page
+/// only repeats the same templates on other data; it is what made `check`
+/// as slow as `build`. Every path the build would write is still listed,
+/// so two files at one place are found. The rendered pages are dropped.
+pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
+    let views = Views { site, theme };
+    let sample = sample(site);
+    let in_sample = |e: &Entity| {
+        sample.contains(&EntityKey {
+            kind: e.kind,
+            id: e.id.clone(),
+        })
+    };
+    let rendered: Vec<Result<Artifact, Diagnostic>> = jobs(site, None, &in_sample)
+        .par_iter()
+        .map(|j| render(&views, j))
+        .collect();
+    let search_pages = site
+        .config
+        .languages
+        .iter()
+        .map(|l| search_page(&views, l, None));
+    let path_only = |path: String| Artifact {
+        path,
+        content: Content::Bytes(Vec::new()),
+    };
+    let mut diags = Diagnostics::new();
+    let mut out = Vec::new();
+    for r in rendered.into_iter().chain(search_pages) {
+        match r {
+            Ok(a) => out.push(path_only(a.path)),
+            Err(d) => diags.push(d),
+        }
+    }
+    for e in site.entities.values().filter(|e| !in_sample(e)) {
+        out.extend(e.versions.values().map(|v| path_only(format!("{}index.html", v.path))));
+    }
+    out.extend(
+        site.config
+            .languages
+            .iter()
+            .map(|l| path_only(format!("{l}/graph.json"))),
+    );
+    out.extend(super::web::artifacts(site, &|_| String::new()));
+    aliases(&views, &|_| true, &mut out, &mut diags);
+    files(site, theme, &|_| true, true, &mut out);
+    check_unique(&out, &mut diags);
+    diags
+}
+
+/// The entities whose pages `check` renders: of each kind, the first and
+/// the last by id, the most and the least linked in the graph (long lists
+/// and empty ones), and the first with attachments, with aliases, missing
+/// a language, and with a translation behind. Together they take every
+/// branch of the entity templates that the data can choose.
+fn sample(site: &Site) -> BTreeSet<EntityKey> {
+    let mut degree: BTreeMap<&EntityKey, usize> = BTreeMap::new();
+    let edges: Vec<_> = site.graph.edges().collect();
+    for e in &edges {
+        *degree.entry(&e.from).or_default() += 1;
+        *degree.entry(&e.to).or_default() += 1;
+    }
+    let languages = site.config.languages.len();
+    let mut out = BTreeSet::new();
+    for kind in Kind::ALL {
+        let of_kind: Vec<(&EntityKey, &Entity)> =
+            site.entities.iter().filter(|(k, _)| k.kind == kind).collect();
+        let links = |k: &EntityKey| degree.get(k).copied().unwrap_or(0);
+        let picks = [
+            of_kind.first().map(|(k, _)| *k),
+            of_kind.last().map(|(k, _)| *k),
+            of_kind.iter().max_by_key(|(k, _)| links(k)).map(|(k, _)| *k),
+            of_kind.iter().min_by_key(|(k, _)| links(k)).map(|(k, _)| *k),
+            of_kind.iter().find(|(_, e)| !e.attachments.is_empty()).map(|(k, _)| *k),
+            of_kind
+                .iter()
+                .find(|(_, e)| e.versions.values().any(|v| !v.common.aliases.is_empty()))
+                .map(|(k, _)| *k),
+            of_kind.iter().find(|(_, e)| e.versions.len() < languages).map(|(k, _)| *k),
+            of_kind
+                .iter()
+                .find(|(_, e)| !crate::site::behind_in(e).is_empty())
+                .map(|(k, _)| *k),
+        ];
+        out.extend(picks.into_iter().flatten().cloned());
+    }
+    out
 }
 
 /// The terms of a taxonomy, from config.yaml.

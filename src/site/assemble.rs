@@ -25,6 +25,9 @@ pub struct Options {
     pub drafts: bool,
     /// What Git knows of content/ (or why it knows nothing).
     pub history: std::sync::Arc<crate::history::History>,
+    /// Render bodies to HTML. `check` only validates them: links,
+    /// anchors and raw HTML are checked, no HTML is made.
+    pub html: bool,
 }
 
 /// A parsed document, before it is placed in the site.
@@ -259,7 +262,7 @@ pub fn assemble_with(
                 .filter(|b| b.links.iter().all(|l| !changed.contains(l)));
             let fresh = kept.is_none();
             let body = kept.unwrap_or_else(|| {
-                let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix);
+                let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix, opts.html);
                 Body {
                     html: Arc::from(r.html),
                     headings: r.headings,
@@ -340,7 +343,7 @@ pub fn assemble_with(
     let mut home = BTreeMap::new();
     let mut lists = BTreeMap::new();
     for item in index_items {
-        let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix);
+        let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix, opts.html);
         diags.extend(d);
         let text = IndexText {
             title: item.parsed.common.title,
@@ -405,7 +408,7 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
     if headings != version.headings {
         return None;
     }
-    let (r, d) = render_body(&doc, &parsed, targets, &site.config, &site.path_prefix);
+    let (r, d) = render_body(&doc, &parsed, targets, &site.config, &site.path_prefix, true);
     if !d.is_empty() {
         return None;
     }
@@ -438,6 +441,7 @@ fn render_body(
     targets: &Targets,
     config: &Config,
     prefix: &str,
+    html: bool,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
     let resolver = Resolver {
         targets,
@@ -451,6 +455,7 @@ fn render_body(
         body: parsed.parts.body.clone(),
         allow_raw_html: config.unsafe_html,
         french: doc.lang.as_str() == "fr",
+        html,
     };
     markdown::render(&input, &resolver)
 }
