@@ -40,8 +40,6 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The `@/` targets the body links to, as written.
     pub links: Vec<String>,
-    /// Plain text of the body, for summaries when none is given.
-    pub word_count: usize,
 }
 
 /// How deep a body's elements may nest: block quotes, lists, emphasis and
@@ -108,6 +106,65 @@ fn unique_id(base: String, taken: &mut BTreeSet<String>) -> String {
 /// Renders a body. Every `@/` link that does not resolve is a diagnostic
 /// at the link's own place in the file.
 pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<Diagnostic>) {
+    let mut unused = Vec::new();
+    run(input, Some(resolver), &mut unused)
+}
+
+/// An `@/` link as written, and where: resolved by the caller later.
+#[derive(Debug, Clone)]
+pub struct LinkAt {
+    /// What follows `@/`.
+    pub target: String,
+    /// The link's place in the file.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One pass for `check`: the headings, every other diagnostic, and the
+/// `@/` links left unresolved (`resolve_later`), because the headings of
+/// the other files they may point to are not known yet. `render` needs a
+/// second pass over each body for that; `check` does not.
+pub fn scan(input: &Input<'_>) -> (Rendered, Vec<LinkAt>, Vec<Diagnostic>) {
+    let mut links = Vec::new();
+    let (r, d) = run(input, None, &mut links);
+    (r, links, d)
+}
+
+/// The diagnostic of a link `scan` left, when it does not resolve.
+pub fn resolve_later(
+    input: &Input<'_>,
+    link: &LinkAt,
+    resolver: &dyn ResolveLink,
+) -> Option<Diagnostic> {
+    let e = resolver.resolve(&link.target).err()?;
+    Some(link_diagnostic(
+        input,
+        link.start,
+        link.end,
+        &format!("@/{}", link.target),
+        e,
+    ))
+}
+
+fn link_diagnostic(
+    input: &Input<'_>,
+    start: usize,
+    end: usize,
+    dest: &str,
+    e: super::LinkError,
+) -> Diagnostic {
+    let mut d = Diagnostic::error(e.message).at(link_span(input, start, end, dest));
+    d.label = e.label;
+    d.help = e.help;
+    d
+}
+
+/// `render` with a resolver; `scan` without, collecting the links.
+fn run(
+    input: &Input<'_>,
+    resolver: Option<&dyn ResolveLink>,
+    deferred: &mut Vec<LinkAt>,
+) -> (Rendered, Vec<Diagnostic>) {
     let body = &input.file_text[input.body.clone()];
     let mut diags = Vec::new();
     let mut out = Rendered::default();
@@ -202,6 +259,21 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
             }) if dest_url.starts_with("@/") => {
                 let target = dest_url[2..].to_string();
                 out.links.push(target.clone());
+                let Some(resolver) = resolver else {
+                    deferred.push(LinkAt {
+                        target,
+                        start: input.body.start + range.start,
+                        end: input.body.start + range.end,
+                    });
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: CowStr::from("#"),
+                        title,
+                        id,
+                    }));
+                    link_stack.push(None);
+                    continue;
+                };
                 match resolver.resolve(&target) {
                     Ok(r) => {
                         let mut a = format!("<a href=\"{}\"", escape_attr(&r.url));
@@ -226,11 +298,8 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
                     }
                     Err(e) => {
                         let start = input.body.start + range.start;
-                        let span = link_span(input, start, range.end + input.body.start, &dest_url);
-                        let mut d = Diagnostic::error(e.message).at(span);
-                        d.label = e.label;
-                        d.help = e.help;
-                        diags.push(d);
+                        let end = input.body.start + range.end;
+                        diags.push(link_diagnostic(input, start, end, &dest_url, e));
                         events.push(Event::Start(Tag::Link {
                             link_type,
                             dest_url: CowStr::from("#"),
@@ -363,7 +432,6 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
                 if let Some((_, text)) = heading.as_mut() {
                     text.push_str(&t);
                 }
-                out.word_count += t.split_whitespace().count();
                 events.push(Event::Text(t));
             }
             Event::Code(t) => {

@@ -61,7 +61,11 @@ pub fn artifacts_scoped(
     theme: &Theme,
     scope: Option<&Scope>,
 ) -> (Vec<Artifact>, Diagnostics) {
-    let views = Views { site, theme };
+    let views = Views {
+        site,
+        theme,
+        sample: None,
+    };
     let only = scope.map(|s| &s.entities);
     let wanted = |e: &Entity| {
         only.is_none_or(|o| {
@@ -187,6 +191,9 @@ fn jobs<'s>(
     jobs
 }
 
+/// How many items of each list `check` renders (see `Views::sample`).
+const SAMPLED_ITEMS: usize = 20;
+
 /// What `check` renders instead of the site: every page there is one of
 /// (the root, homes, lists, 404s, taxonomies, terms, the matrix, the
 /// editors' and search pages) and, of the entity pages, the `sample` that
@@ -195,7 +202,11 @@ fn jobs<'s>(
 /// as slow as `build`. Every path the build would write is still listed,
 /// so two files at one place are found. The rendered pages are dropped.
 pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
-    let views = Views { site, theme };
+    let views = Views {
+        site,
+        theme,
+        sample: Some(SAMPLED_ITEMS),
+    };
     let sample = sample(site);
     let in_sample = |e: &Entity| {
         sample.contains(&EntityKey {
@@ -225,7 +236,11 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
         }
     }
     for e in site.entities.values().filter(|e| !in_sample(e)) {
-        out.extend(e.versions.values().map(|v| path_only(format!("{}index.html", v.path))));
+        out.extend(
+            e.versions
+                .values()
+                .map(|v| path_only(format!("{}index.html", v.path))),
+        );
     }
     out.extend(
         site.config
@@ -233,7 +248,7 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
             .iter()
             .map(|l| path_only(format!("{l}/graph.json"))),
     );
-    out.extend(super::web::artifacts(site, &|_| String::new()));
+    out.extend(super::web::paths(site).into_iter().map(path_only));
     aliases(&views, &|_| true, &mut out, &mut diags);
     files(site, theme, &|_| true, true, &mut out);
     check_unique(&out, &mut diags);
@@ -255,20 +270,35 @@ fn sample(site: &Site) -> BTreeSet<EntityKey> {
     let languages = site.config.languages.len();
     let mut out = BTreeSet::new();
     for kind in Kind::ALL {
-        let of_kind: Vec<(&EntityKey, &Entity)> =
-            site.entities.iter().filter(|(k, _)| k.kind == kind).collect();
+        let of_kind: Vec<(&EntityKey, &Entity)> = site
+            .entities
+            .iter()
+            .filter(|(k, _)| k.kind == kind)
+            .collect();
         let links = |k: &EntityKey| degree.get(k).copied().unwrap_or(0);
         let picks = [
             of_kind.first().map(|(k, _)| *k),
             of_kind.last().map(|(k, _)| *k),
-            of_kind.iter().max_by_key(|(k, _)| links(k)).map(|(k, _)| *k),
-            of_kind.iter().min_by_key(|(k, _)| links(k)).map(|(k, _)| *k),
-            of_kind.iter().find(|(_, e)| !e.attachments.is_empty()).map(|(k, _)| *k),
+            of_kind
+                .iter()
+                .max_by_key(|(k, _)| links(k))
+                .map(|(k, _)| *k),
+            of_kind
+                .iter()
+                .min_by_key(|(k, _)| links(k))
+                .map(|(k, _)| *k),
+            of_kind
+                .iter()
+                .find(|(_, e)| !e.attachments.is_empty())
+                .map(|(k, _)| *k),
             of_kind
                 .iter()
                 .find(|(_, e)| e.versions.values().any(|v| !v.common.aliases.is_empty()))
                 .map(|(k, _)| *k),
-            of_kind.iter().find(|(_, e)| e.versions.len() < languages).map(|(k, _)| *k),
+            of_kind
+                .iter()
+                .find(|(_, e)| e.versions.len() < languages)
+                .map(|(k, _)| *k),
             of_kind
                 .iter()
                 .find(|(_, e)| !crate::site::behind_in(e).is_empty())
@@ -529,7 +559,11 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
 
 /// The search index and search pages alone, for `serve` after an edit.
 pub fn search_artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
-    let views = Views { site, theme };
+    let views = Views {
+        site,
+        theme,
+        sample: None,
+    };
     let ((mut out, bundles), mut diags) = super::search::artifacts(site, theme);
     let bundles = bundles_of(bundles);
     for l in &site.config.languages {

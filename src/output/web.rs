@@ -19,6 +19,13 @@ pub fn feed_path(lang: &Lang) -> String {
     format!("{lang}/atom.xml")
 }
 
+/// Where `artifacts` puts its files, without making them (`check`).
+pub fn paths(site: &Site) -> Vec<String> {
+    let mut out: Vec<String> = site.config.languages.iter().map(feed_path).collect();
+    out.extend(["sitemap.xml", "print.css", "robots.txt"].map(String::from));
+    out
+}
+
 /// `feeds`, `sitemap.xml` and `robots.txt`.
 pub fn artifacts(site: &Site, feed_title: &dyn Fn(&Lang) -> String) -> Vec<Artifact> {
     let mut out: Vec<Artifact> = site

@@ -189,9 +189,24 @@ pub fn assemble_with(
         drafts,
     };
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
+    // `check` reads each body once (`markdown::scan`): its headings now,
+    // its links resolved below. `build` finds the headings first and
+    // renders each body once they are all known.
+    let scans: Vec<Option<Scanned>> = if opts.html {
+        published.iter().map(|_| None).collect()
+    } else {
+        published
+            .par_iter()
+            .map(|(_, item)| Some(scan_body(&item.doc, &item.parsed, &config)))
+            .collect()
+    };
     let headings: Vec<Vec<Heading>> = published
         .par_iter()
-        .map(|(_, item)| {
+        .zip(&scans)
+        .map(|((_, item), scan)| {
+            if let Some(s) = scan {
+                return s.0.headings.clone();
+            }
             match memo
                 .docs
                 .get(&item.doc.file)
@@ -255,14 +270,27 @@ pub fn assemble_with(
     let remembered = &memo.docs;
     let rendered: Vec<(EntityKey, Version, Body, bool)> = published
         .into_par_iter()
-        .map(|(key, item)| {
+        .zip(scans)
+        .map(|((key, item), scan)| {
             let kept = remembered
                 .get(&item.doc.file)
                 .and_then(|r| r.body.clone())
                 .filter(|b| b.links.iter().all(|l| !changed.contains(l)));
             let fresh = kept.is_none();
             let body = kept.unwrap_or_else(|| {
-                let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix, opts.html);
+                let (r, d) = match scan {
+                    Some(scan) => {
+                        resolve_scanned(&item.doc, &item.parsed, scan, &targets, &config, &prefix)
+                    }
+                    None => render_body(
+                        &item.doc,
+                        &item.parsed,
+                        &targets,
+                        &config,
+                        &prefix,
+                        opts.html,
+                    ),
+                };
                 Body {
                     html: Arc::from(r.html),
                     headings: r.headings,
@@ -343,7 +371,14 @@ pub fn assemble_with(
     let mut home = BTreeMap::new();
     let mut lists = BTreeMap::new();
     for item in index_items {
-        let (r, d) = render_body(&item.doc, &item.parsed, &targets, &config, &prefix, opts.html);
+        let (r, d) = render_body(
+            &item.doc,
+            &item.parsed,
+            &targets,
+            &config,
+            &prefix,
+            opts.html,
+        );
         diags.extend(d);
         let text = IndexText {
             title: item.parsed.common.title,
@@ -408,7 +443,14 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
     if headings != version.headings {
         return None;
     }
-    let (r, d) = render_body(&doc, &parsed, targets, &site.config, &site.path_prefix, true);
+    let (r, d) = render_body(
+        &doc,
+        &parsed,
+        targets,
+        &site.config,
+        &site.path_prefix,
+        true,
+    );
     if !d.is_empty() {
         return None;
     }
@@ -433,6 +475,50 @@ pub fn patch_body(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<Ent
     Some(key)
 }
 
+/// What `markdown::scan` gives: the body without HTML, the `@/` links
+/// still to resolve, the other diagnostics.
+type Scanned = (markdown::Rendered, Vec<markdown::LinkAt>, Vec<Diagnostic>);
+
+fn scan_body(doc: &Document, parsed: &Parsed, config: &Config) -> Scanned {
+    markdown::scan(&input_of(doc, parsed, config, false))
+}
+
+/// A scanned body's links resolved against `targets`, as `render_body`
+/// would: the same diagnostics, no HTML.
+fn resolve_scanned(
+    doc: &Document,
+    parsed: &Parsed,
+    (rendered, links, mut diags): Scanned,
+    targets: &Targets,
+    config: &Config,
+    prefix: &str,
+) -> (markdown::Rendered, Vec<Diagnostic>) {
+    let resolver = Resolver {
+        targets,
+        config,
+        lang: &doc.lang,
+        prefix,
+    };
+    let input = input_of(doc, parsed, config, false);
+    diags.extend(
+        links
+            .iter()
+            .filter_map(|l| markdown::resolve_later(&input, l, &resolver)),
+    );
+    (rendered, diags)
+}
+
+fn input_of<'a>(doc: &'a Document, parsed: &Parsed, config: &Config, html: bool) -> Input<'a> {
+    Input {
+        file: &doc.file,
+        file_text: &doc.text,
+        body: parsed.parts.body.clone(),
+        allow_raw_html: config.unsafe_html,
+        french: doc.lang.as_str() == "fr",
+        html,
+    }
+}
+
 /// A document's body rendered in its own language, its `@/` links
 /// resolved against `targets`: the one way every body is rendered.
 fn render_body(
@@ -449,15 +535,7 @@ fn render_body(
         lang: &doc.lang,
         prefix,
     };
-    let input = Input {
-        file: &doc.file,
-        file_text: &doc.text,
-        body: parsed.parts.body.clone(),
-        allow_raw_html: config.unsafe_html,
-        french: doc.lang.as_str() == "fr",
-        html,
-    };
-    markdown::render(&input, &resolver)
+    markdown::render(&input_of(doc, parsed, config, html), &resolver)
 }
 
 /// The entity an `@/kind/id#anchor` target names.

@@ -19,6 +19,26 @@ use erased::Ser as _;
 pub struct Views<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
+    /// `check` renders lists cut to this many items (the template does
+    /// the same for each), keeping one in the other language if any:
+    /// validating a list of thousands then costs what a short one does.
+    pub sample: Option<usize>,
+}
+
+/// The indexes of `flags` a sampled list keeps: the first `limit`, and
+/// the first that is set (an item shown in the other language) if none
+/// of those is.
+fn kept(flags: &[bool], limit: Option<usize>) -> Vec<bool> {
+    let Some(limit) = limit else {
+        return vec![true; flags.len()];
+    };
+    let mut keep: Vec<bool> = (0..flags.len()).map(|i| i < limit).collect();
+    if !flags.iter().take(limit).any(|f| *f)
+        && let Some(i) = flags.iter().position(|f| *f)
+    {
+        keep[i] = true;
+    }
+    keep
 }
 
 #[derive(Serialize)]
@@ -254,19 +274,23 @@ impl<'a> Views<'a> {
         keys: impl IntoIterator<Item = &'k EntityKey>,
         lang: &Lang,
     ) -> Vec<LinkView> {
-        let mut v: Vec<(Option<Date>, &(String, String), LinkView)> = keys
+        let mut v: Vec<LinkTo<'_>> = keys
             .into_iter()
             .filter_map(|k| self.site.link(k.kind, &k.id, lang))
-            .map(|l| {
-                (
-                    l.version.common.date,
-                    &l.version.sort_key,
-                    self.link(&l, lang),
-                )
-            })
             .collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        v.into_iter().map(|(_, _, l)| l).collect()
+        v.sort_by(|a, b| {
+            b.version
+                .common
+                .date
+                .cmp(&a.version.common.date)
+                .then_with(|| a.version.sort_key.cmp(&b.version.sort_key))
+        });
+        let other: Vec<bool> = v.iter().map(|l| &l.version.lang != lang).collect();
+        v.iter()
+            .zip(kept(&other, self.sample))
+            .filter(|(_, keep)| *keep)
+            .map(|(l, _)| self.link(l, lang))
+            .collect()
     }
 
     /// Theme or organisation labels in `lang`, linked to their pages.
@@ -433,11 +457,32 @@ impl<'a> Views<'a> {
     /// The items of a kind's list in `lang`: every entity of the kind,
     /// in the page's language where it exists, marked where it does not.
     pub fn items(&self, kind: Kind, lang: &Lang) -> Vec<ItemView> {
-        let mut items: Vec<(Option<Date>, &(String, String), ItemView)> = self
+        let mut versions: Vec<(&Entity, &Version, bool)> = self
             .site
             .of_kind(kind)
             .filter_map(|e| {
                 let (v, fallback) = e.version_for(lang, &self.site.config.languages)?;
+                Some((e, v, fallback))
+            })
+            .collect();
+        // Meetings newest first, the rest by title; the title breaks ties
+        // the same way everywhere.
+        if kind == Kind::Meeting {
+            versions.sort_by(|a, b| {
+                b.1.common
+                    .date
+                    .cmp(&a.1.common.date)
+                    .then_with(|| a.1.sort_key.cmp(&b.1.sort_key))
+            });
+        } else {
+            versions.sort_by(|a, b| a.1.sort_key.cmp(&b.1.sort_key));
+        }
+        let fallbacks: Vec<bool> = versions.iter().map(|(_, _, f)| *f).collect();
+        versions
+            .into_iter()
+            .zip(kept(&fallbacks, self.sample))
+            .filter(|(_, keep)| *keep)
+            .map(|((e, v, fallback), _)| {
                 let meta = match &v.fields {
                     Fields::Meeting(m) => word_of(self, lang, "meeting_type", &m.r#type),
                     Fields::Country(c) => word_of(self, lang, "region", &c.region),
@@ -459,7 +504,7 @@ impl<'a> Views<'a> {
                     }
                     _ => None,
                 };
-                let item = ItemView {
+                ItemView {
                     id: e.id.clone(),
                     title: for_lang(v.lang.as_str(), &v.common.title),
                     url: self.site.url(&v.path),
@@ -472,18 +517,9 @@ impl<'a> Views<'a> {
                     date_iso: v.common.date.as_ref().map(Date::iso),
                     lang: fallback.then(|| v.lang.to_string()),
                     meta,
-                };
-                Some((v.common.date, &v.sort_key, item))
+                }
             })
-            .collect();
-        // Meetings newest first, the rest by title; the title breaks ties
-        // the same way everywhere.
-        if kind == Kind::Meeting {
-            items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        } else {
-            items.sort_by(|a, b| a.1.cmp(b.1));
-        }
-        items.into_iter().map(|(_, _, i)| i).collect()
+            .collect()
     }
 
     /// The partner-country map of the countries list in `lang`: every

@@ -9,6 +9,7 @@ mod axe;
 mod bad_input;
 mod browser_csp;
 mod bundled_hub;
+mod check;
 mod csp;
 mod determinism;
 mod diagnostics;
