@@ -25,7 +25,7 @@ pub struct Document {
     /// Path relative to the site root, `/`-separated, for diagnostics.
     pub file: String,
     /// Shared, so a rebuild that keeps the file need not copy it.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// A hash of `text`: equal fingerprints, equal files.
     pub fingerprint: u64,
     pub kind: Option<Kind>,
@@ -82,7 +82,7 @@ pub struct ReadCache {
 struct Cached {
     modified: Option<SystemTime>,
     len: u64,
-    text: Arc<str>,
+    text: Arc<String>,
     fingerprint: u64,
 }
 
@@ -102,7 +102,7 @@ pub fn read_again(root: &Path, doc: &Document) -> Option<Document> {
     let text = String::from_utf8(read_regular(&root.join(&doc.file)).ok()?).ok()?;
     Some(Document {
         fingerprint: fingerprint(&text),
-        text: Arc::from(text),
+        text: Arc::new(text),
         ..doc.clone()
     })
 }
@@ -234,7 +234,7 @@ pub fn discover_with(
                         modified,
                         len,
                         fingerprint: fingerprint(&text),
-                        text: Arc::from(text),
+                        text: Arc::new(text),
                     }
                 }
             };

@@ -102,7 +102,7 @@ fn parse_as_every_kind(text: String) {
         let doc = Document {
             file: "content/x.fr.md".into(),
             fingerprint: crate::discover::fingerprint(&text),
-            text: text.as_str().into(),
+            text: std::sync::Arc::new(text.clone()),
             kind,
             id,
             lang: config.default_language.clone(),

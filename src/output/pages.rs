@@ -261,12 +261,6 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
 /// a language, and with a translation behind. Together they take every
 /// branch of the entity templates that the data can choose.
 fn sample(site: &Site) -> BTreeSet<EntityKey> {
-    let mut degree: BTreeMap<&EntityKey, usize> = BTreeMap::new();
-    let edges: Vec<_> = site.graph.edges().collect();
-    for e in &edges {
-        *degree.entry(&e.from).or_default() += 1;
-        *degree.entry(&e.to).or_default() += 1;
-    }
     let languages = site.config.languages.len();
     let mut out = BTreeSet::new();
     for kind in Kind::ALL {
@@ -275,7 +269,7 @@ fn sample(site: &Site) -> BTreeSet<EntityKey> {
             .iter()
             .filter(|(k, _)| k.kind == kind)
             .collect();
-        let links = |k: &EntityKey| degree.get(k).copied().unwrap_or(0);
+        let links = |k: &EntityKey| site.graph.degree(k);
         let picks = [
             of_kind.first().map(|(k, _)| *k),
             of_kind.last().map(|(k, _)| *k),

@@ -118,6 +118,11 @@ impl Graph {
         })
     }
 
+    /// How many edges start or end at `key`.
+    pub fn degree(&self, key: &EntityKey) -> usize {
+        self.out.get(key).map_or(0, BTreeSet::len) + self.inbound.get(key).map_or(0, BTreeSet::len)
+    }
+
     /// What `key` names in `field`.
     pub fn targets(&self, key: &EntityKey, field: &str) -> BTreeSet<EntityKey> {
         self.out

@@ -49,6 +49,9 @@ pub fn check(src: &Source<'_>) -> Result<(), Box<Diagnostic>> {
             .help("fields hold short values: long text belongs in the Markdown body, after the closing `---`"),
         ));
     }
+    if plainly_within_limits(yaml) {
+        return Ok(());
+    }
     let mut parser = Parser::new_from_str(yaml);
     let mut depth = 0usize;
     loop {
@@ -98,6 +101,32 @@ pub fn check(src: &Source<'_>) -> Result<(), Box<Diagnostic>> {
     }
 }
 
+/// True when `yaml` cannot break a limit, seen from its characters alone:
+/// then the walk below (a second parse of every front matter, a tenth of
+/// `check`) is skipped. Without `&` and `*` there is no anchor or alias.
+/// Nesting: a flow collection opens with `[` or `{`, so their count
+/// bounds the flow depth; a block collection nested in another starts at
+/// a further column, or at the same one for a list under a key, so block
+/// depth is at most twice the number of columns where a node can start,
+/// and a node starts after a line's indentation and its `- `, `? `, `: `
+/// indicators.
+fn plainly_within_limits(yaml: &str) -> bool {
+    if yaml.contains(['&', '*']) {
+        return false;
+    }
+    let openers = yaml.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    let columns = yaml
+        .lines()
+        .map(|l| {
+            l.bytes()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'-' | b'?' | b':'))
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    openers + 2 * (columns + 1) <= MAX_DEPTH
+}
+
 fn alias(src: &Source<'_>, mark: &Marker) -> Box<Diagnostic> {
     Box::new(
         Diagnostic::error("YAML aliases (`*name`) are not allowed")
@@ -132,6 +161,29 @@ fn anchored(src: &Source<'_>, mark: &Marker) -> Box<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortcut_takes_plain_front_matter_and_nothing_risky() {
+        let plain = "title: \"Austria: network\"\nthemes: [a]\ncountries: [\"cf\", \"gm\"]\nperiod: { start: 2021 }\ndocuments:\n  - title: Report\n    file: r.pdf\n";
+        assert!(plainly_within_limits(plain));
+        assert!(check(&src(plain)).is_ok());
+        let risky = [
+            "a: &x 1\nb: *x\n",
+            "a: [[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n",
+            "- - - - - - - - - a\n",
+        ];
+        for yaml in risky {
+            assert!(!plainly_within_limits(yaml), "{yaml}");
+        }
+        // Too deep by indentation alone: the walk must see it.
+        let deep: String = (0..=MAX_DEPTH)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(MAX_DEPTH + 1)
+            + "v\n";
+        assert!(!plainly_within_limits(&deep));
+        assert!(check(&src(&deep)).is_err());
+    }
 
     fn src(yaml: &str) -> Source<'_> {
         Source::whole("a.md", yaml)
