@@ -25,9 +25,10 @@ cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 
 cargo build --release --locked --quiet
-cargo build --release --locked --quiet --example search-bench
+cargo build --release --locked --quiet --example search-bench --example gen-hub
 bin=target/release/rabat-hub
 tool=target/release/examples/search-bench
+gen=target/release/examples/gen-hub
 
 # Seconds and peak memory (MB) of a command, from GNU time.
 timed() {
@@ -77,10 +78,14 @@ first_query "$work/hub" "r%C3%A9int%C3%A9gration%20Cameroun" "employers"
 
 echo
 echo "== a generated hub of $N entities"
-python3 bench/gen_site.py "$work/gen" "$N"
+# The same generated hub as bench/run.sh (examples/gen-hub.rs).
+"$gen" --entities "$N" --out "$work/gen" >/dev/null
 timed "rabat-hub build (whole build)" "$bin" build --root "$work/gen" --output "$work/gen-out"
 timed "search-bench index (index alone, measured)" "$tool" index "$work/gen"
 sed 's/^/  /' "$work/out"
 bundle_sizes "$work/gen-out"
+# A country's name (on a few percent of the pages), then the worst case:
+# a word of the generator's small vocabulary, on nearly every page.
+first_query "$work/gen-out" "Cameroun" "Cameroon"
 first_query "$work/gen-out" "r%C3%A9int%C3%A9gration" "reintegration"
 pagefind_cli "$work/gen-out"
