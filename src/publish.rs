@@ -3,7 +3,8 @@
 //! and a failed or killed build never see a half-written site.
 //!
 //! On Linux the swap is one atomic `renameat2(RENAME_EXCHANGE)` (through
-//! rustix, used nowhere else): at every instant the output folder is the
+//! rustix, used elsewhere only for a thread's priority in
+//! `serve/priority.rs`): at every instant the output folder is the
 //! whole old site or the whole new one. Elsewhere, or on a filesystem
 //! without it, two renames: the old site aside, the new one in; a build
 //! killed between them leaves the old site aside, and `recover` puts it

@@ -4,6 +4,12 @@
 //! pages, their neighbours' in the graph, and the pages that list
 //! entities); a change to config.yaml, the theme or static files rebuilds
 //! everything.
+//!
+//! The common edit, to one file, takes a fast path when it leaves the
+//! site's shape as it was (same address, references, tags and headings):
+//! the version is patched in place, without assembling the site again, and
+//! only the pages that show it are rendered. The search index follows
+//! later, from a `SearchInput` (see `cmd/serve.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -12,8 +18,9 @@ use std::sync::Arc;
 use crate::config::{self, Config};
 use crate::diag::Diagnostics;
 use crate::discover::{self, ReadCache};
-use crate::output::{self, Content, Scope};
-use crate::site::{self, EntityKey, Memo, Site};
+use crate::kind::Kind;
+use crate::output::{self, Artifact, Content, Scope};
+use crate::site::{self, EntityKey, Memo, Patched, Site};
 use crate::theme::{self, Theme};
 
 pub struct Preview {
@@ -21,7 +28,7 @@ pub struct Preview {
     drafts: bool,
     base_url: String,
     config: Option<Config>,
-    theme: Option<Theme>,
+    theme: Option<Arc<Theme>>,
     reads: ReadCache,
     memo: Memo,
     /// The last site that built without error, and its files.
@@ -30,9 +37,16 @@ pub struct Preview {
     /// Entities changed by builds that failed since the last good one:
     /// their pages are still the old ones.
     pending: BTreeSet<EntityKey>,
+    /// Entities whose front matter a fast patch changed in `site` before
+    /// the rebuild failed or fell back to the full path: the pages around
+    /// them are still the old ones, though `site` already shows the new.
+    faces: BTreeSet<EntityKey>,
     /// What Git knew at the last full build (edits are not commits).
     history: std::sync::Arc<crate::history::History>,
-    search_stale: bool,
+    /// Bumped by every build that succeeds.
+    generation: u64,
+    /// The generation the search index in `files` was made from.
+    indexed: u64,
     /// The documents of the last good build, by absolute path.
     docs: std::collections::HashMap<PathBuf, discover::Document>,
 }
@@ -43,6 +57,27 @@ pub struct Outcome {
     /// Files rendered (all of them on a full build).
     pub rendered: usize,
     pub full: bool,
+    /// Whether the edit was patched in without assembling the site.
+    pub fast: bool,
+}
+
+/// The site as one build left it, with its theme: what the search index
+/// is made from, on another thread, while later edits go on.
+pub struct SearchInput {
+    generation: u64,
+    site: Site,
+    theme: Arc<Theme>,
+}
+
+impl SearchInput {
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The search bundles and search pages of this site.
+    pub fn search(&self) -> (Vec<Artifact>, Diagnostics) {
+        output::search_artifacts(&self.site, &self.theme)
+    }
 }
 
 impl Preview {
@@ -58,53 +93,65 @@ impl Preview {
             site: None,
             files: BTreeMap::new(),
             pending: BTreeSet::new(),
+            faces: BTreeSet::new(),
             docs: std::collections::HashMap::new(),
-            search_stale: false,
+            generation: 0,
+            indexed: 0,
             history: std::sync::Arc::default(),
         }
     }
 
-    /// A save that only changed the text of known files: swap the new
-    /// bodies in and render those entities' pages. `None` when any file
-    /// changed more than its text (the caller rebuilds the site).
+    /// A save that changed known files without changing the site's shape
+    /// (`site::patch_version`): swap the new versions in and render the
+    /// pages that show them. `None` when any file changed more (the caller
+    /// rebuilds the site).
     fn patch(&mut self, changed: &BTreeSet<PathBuf>) -> Option<Outcome> {
         let site = self.site.as_mut()?;
         let theme = self.theme.as_ref()?;
-        let mut keys = BTreeSet::new();
+        let mut scope = Scope::default();
+        let mut faces = BTreeSet::new();
         for path in changed {
             // An editor's temporary file, already renamed over the real one.
             if !path.exists() && !self.docs.contains_key(path) {
                 continue;
             }
-            let doc = self.docs.get(path)?;
-            let fresh = discover::read_again(&self.root, doc)?;
-            if fresh.fingerprint == doc.fingerprint {
-                continue;
-            }
-            match site::patch_body(site, &mut self.memo, fresh.clone()) {
-                Some(k) => {
-                    self.docs.insert(path.clone(), fresh);
-                    keys.insert(k);
+            let fresh = match self.docs.get(path) {
+                Some(doc) => match discover::read_again(&self.root, doc) {
+                    Some(f) if f.fingerprint == doc.fingerprint => continue,
+                    f => f,
+                },
+                None => None,
+            };
+            let patched = fresh.and_then(|fresh| {
+                let p = site::patch_version(site, &mut self.memo, fresh.clone())?;
+                self.docs.insert(path.clone(), fresh);
+                Some(p)
+            });
+            match patched {
+                Some(Patched::Body(k)) => {
+                    scope.entities.insert(k);
+                }
+                Some(Patched::Face(k)) => {
+                    face_scope(site, &k, &mut scope);
+                    faces.insert(k);
                 }
                 None => {
-                    // Already swapped bodies must still be rendered by the
-                    // full rebuild that follows.
-                    self.pending.extend(keys);
+                    // What was already swapped in must still be rendered,
+                    // with the pages around it, by the rebuild that follows.
+                    self.pending.extend(scope.entities);
+                    self.faces.extend(faces);
                     return None;
                 }
             }
         }
-        let scope = Scope {
-            entities: keys,
-            ..Scope::default()
-        };
         let (artifacts, diags) = output::artifacts_scoped(site, theme, Some(&scope));
         if diags.has_errors() {
             self.pending.extend(scope.entities);
+            self.faces.extend(faces);
             return None;
         }
         let rendered = artifacts.len();
-        self.search_stale = true;
+        self.generation += 1;
         for a in artifacts {
             self.files.insert(a.path, Arc::new(a.content));
         }
@@ -112,6 +159,7 @@ impl Preview {
             diags,
             rendered,
             full: false,
+            fast: true,
         })
     }
 
@@ -125,22 +173,34 @@ impl Preview {
     /// Whether the search index lags behind the pages (after a partial
     /// rebuild).
     pub fn search_stale(&self) -> bool {
-        self.search_stale
+        self.indexed < self.generation
     }
 
-    /// Rebuilds the search index and pages of the current site.
-    pub fn refresh_search(&mut self) -> Diagnostics {
-        let (Some(site), Some(theme)) = (&self.site, &self.theme) else {
-            return Diagnostics::new();
-        };
-        let (artifacts, diags) = output::search_artifacts(site, theme);
-        if !diags.has_errors() {
-            for a in artifacts {
-                self.files.insert(a.path, Arc::new(a.content));
-            }
-            self.search_stale = false;
+    /// The generation of the last good build.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// A copy of the last good site, to make its search index elsewhere.
+    pub fn search_input(&self) -> Option<SearchInput> {
+        Some(SearchInput {
+            generation: self.generation,
+            site: self.site.clone()?,
+            theme: Arc::clone(self.theme.as_ref()?),
+        })
+    }
+
+    /// Takes the search files made from the snapshot of `generation`,
+    /// unless the index is already as new. Whether it took them.
+    pub fn add_search(&mut self, generation: u64, files: &[(String, Arc<Content>)]) -> bool {
+        if generation <= self.indexed {
+            return false;
         }
-        diags
+        for (path, content) in files {
+            self.files.insert(path.clone(), Arc::clone(content));
+        }
+        self.indexed = generation;
+        true
     }
 
     /// Rebuilds after `changed` paths (all of them: `None`).
@@ -149,7 +209,10 @@ impl Preview {
         let content_only = changed.is_some_and(|c| c.iter().all(|p| p.starts_with(&content)));
         let full =
             !content_only || self.config.is_none() || self.theme.is_none() || self.site.is_none();
+        // After a failed build, the full path renders what it left behind.
+        let clean = self.pending.is_empty() && self.faces.is_empty();
         if !full
+            && clean
             && let Some(changed) = changed
             && let Some(outcome) = self.patch(changed)
         {
@@ -167,7 +230,7 @@ impl Preview {
                 Ok(mut c) => {
                     c.base_url = self.base_url.clone();
                     match theme::load(&self.root, &c) {
-                        Ok(t) => self.theme = Some(t),
+                        Ok(t) => self.theme = Some(Arc::new(t)),
                         Err(d) => diags.extend(d),
                     }
                     self.config = Some(c);
@@ -180,6 +243,7 @@ impl Preview {
                 diags,
                 rendered: 0,
                 full,
+                fast: false,
             };
         };
         let (tree, found) = discover::discover_with(&self.root, config, &mut self.reads);
@@ -210,12 +274,13 @@ impl Preview {
                 diags,
                 rendered: 0,
                 full,
+                fast: false,
             };
         }
         touched.append(&mut self.pending);
 
         let scope = match (&self.site, full) {
-            (Some(old), false) => Some(affected(old, &new_site, &touched)),
+            (Some(old), false) => Some(affected(old, &new_site, &touched, &self.faces)),
             _ => None,
         };
         let (artifacts, rendered) = output::artifacts_scoped(&new_site, theme, scope.as_ref());
@@ -226,6 +291,7 @@ impl Preview {
                 diags,
                 rendered: 0,
                 full,
+                fast: false,
             };
         }
         let count = artifacts.len();
@@ -251,13 +317,19 @@ impl Preview {
                     .collect();
             }
         }
-        self.search_stale = scope.is_some();
+        self.generation += 1;
+        if scope.is_none() {
+            // The search index was made with the pages.
+            self.indexed = self.generation;
+        }
+        self.faces.clear();
         self.site = Some(new_site);
         self.docs = docs;
         Outcome {
             diags,
             rendered: count,
             full: scope.is_none(),
+            fast: false,
         }
     }
 }
@@ -285,51 +357,64 @@ fn face_changed(old: &Site, new: &Site, key: &EntityKey) -> bool {
 }
 
 /// The pages that show something of `touched`: the entities' own pages;
-/// and when their face changed, their neighbours' pages and the lists,
-/// taxonomy pages, matrix and graph that show them.
-fn affected(old: &Site, new: &Site, touched: &BTreeSet<EntityKey>) -> Scope {
-    use crate::kind::Kind;
+/// and when their face changed (or a fast patch changed it: `faces`),
+/// every page that shows them in either build, and the counts of the
+/// home pages, the taxonomy indexes and the matrix.
+fn affected(
+    old: &Site,
+    new: &Site,
+    touched: &BTreeSet<EntityKey>,
+    faces: &BTreeSet<EntityKey>,
+) -> Scope {
     let mut scope = Scope {
         entities: touched.clone(),
+        web: true,
         ..Scope::default()
     };
-    let faces: Vec<&EntityKey> = touched
+    let changed = touched
         .iter()
-        .filter(|k| face_changed(old, new, k))
-        .collect();
-    for key in faces {
+        .filter(|k| faces.contains(*k) || face_changed(old, new, k));
+    for key in changed {
         for site in [old, new] {
-            let Some(e) = site.entities.get(key) else {
-                continue;
-            };
-            for list in site.graph.lists(key, &site.entities).into_values() {
-                scope.entities.extend(list);
+            if site.entities.contains_key(key) {
+                face_scope(site, key, &mut scope);
             }
-            scope.terms.extend(
-                site.graph
-                    .themes_of(key)
-                    .map(|t| ("themes".to_string(), t.clone())),
-            );
-            scope.terms.extend(
-                site.graph
-                    .organisations_of(key)
-                    .map(|o| ("organisations".to_string(), o.clone())),
-            );
-            scope.lists.insert(e.kind);
         }
-        // Practice lists name their countries; home pages count and show
-        // the latest meetings.
-        if key.kind == Kind::Country {
-            scope.lists.insert(Kind::Practice);
-        }
-        scope.home |= key.kind == Kind::Meeting
-            || !(old.entities.contains_key(key) && new.entities.contains_key(key));
-        scope.matrix |= matches!(
-            key.kind,
-            Kind::Challenge | Kind::Recommendation | Kind::Practice
-        );
+        let both = old.entities.contains_key(key) && new.entities.contains_key(key);
+        scope.home |= !both;
+        // A practice's references are the numbers of the matrix.
+        scope.matrix |= key.kind == Kind::Practice;
         scope.taxonomies = true;
-        scope.graph = true;
     }
     scope
+}
+
+/// Adds to `scope` every page of `site` that shows the face of `key`
+/// (title, summary, date, fields): its own pages, the pages that list it
+/// (`Graph::shown_by`), the list of its kind (and the practices list,
+/// which names countries), the home pages' latest meetings, its themes'
+/// and organisations' pages, the matrix's rows and columns, graph.json,
+/// the editors' pages, the feeds and the sitemap.
+fn face_scope(site: &Site, key: &EntityKey, scope: &mut Scope) {
+    scope.entities.insert(key.clone());
+    scope.entities.extend(site.graph.shown_by(key));
+    scope.lists.insert(key.kind);
+    if key.kind == Kind::Country {
+        scope.lists.insert(Kind::Practice);
+    }
+    scope.home |= key.kind == Kind::Meeting;
+    scope.terms.extend(
+        site.graph
+            .themes_of(key)
+            .map(|t| ("themes".to_string(), t.clone())),
+    );
+    scope.terms.extend(
+        site.graph
+            .organisations_of(key)
+            .map(|o| ("organisations".to_string(), o.clone())),
+    );
+    scope.matrix |= matches!(key.kind, Kind::Challenge | Kind::Recommendation);
+    scope.graph = true;
+    scope.editors = true;
+    scope.web = true;
 }

@@ -1,17 +1,24 @@
 //! `rabat-hub serve`: build the site in memory, serve it on the loopback
 //! address, and rebuild on every saved change; open pages reload by
 //! themselves, and a broken change shows its errors in the browser.
+//!
+//! After a partial rebuild the search index is made again on a thread of
+//! its own, from a copy of the site, once the pages are shown: a save is
+//! never waited on behind it, and a newer save's index replaces an older
+//! one's still in the making.
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
-use super::preview::Preview;
+use super::preview::{Preview, SearchInput};
 use super::{exit, report};
 use crate::cli::ServeArgs;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::Content;
 use crate::serve::{Live, Server, Watcher};
 
 pub fn run(args: &ServeArgs) -> ExitCode {
@@ -42,8 +49,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         .canonicalize()
         .unwrap_or_else(|_| args.site.root.clone());
     let live = Live::new();
+    let indexer = Indexer::start(Arc::clone(&live), args.site.format);
     let mut preview = Preview::new(&root, args.site.drafts, &url);
-    rebuild(&mut preview, None, args, &live);
+    rebuild(&mut preview, None, args, &live, &indexer);
 
     let watcher = match Watcher::new(&root) {
         Ok(w) => Some(w),
@@ -61,7 +69,25 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     std::thread::spawn(move || server.run(server_live));
 
     if let Some(w) = watcher {
-        while let Some(change) = w.next(&root) {
+        // The generation last handed to the indexer.
+        let mut handed = 0;
+        loop {
+            // The site is copied for the indexer when the editor pauses
+            // and the indexer is free: copying a large site takes a while,
+            // and a save should not wait behind it.
+            let owed = preview.search_stale() && handed < preview.generation();
+            let Some(change) = w.next_within(&root, owed.then_some(PAUSE)) else {
+                break;
+            };
+            if change.paths.is_empty() {
+                if indexer.idle()
+                    && let Some(input) = preview.search_input()
+                {
+                    handed = input.generation();
+                    indexer.request(input);
+                }
+                continue;
+            }
             // A checkout of another branch changes thousands of files: name
             // a few, count the rest.
             let names: Vec<String> = change
@@ -77,7 +103,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 String::new()
             };
             eprintln!("changed: {}{more}", names.join(", "));
-            rebuild(&mut preview, Some(&change.paths), args, &live);
+            rebuild(&mut preview, Some(&change.paths), args, &live, &indexer);
         }
     } else {
         loop {
@@ -93,6 +119,7 @@ fn rebuild(
     changed: Option<&BTreeSet<PathBuf>>,
     args: &ServeArgs,
     live: &Live,
+    indexer: &Indexer,
 ) {
     let start = std::time::Instant::now();
     let outcome = preview.rebuild(changed);
@@ -104,17 +131,126 @@ fn rebuild(
         eprintln!("the site has errors: the browser shows them until they are fixed");
         return;
     }
-    live.publish(Some(preview.files.clone()), Vec::new(), &default_lang);
-    if preview.search_stale() {
-        // After the reload: the page never waits for the index.
-        let diags = preview.refresh_search();
-        report(&diags, args.site.format);
-        live.replace_quietly(preview.files.clone());
+    {
+        // Under the indexer's lock, so that an index it finishes now is
+        // neither lost nor put over a newer one.
+        let mut done = indexer.done();
+        if let Some((generation, files)) = done.files.take() {
+            preview.add_search(generation, &files);
+        }
+        if !preview.search_stale() {
+            done.served = preview.generation();
+        }
+        live.publish(Some(preview.files.clone()), Vec::new(), &default_lang);
     }
     eprintln!(
-        "{} {} files in {} ms",
+        "{} {} files in {} ms{}",
         if outcome.full { "built" } else { "rebuilt" },
         outcome.rendered,
-        start.elapsed().as_millis()
+        start.elapsed().as_millis(),
+        if outcome.fast { " (fast path)" } else { "" }
     );
+}
+
+/// How long the editor pauses before the site is copied for the indexer.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Makes the search index of the latest site on its own thread, with its
+/// own thread pool (one thread), so that rebuilds keep the others.
+struct Indexer {
+    state: Arc<IndexerState>,
+}
+
+#[derive(Default)]
+struct IndexerState {
+    /// The newest site waiting to be indexed; an older one waiting is
+    /// dropped for it.
+    queue: Mutex<Option<SearchInput>>,
+    wake: Condvar,
+    /// Whether an index is in the making.
+    busy: AtomicBool,
+    done: Mutex<Done>,
+}
+
+/// Output paths and their contents.
+type Files = Vec<(String, Arc<Content>)>;
+
+#[derive(Default)]
+struct Done {
+    /// The generation of the index the live site serves.
+    served: u64,
+    /// An index made since the last rebuild, for the preview's files.
+    files: Option<(u64, Files)>,
+}
+
+impl Indexer {
+    fn start(live: Arc<Live>, format: crate::cli::Format) -> Indexer {
+        let state = Arc::new(IndexerState::default());
+        let worker = Arc::clone(&state);
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                crate::serve::priority::lower_this_thread();
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .thread_name(|_| "search-index".into())
+                    .start_handler(|_| crate::serve::priority::lower_this_thread())
+                    .build()
+                    .ok();
+                loop {
+                    let input = {
+                        let mut queue = worker.queue.lock().unwrap_or_else(|p| p.into_inner());
+                        loop {
+                            if let Some(s) = queue.take() {
+                                worker.busy.store(true, Ordering::SeqCst);
+                                break s;
+                            }
+                            queue = worker.wake.wait(queue).unwrap_or_else(|p| p.into_inner());
+                        }
+                    };
+                    let (artifacts, diags) = match &pool {
+                        Some(pool) => pool.install(|| input.search()),
+                        None => input.search(),
+                    };
+                    report(&diags, format);
+                    if !diags.has_errors() {
+                        let files: Files = artifacts
+                            .into_iter()
+                            .map(|a| (a.path, Arc::new(a.content)))
+                            .collect();
+                        let mut done = worker.done.lock().unwrap_or_else(|p| p.into_inner());
+                        if input.generation() > done.served {
+                            live.add_quietly(&files);
+                            done.served = input.generation();
+                            done.files = Some((input.generation(), files));
+                        }
+                    }
+                    worker.busy.store(false, Ordering::SeqCst);
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!(
+                "warning: cannot start the search indexing thread ({e}); search stays as first built"
+            );
+        }
+        Indexer { state }
+    }
+
+    /// Indexes `input` once the index in the making (if any) is done.
+    fn request(&self, input: SearchInput) {
+        let mut queue = self.state.queue.lock().unwrap_or_else(|p| p.into_inner());
+        *queue = Some(input);
+        drop(queue);
+        self.state.wake.notify_one();
+    }
+
+    /// Whether it has nothing to do.
+    fn idle(&self) -> bool {
+        let queue = self.state.queue.lock().unwrap_or_else(|p| p.into_inner());
+        queue.is_none() && !self.state.busy.load(Ordering::SeqCst)
+    }
+
+    fn done(&self) -> MutexGuard<'_, Done> {
+        self.state.done.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }

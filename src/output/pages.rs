@@ -49,6 +49,10 @@ pub struct Scope {
     pub terms: BTreeSet<(String, String)>,
     pub matrix: bool,
     pub graph: bool,
+    /// The editors' pages (they name the translations behind or missing).
+    pub editors: bool,
+    /// The feeds and the sitemap (titles, summaries, dates, addresses).
+    pub web: bool,
 }
 
 pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
@@ -82,20 +86,26 @@ pub fn artifacts_scoped(
 
     // The search index needs the site, not the pages: build it alongside.
     // A partial rebuild (serve) leaves it to `search_artifacts`, run after
-    // the pages are shown, so a reload never waits for the index.
-    let (results, (mut out, bundles, mut diags)) = rayon::join(
+    // the pages are shown, so a reload never waits for the index. The data
+    // files (graph.json, feeds, sitemap) are made alongside too.
+    let (results, ((mut out, bundles, mut diags), data)) = rayon::join(
         || {
             jobs.par_iter()
                 .map(|j| render(&views, j))
                 .collect::<Vec<Result<Artifact, Diagnostic>>>()
         },
         || {
-            if all {
-                let ((search, bundles), searched) = super::search::artifacts(site, theme);
-                (search, bundles_of(bundles), searched)
-            } else {
-                (Vec::new(), BTreeMap::new(), Diagnostics::new())
-            }
+            rayon::join(
+                || {
+                    if all {
+                        let ((search, bundles), searched) = super::search::artifacts(site, theme);
+                        (search, bundles_of(bundles), searched)
+                    } else {
+                        (Vec::new(), BTreeMap::new(), Diagnostics::new())
+                    }
+                },
+                || data_files(&views, want(&|s| s.graph), want(&|s| s.web)),
+            )
         },
     );
     // The search pages name the files every search needs, to preload them:
@@ -115,23 +125,7 @@ pub fn artifacts_scoped(
             Err(d) => diags.push(d),
         }
     }
-    if want(&|s| s.graph) {
-        for l in langs {
-            out.push(super::graph::graph_json(site, l));
-        }
-    }
-    // Feeds and sitemap are cheap (no template): made on every rebuild,
-    // so `serve` never shows a stale one.
-    {
-        let feed_title = |l: &Lang| {
-            format!(
-                "{} — {}",
-                site.config.title.get(l).map_or("", String::as_str),
-                word(&views, l, "feed_title")
-            )
-        };
-        out.extend(super::web::artifacts(site, &feed_title));
-    }
+    out.extend(data);
     aliases(&views, &wanted, &mut out, &mut diags);
     files(site, theme, &wanted, all, &mut out);
     check_unique(&out, &mut diags);
@@ -160,8 +154,9 @@ fn jobs<'s>(
         if all {
             jobs.push(Job::NotFound(l));
         }
-        // Freshness comes from Git, which edits in `serve` do not change.
-        if all {
+        // Freshness comes from Git, which edits in `serve` do not change;
+        // but they show titles, and `translation_checked`.
+        if want(&|s| s.editors) {
             jobs.push(Job::Editors(l));
         }
         for k in Kind::ALL {
@@ -300,6 +295,41 @@ fn sample(site: &Site) -> BTreeSet<EntityKey> {
         ];
         out.extend(picks.into_iter().flatten().cloned());
     }
+    out
+}
+
+/// graph.json in each language (with `graph`); the feeds, the sitemap
+/// and what goes with them (with `web`): made side by side.
+fn data_files(views: &Views<'_>, graph: bool, web: bool) -> Vec<Artifact> {
+    let site = views.site;
+    let (mut out, more) = rayon::join(
+        || {
+            if graph {
+                site.config
+                    .languages
+                    .par_iter()
+                    .map(|l| super::graph::graph_json(site, l))
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        },
+        || {
+            if web {
+                let feed_title = |l: &Lang| {
+                    format!(
+                        "{} — {}",
+                        site.config.title.get(l).map_or("", String::as_str),
+                        word(views, l, "feed_title")
+                    )
+                };
+                super::web::artifacts(site, &feed_title)
+            } else {
+                Vec::new()
+            }
+        },
+    );
+    out.extend(more);
     out
 }
 

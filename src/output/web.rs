@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::json;
 
 use super::{Artifact, Content};
@@ -27,14 +28,19 @@ pub fn paths(site: &Site) -> Vec<String> {
 }
 
 /// `feeds`, `sitemap.xml` and `robots.txt`.
-pub fn artifacts(site: &Site, feed_title: &dyn Fn(&Lang) -> String) -> Vec<Artifact> {
-    let mut out: Vec<Artifact> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| bytes(feed_path(l), atom(site, l, &feed_title(l))))
-        .collect();
-    out.push(bytes("sitemap.xml".into(), sitemap(site)));
+pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> Vec<Artifact> {
+    // Side by side: on a large site each takes a while.
+    let (mut out, map): (Vec<Artifact>, String) = rayon::join(
+        || {
+            site.config
+                .languages
+                .par_iter()
+                .map(|l| bytes(feed_path(l), atom(site, l, &feed_title(l))))
+                .collect()
+        },
+        || sitemap(site),
+    );
+    out.push(bytes("sitemap.xml".into(), map));
     out.push(bytes("print.css".into(), print_css(site)));
     out.push(bytes(
         "robots.txt".into(),

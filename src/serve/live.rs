@@ -60,11 +60,13 @@ impl Live {
         self.changed.notify_all();
     }
 
-    /// Replaces the files without telling open pages: for the search
+    /// Adds or replaces files without telling open pages: for the search
     /// index, which catches up after the pages were shown.
-    pub fn replace_quietly(&self, files: BTreeMap<String, Arc<Content>>) {
+    pub fn add_quietly(&self, files: &[(String, Arc<Content>)]) {
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        s.files = files;
+        for (path, content) in files {
+            s.files.insert(path.clone(), Arc::clone(content));
+        }
     }
 
     pub fn generation(&self) -> u64 {

@@ -8,6 +8,7 @@
 
 mod live;
 mod page;
+pub mod priority;
 mod server;
 mod watch;
 

@@ -57,9 +57,23 @@ impl Watcher {
     /// Blocks until something relevant changed, then returns the batch.
     /// `None` when the watcher is gone.
     pub fn next(&self, root: &Path) -> Option<Change> {
+        self.next_within(root, None)
+    }
+
+    /// `next`, but after `quiet` passes without a relevant change, an
+    /// empty batch: the caller's moment for work that can wait.
+    pub fn next_within(&self, root: &Path, quiet: Option<Duration>) -> Option<Change> {
         let mut change = Change::default();
+        let since = Instant::now();
         loop {
-            let first = self.events.recv().ok()?;
+            let first = match quiet {
+                None => self.events.recv().ok()?,
+                Some(q) => match self.events.recv_timeout(q.saturating_sub(since.elapsed())) {
+                    Ok(p) => p,
+                    Err(RecvTimeoutError::Timeout) => return Some(change),
+                    Err(RecvTimeoutError::Disconnected) => return None,
+                },
+            };
             if relevant(root, &first) {
                 change.paths.insert(first);
                 break;

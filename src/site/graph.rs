@@ -21,7 +21,7 @@ pub struct Edge {
     pub to: EntityKey,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Graph {
     /// Edges by source, in a stable order.
     out: BTreeMap<EntityKey, BTreeSet<(&'static str, EntityKey)>>,
@@ -251,6 +251,45 @@ impl Graph {
         l
     }
 
+    /// Every entity whose page lists `key`: the inverse of `lists`. Its
+    /// neighbours either way, and for a country, a challenge or a
+    /// recommendation those two steps away through a practice or a
+    /// meeting (a challenge's countries, a country's challenges and
+    /// recommendations). A few more than needed at most, never fewer.
+    pub fn shown_by(&self, key: &EntityKey) -> BTreeSet<EntityKey> {
+        let direct: BTreeSet<&EntityKey> = self
+            .out
+            .get(key)
+            .into_iter()
+            .chain(self.inbound.get(key))
+            .flatten()
+            .map(|(_, k)| k)
+            .collect();
+        let far: &[Kind] = match key.kind {
+            Kind::Country => &[Kind::Challenge, Kind::Recommendation],
+            Kind::Challenge | Kind::Recommendation => &[Kind::Country],
+            _ => &[],
+        };
+        let mut shown: BTreeSet<EntityKey> = direct.iter().map(|k| (*k).clone()).collect();
+        if !far.is_empty() {
+            for via in direct
+                .iter()
+                .filter(|k| matches!(k.kind, Kind::Practice | Kind::Meeting))
+            {
+                shown.extend(
+                    self.out
+                        .get(*via)
+                        .into_iter()
+                        .flatten()
+                        .filter(|(_, t)| far.contains(&t.kind))
+                        .map(|(_, t)| t.clone()),
+                );
+            }
+        }
+        shown.remove(key);
+        shown
+    }
+
     /// How many practices address `challenge` and put `recommendation`
     /// into practice: the evidence behind one cell of the matrix.
     pub fn practices_behind(&self, challenge: &EntityKey, recommendation: &EntityKey) -> usize {
@@ -258,5 +297,42 @@ impl Graph {
             .get(&(challenge.clone(), recommendation.clone()))
             .copied()
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn every_page_that_lists_an_entity_is_one_it_is_shown_by() {
+        // The repository's own hub: every kind, meetings with a place,
+        // chairs and practices, challenges related to each other.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = crate::config::load(root).expect("config.yaml");
+        let (tree, _) = crate::discover::discover(root, &config);
+        let (site, diags) = crate::site::assemble(
+            config,
+            tree,
+            &crate::site::Options::default(),
+            &mut crate::timings::Timings::default(),
+        );
+        assert!(!diags.has_errors());
+        let mut pairs = 0;
+        for page in site.entities.keys() {
+            for (name, listed) in site.graph.lists(page, &site.entities) {
+                for shown in &listed {
+                    assert!(
+                        site.graph.shown_by(shown).contains(page),
+                        "{page:?} lists {shown:?} under {name}, but is not among the pages that show it"
+                    );
+                    pairs += 1;
+                }
+            }
+        }
+        assert!(
+            pairs > 100,
+            "only {pairs} links: the hub is too small to tell"
+        );
     }
 }

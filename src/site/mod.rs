@@ -9,7 +9,7 @@ mod links;
 mod model;
 mod refs;
 
-pub use assemble::{Changes, Memo, Options, assemble, assemble_with, patch_body};
+pub use assemble::{Changes, Memo, Options, Patched, assemble, assemble_with, patch_version};
 pub use freshness::{Behind, behind, behind_in};
 pub use graph::{Edge, Graph, Lists};
 pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};

@@ -87,7 +87,8 @@ pub struct LinkTo<'a> {
     pub fallback: bool,
 }
 
-#[derive(Debug)]
+/// Cloned by `serve` for the search index it makes in the background.
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
     pub entities: BTreeMap<EntityKey, Entity>,

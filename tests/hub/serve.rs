@@ -24,11 +24,30 @@ impl Drop for Preview {
 
 impl Preview {
     fn start(site: &Site) -> Preview {
+        Preview::spawn(site, Stdio::null())
+    }
+
+    /// `start`, with a channel of the lines serve writes on stderr.
+    fn start_logged(site: &Site) -> (Preview, std::sync::mpsc::Receiver<String>) {
+        let mut preview = Preview::spawn(site, Stdio::piped());
+        let stderr = preview.child.stderr.take().expect("stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        (preview, rx)
+    }
+
+    fn spawn(site: &Site, stderr: Stdio) -> Preview {
         let mut child = Command::new(bin())
             .args(["serve", "--port", "0", "--root"])
             .arg(&site.root)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("start serve");
         let stdout = child.stdout.take().expect("stdout");
@@ -316,4 +335,117 @@ fn a_text_edit_with_a_broken_link_shows_the_error_then_recovers() {
         back.is_some(),
         "the page did not come back with its new text"
     );
+}
+
+/// The next "rebuilt …" line serve logs, within `limit`.
+fn next_rebuild(log: &std::sync::mpsc::Receiver<String>, limit: Duration) -> String {
+    let start = Instant::now();
+    while let Some(left) = limit.checked_sub(start.elapsed()) {
+        match log.recv_timeout(left) {
+            Ok(line) if line.starts_with("rebuilt ") => return line,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    panic!("no rebuild within {limit:?}");
+}
+
+/// Titles of the links in a page's `<main>`.
+fn link_titles(body: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(body);
+    let sel = scraper::Selector::parse("main a").unwrap_or_else(|_| unreachable!());
+    page.select(&sel)
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_title_edit_takes_the_fast_path_and_reaches_every_page_that_shows_it() {
+    let site = Site::fixture("graph/cross-links");
+    let (preview, log) = Preview::start_logged(&site);
+    let file = "content/practices/anpe-togo.en.md";
+    site.write(
+        file,
+        &site.read(file).replace(
+            "title: \"ANPE services\"",
+            "title: \"ANPE job services\"\nsummary: \"Jobs for returnees.\"",
+        ),
+    );
+    let line = next_rebuild(&log, Duration::from_secs(10));
+    assert!(line.ends_with("(fast path)"), "{line}");
+    // Its own page, its neighbours' (the challenge and the recommendation
+    // listing it, its country), the list of practices, graph.json.
+    assert_eq!(
+        h1(&preview.get("/en/practices/anpe-togo/").1),
+        "ANPE job services"
+    );
+    for page in [
+        "/en/challenges/coordination-gaps/",
+        "/en/recommendations/coordination-mechanism/",
+        "/en/countries/tg/",
+        "/en/practices/",
+    ] {
+        let (status, body) = preview.get(page);
+        assert_eq!(status, 200, "{page}");
+        let titles = link_titles(&body);
+        assert!(
+            titles.iter().any(|t| t == "ANPE job services"),
+            "{page} does not show the new title: {titles:?}"
+        );
+        assert!(
+            !titles.iter().any(|t| t == "ANPE services"),
+            "{page} still shows the old one"
+        );
+    }
+    assert!(
+        preview
+            .get("/en/practices/")
+            .1
+            .contains("Jobs for returnees.")
+    );
+    assert!(
+        preview
+            .get("/en/graph.json")
+            .1
+            .contains("\"ANPE job services\"")
+    );
+    // The French pages show the French title, as before.
+    let (_, fr) = preview.get("/fr/defis/coordination-gaps/");
+    assert!(!fr.contains("ANPE job services"));
+}
+
+#[test]
+fn a_front_matter_edit_that_moves_a_reference_updates_both_ends() {
+    let site = Site::fixture("graph/cross-links");
+    let (preview, log) = Preview::start_logged(&site);
+    let shows =
+        |page: &str| link_titles(&preview.get(page).1).contains(&"ANPE services".to_string());
+    assert!(shows("/en/challenges/coordination-gaps/"));
+    assert!(!shows("/en/challenges/employer-reluctance/"));
+    // An entity's edges are those of all its versions: move both.
+    for lang in ["en", "fr"] {
+        let file = format!("content/practices/anpe-togo.{lang}.md");
+        site.write(
+            &file,
+            &site.read(&file).replace(
+                "challenges: [coordination-gaps]",
+                "challenges: [employer-reluctance]",
+            ),
+        );
+    }
+    let line = next_rebuild(&log, Duration::from_secs(10));
+    assert!(!line.ends_with("(fast path)"), "{line}");
+    let moved = preview.wait_for(
+        "/en/challenges/coordination-gaps/",
+        Duration::from_secs(10),
+        |_, body| !link_titles(body).contains(&"ANPE services".to_string()),
+    );
+    assert!(moved.is_some(), "the old end still lists it");
+    assert!(
+        shows("/en/challenges/employer-reluctance/"),
+        "the new end does not list it"
+    );
+    let (_, own) = preview.get("/en/practices/anpe-togo/");
+    assert!(own.contains("href=\"/en/challenges/employer-reluctance/\""));
+    assert!(!own.contains("href=\"/en/challenges/coordination-gaps/\""));
 }
