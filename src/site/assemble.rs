@@ -469,7 +469,14 @@ pub fn patch_version(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<
         }
     }
     let Item { doc, parsed } = item;
-    let (r, d) = render_body(&doc, &parsed, targets, &site.config, &site.path_prefix, true);
+    let (r, d) = render_body(
+        &doc,
+        &parsed,
+        targets,
+        &site.config,
+        &site.path_prefix,
+        true,
+    );
     if !d.is_empty() {
         return None;
     }
