@@ -5,6 +5,7 @@
 #   bench/run.sh --100k          # also 100,000 entities (slow: long minutes)
 #   bench/run.sh --sizes "2000" --runs 3
 #   bench/run.sh --check         # `rabat-hub check` on 10,000 entities (issue 3: < 2 s)
+#   bench/run.sh --sizes 100000 --runs 1 --no-hugo   # rabat-hub alone
 #   bench/run.sh --smoke         # CI: a 60-entity hub, one run, debug build
 #
 # For each size it writes a synthetic hub with `examples/gen-hub.rs` (the
@@ -29,6 +30,7 @@ runs_100k=1
 mode=build
 profile=release
 seed=1
+skip_hugo=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift ;;
@@ -37,7 +39,8 @@ while [ $# -gt 0 ]; do
     --check) mode=check; sizes="10000" ;;
     --smoke) sizes="60"; runs=1; profile=debug ;;
     --seed) seed="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --no-hugo) skip_hugo=yes ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -48,7 +51,7 @@ mkdir -p "$work"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 have_hugo=no
-if [ "$mode" = build ] && command -v hugo >/dev/null 2>&1; then have_hugo=yes; fi
+if [ "$mode" = build ] && [ "$skip_hugo" = no ] && command -v hugo >/dev/null 2>&1; then have_hugo=yes; fi
 
 if [ "$profile" = release ]; then
   cargo build --release --quiet --bin rabat-hub --example gen-hub
@@ -88,7 +91,7 @@ for n in $sizes; do
   else
     "$gen" --entities "$n" --seed "$seed" --out "$site"
   fi
-  rm -f "$work"/{rabat,hugo,stages}.$n
+  rm -f "$work"/{rabat,lean,hugo,stages}.$n
   out="$work/out-$n"
 
   if [ "$mode" = check ]; then
@@ -104,6 +107,9 @@ for n in $sizes; do
       measure "$work/rabat.$n" "$bin" build --root "$site" --output "$out" --timings 2> "$work/log.$$"
       grep '^timing' "$work/log.$$" >> "$work/stages.$n"
       pages_rabat=$(grep -o 'built [0-9]* pages' "$work/log.$$" | cut -d' ' -f2)
+      # The same without the search index, which Hugo does not make.
+      rm -rf "$out"; sync
+      measure "$work/lean.$n" "$bin" build --root "$site" --output "$out" --no-search 2>/dev/null
     }
     run_hugo() {
       rm -rf "$out"; sync
@@ -124,13 +130,22 @@ for n in $sizes; do
 
   col() { awk -v c="$2" '{ print $c }' "$1" | median; }
   w1=$(col "$work/rabat.$n" 1) c1=$(col "$work/rabat.$n" 2) m1=$(col "$work/rabat.$n" 3)
-  printf '%-10s %10s %10s %14s\n' tool "wall (s)" "CPU (s)" "peak RSS (MB)"
-  printf '%-10s %10.2f %10.2f %14.0f\n' "rabat-hub" "$w1" "$c1" "$(div "$m1" 1024)"
+  printf '%-22s %10s %10s %14s\n' tool "wall (s)" "CPU (s)" "peak RSS (MB)"
+  printf '%-22s %10.2f %10.2f %14.0f\n' "rabat-hub" "$w1" "$c1" "$(div "$m1" 1024)"
+  if [ "$mode" = build ]; then
+    w3=$(col "$work/lean.$n" 1) c3=$(col "$work/lean.$n" 2) m3=$(col "$work/lean.$n" 3)
+    printf '%-22s %10.2f %10.2f %14.0f\n' "rabat-hub --no-search" "$w3" "$c3" "$(div "$m3" 1024)"
+  fi
   if [ "$mode" = build ] && [ "$have_hugo" = yes ]; then
     w2=$(col "$work/hugo.$n" 1) c2=$(col "$work/hugo.$n" 2) m2=$(col "$work/hugo.$n" 3)
-    printf '%-10s %10.2f %10.2f %14.0f\n' hugo "$w2" "$c2" "$(div "$m2" 1024)"
-    printf '%-10s %10.2f %10.2f %14.2f   (rabat-hub / hugo: below 1 is faster or smaller)\n' ratio \
+    printf '%-22s %10.2f %10.2f %14.0f\n' hugo "$w2" "$c2" "$(div "$m2" 1024)"
+    printf '%-22s %10.2f %10.2f %14.2f   (below 1: rabat-hub is faster or smaller)\n' "ratio, with search" \
       "$(div "$w1" "$w2")" "$(div "$c1" "$c2")" "$(div "$m1" "$m2")"
+    printf '%-22s %10.2f %10.2f %14.2f\n' "ratio, without search" \
+      "$(div "$w3" "$w2")" "$(div "$c3" "$c2")" "$(div "$m3" "$m2")"
+  fi
+  if [ "$mode" = build ] && [ -n "${pages_rabat:-}" ]; then
+    echo "rabat-hub per page: $(awk -v w="$w1" -v p="$pages_rabat" 'BEGIN { printf "%.2f", 1000 * w / p }') ms (with search), $(awk -v w="$w3" -v p="$pages_rabat" 'BEGIN { printf "%.2f", 1000 * w / p }') ms (without)"
   fi
   if [ "$mode" = check ]; then
     echo "check: median $(printf '%.2f' "$w1") s (goal: under 2 s)"

@@ -70,6 +70,10 @@ pub struct BuildArgs {
     /// Print how long each stage took to stderr (for benchmarks)
     #[arg(long)]
     pub timings: bool,
+    /// Leave the search index out (its pages then find nothing): faster,
+    /// for a quick look or to time the rest
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 #[derive(clap::Args, Debug)]

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{exit, generate, report};
+use super::{Purpose, exit, generate_for, report};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::publish::{Stage, publish_with};
@@ -39,7 +39,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let start = Instant::now();
     let root = &args.site.root;
     let out = args.output.clone().unwrap_or_else(|| root.join("public"));
-    let g = generate(root, args.site.drafts, args.base_url.as_deref());
+    let purpose = if args.no_search {
+        Purpose::BuildWithoutSearch
+    } else {
+        Purpose::Build
+    };
+    let g = generate_for(root, args.site.drafts, args.base_url.as_deref(), purpose);
     let mut timings = g.timings;
     let mut diags = g.diags;
     if diags.has_errors() {

@@ -35,6 +35,8 @@ pub struct Generated {
 pub enum Purpose {
     /// Every page, file and search index, for `publish`.
     Build,
+    /// The same without the search index (`build --no-search`).
+    BuildWithoutSearch,
     /// Everything `build` would report, without making the site: bodies
     /// are checked but not turned into HTML, every template is rendered on
     /// a sample of pages (`output::validate`), no search index is built.
@@ -94,7 +96,7 @@ pub fn generate_for(
         &site::Options {
             drafts,
             history,
-            html: purpose == Purpose::Build,
+            validate_only: purpose == Purpose::Check,
         },
         &mut timings,
     );
@@ -111,6 +113,7 @@ pub fn generate_for(
     }
     let (artifacts, rendered) = match purpose {
         Purpose::Build => output::artifacts(&site, &theme),
+        Purpose::BuildWithoutSearch => output::artifacts_without_search(&site, &theme),
         Purpose::Check => (Vec::new(), output::validate(&site, &theme)),
     };
     timings.lap("pages");

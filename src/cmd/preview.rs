@@ -256,7 +256,7 @@ impl Preview {
         let opts = site::Options {
             drafts: self.drafts,
             history: std::sync::Arc::clone(&self.history),
-            html: true,
+            validate_only: false,
         };
         let (new_site, assembled, changes) = site::assemble_with(
             config.clone(),

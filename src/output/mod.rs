@@ -9,7 +9,10 @@ mod pages;
 pub mod search;
 mod web;
 
-pub use pages::{Scope, artifacts, artifacts_scoped, entity_files, search_artifacts, validate};
+pub use pages::{
+    Scope, artifacts, artifacts_scoped, artifacts_without_search, entity_files, search_artifacts,
+    validate,
+};
 pub use web::feed_path;
 
 use std::path::PathBuf;

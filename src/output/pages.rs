@@ -59,11 +59,26 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
     artifacts_scoped(site, theme, None)
 }
 
+/// The whole site without its search index (`build --no-search`): the
+/// search pages are there and find nothing.
+pub fn artifacts_without_search(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
+    artifacts_with(site, theme, None, false)
+}
+
 /// The site's files; with a scope, only the pages in it.
 pub fn artifacts_scoped(
     site: &Site,
     theme: &Theme,
     scope: Option<&Scope>,
+) -> (Vec<Artifact>, Diagnostics) {
+    artifacts_with(site, theme, scope, scope.is_none())
+}
+
+fn artifacts_with(
+    site: &Site,
+    theme: &Theme,
+    scope: Option<&Scope>,
+    search: bool,
 ) -> (Vec<Artifact>, Diagnostics) {
     let views = Views {
         site,
@@ -97,7 +112,7 @@ pub fn artifacts_scoped(
         || {
             rayon::join(
                 || {
-                    if all {
+                    if search {
                         let ((search, bundles), searched) = super::search::artifacts(site, theme);
                         (search, bundles_of(bundles), searched)
                     } else {

@@ -25,9 +25,9 @@ pub struct Options {
     pub drafts: bool,
     /// What Git knows of content/ (or why it knows nothing).
     pub history: std::sync::Arc<crate::history::History>,
-    /// Render bodies to HTML. `check` only validates them: links,
-    /// anchors and raw HTML are checked, no HTML is made.
-    pub html: bool,
+    /// Validate bodies without making their HTML (`check`): links,
+    /// anchors and raw HTML are checked all the same.
+    pub validate_only: bool,
 }
 
 /// A parsed document, before it is placed in the site.
@@ -192,7 +192,7 @@ pub fn assemble_with(
     // `check` reads each body once (`markdown::scan`): its headings now,
     // its links resolved below. `build` finds the headings first and
     // renders each body once they are all known.
-    let scans: Vec<Option<Scanned>> = if opts.html {
+    let scans: Vec<Option<Scanned>> = if !opts.validate_only {
         published.iter().map(|_| None).collect()
     } else {
         published
@@ -288,7 +288,7 @@ pub fn assemble_with(
                         &targets,
                         &config,
                         &prefix,
-                        opts.html,
+                        !opts.validate_only,
                     ),
                 };
                 Body {
@@ -377,7 +377,7 @@ pub fn assemble_with(
             &targets,
             &config,
             &prefix,
-            opts.html,
+            !opts.validate_only,
         );
         diags.extend(d);
         let text = IndexText {

@@ -43,3 +43,17 @@ fn a_good_build_replaces_stale_files() {
     site.build(&[]);
     assert!(!site.exists("public/fr/pratiques/anpe-togo"));
 }
+
+#[test]
+fn no_search_leaves_only_the_index_out() {
+    let site = Site::fixture("graph/cross-links");
+    site.build(&[]);
+    let with: Vec<String> = snapshot(&site.path("public")).into_keys().collect();
+    site.build(&["--no-search"]);
+    let without: Vec<String> = snapshot(&site.path("public")).into_keys().collect();
+    let index = |p: &String| p.contains("/pagefind/");
+    assert!(with.iter().any(index), "a build has a search index");
+    assert!(!without.iter().any(index), "{without:?}");
+    let rest: Vec<&String> = with.iter().filter(|p| !index(p)).collect();
+    assert_eq!(rest, without.iter().collect::<Vec<_>>());
+}
