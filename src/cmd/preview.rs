@@ -74,7 +74,8 @@ impl SearchInput {
         self.generation
     }
 
-    /// The search bundles and search pages of this site.
+    /// The search bundles and search pages of this site, and its data
+    /// files (graph.json, feeds, sitemap), which the fast path leaves here.
     pub fn search(&self) -> (Vec<Artifact>, Diagnostics) {
         output::search_artifacts(&self.site, &self.theme)
     }
@@ -122,6 +123,7 @@ impl Preview {
                 },
                 None => None,
             };
+            let lang = fresh.as_ref().map(|f| f.lang.clone());
             let patched = fresh.and_then(|fresh| {
                 let p = site::patch_version(site, &mut self.memo, fresh.clone())?;
                 self.docs.insert(path.clone(), fresh);
@@ -129,10 +131,26 @@ impl Preview {
             });
             match patched {
                 Some(Patched::Body(k)) => {
+                    scope.own.insert(k.clone());
                     scope.entities.insert(k);
                 }
                 Some(Patched::Face(k)) => {
+                    // Pages in the edited version's language show it, and
+                    // so do those of languages the entity lacks (they fall
+                    // back to it); the others show another version.
+                    let langs = scope.langs.get_or_insert_with(BTreeSet::new);
+                    langs.extend(lang);
+                    if let Some(e) = site.entities.get(&k) {
+                        langs.extend(
+                            site.config
+                                .languages
+                                .iter()
+                                .filter(|l| !e.versions.contains_key(*l))
+                                .cloned(),
+                        );
+                    }
                     face_scope(site, &k, &mut scope);
+                    scope.own.insert(k.clone());
                     faces.insert(k);
                 }
                 None => {
@@ -144,6 +162,13 @@ impl Preview {
                 }
             }
         }
+        // graph.json, the feeds and the sitemap are data, not pages a
+        // reload shows: they come after it, with the search index
+        // (`SearchInput::search`), so a title edit waits for neither.
+        scope.graph = false;
+        scope.web = false;
+        // Text edits alone: their own pages only.
+        scope.langs.get_or_insert_with(BTreeSet::new);
         let (artifacts, diags) = output::artifacts_scoped(site, theme, Some(&scope));
         if diags.has_errors() {
             self.pending.extend(scope.entities);

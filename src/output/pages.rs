@@ -53,6 +53,11 @@ pub struct Scope {
     pub editors: bool,
     /// The feeds and the sitemap (titles, summaries, dates, addresses).
     pub web: bool,
+    /// When set (a fast patch in `serve`), only pages in these languages
+    /// can show the change: the others are left as they are, except the
+    /// pages of the entities in `own`, rendered in every language.
+    pub langs: Option<BTreeSet<Lang>>,
+    pub own: BTreeSet<EntityKey>,
 }
 
 pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
@@ -158,11 +163,16 @@ fn jobs<'s>(
     let all = scope.is_none();
     let want = |f: &dyn Fn(&Scope) -> bool| scope.is_none_or(f);
     let langs = &site.config.languages;
+    let in_lang = |l: &Lang| {
+        scope
+            .and_then(|s| s.langs.as_ref())
+            .is_none_or(|ls| ls.contains(l))
+    };
     let mut jobs = Vec::new();
     if all {
         jobs.push(Job::Root);
     }
-    for l in langs {
+    for l in langs.iter().filter(|l| in_lang(l)) {
         if want(&|s| s.home) {
             jobs.push(Job::Home(l));
         }
@@ -194,7 +204,13 @@ fn jobs<'s>(
         }
     }
     for e in site.entities.values().filter(|e| wanted(e)) {
-        for v in e.versions.values() {
+        let own = scope.is_some_and(|s| {
+            s.own.contains(&EntityKey {
+                kind: e.kind,
+                id: e.id.clone(),
+            })
+        });
+        for v in e.versions.values().filter(|v| own || in_lang(&v.lang)) {
             jobs.push(Job::Entity(e, v));
         }
     }
@@ -596,14 +612,19 @@ fn render(views: &Views<'_>, job: &Job<'_>) -> Result<Artifact, Diagnostic> {
     }
 }
 
-/// The search index and search pages alone, for `serve` after an edit.
+/// The search index and search pages, with graph.json, the feeds and the
+/// sitemap, for `serve` after an edit (in the background).
 pub fn search_artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
     let views = Views {
         site,
         theme,
         sample: None,
     };
-    let ((mut out, bundles), mut diags) = super::search::artifacts(site, theme);
+    let (((mut out, bundles), mut diags), data) = rayon::join(
+        || super::search::artifacts(site, theme),
+        || data_files(&views, true, true),
+    );
+    out.extend(data);
     let bundles = bundles_of(bundles);
     for l in &site.config.languages {
         match search_page(&views, l, bundles.get(l)) {

@@ -403,11 +403,12 @@ fn a_title_edit_takes_the_fast_path_and_reaches_every_page_that_shows_it() {
             .1
             .contains("Jobs for returnees.")
     );
+    // graph.json comes after the reload, with the search index.
     assert!(
         preview
-            .get("/en/graph.json")
-            .1
-            .contains("\"ANPE job services\"")
+            .wait_for("/en/graph.json", Duration::from_secs(20), |_, b| b
+                .contains("\"ANPE job services\""))
+            .is_some()
     );
     // The French pages show the French title, as before.
     let (_, fr) = preview.get("/fr/defis/coordination-gaps/");
