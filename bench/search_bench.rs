@@ -32,6 +32,12 @@ use serde_json::json;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // As the binary does: the index it times is the one `build` makes.
+    // SAFETY: the first statement of main: no other thread exists yet.
+    #[allow(unsafe_code)]
+    unsafe {
+        rabat_hub::output::search::small_index_chunks()
+    };
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("index") if args.len() == 2 => index(Path::new(&args[1])),

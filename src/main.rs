@@ -11,6 +11,11 @@ use rabat_hub::cmd;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // SAFETY: the first statement of main: no other thread exists yet.
+    #[allow(unsafe_code)]
+    unsafe {
+        rabat_hub::output::search::small_index_chunks()
+    };
     let cli = Cli::parse();
     match &cli.command {
         Command::Build(a) => cmd::build::run(a),

@@ -8,7 +8,7 @@ mod pagefind;
 mod records;
 mod text;
 
-pub use pagefind::{File, Indexer, bundle};
+pub use pagefind::{File, Indexer, bundle, small_index_chunks};
 pub use records::{FILTERS, Record, records};
 
 use rayon::prelude::*;
