@@ -47,6 +47,10 @@ pub struct Preview {
     generation: u64,
     /// The generation the search index in `files` was made from.
     indexed: u64,
+    /// The paths the last background pass put in `files`: Pagefind names
+    /// its files by their content, so the next pass's may differ, and
+    /// the old ones would pile up over a day of editing.
+    background: BTreeSet<String>,
     /// The documents of the last good build, by absolute path.
     docs: std::collections::HashMap<PathBuf, discover::Document>,
 }
@@ -98,6 +102,7 @@ impl Preview {
             docs: std::collections::HashMap::new(),
             generation: 0,
             indexed: 0,
+            background: BTreeSet::new(),
             history: std::sync::Arc::default(),
         }
     }
@@ -216,14 +221,20 @@ impl Preview {
     }
 
     /// Takes the search files made from the snapshot of `generation`,
-    /// unless the index is already as new. Whether it took them.
+    /// unless the index is already as new, and drops those of the pass
+    /// before that this one did not make again. Whether it took them.
     pub fn add_search(&mut self, generation: u64, files: &[(String, Arc<Content>)]) -> bool {
         if generation <= self.indexed {
             return false;
         }
+        let fresh: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        for old in self.background.difference(&fresh) {
+            self.files.remove(old);
+        }
         for (path, content) in files {
             self.files.insert(path.clone(), Arc::clone(content));
         }
+        self.background = fresh;
         self.indexed = generation;
         true
     }
@@ -442,4 +453,34 @@ fn face_scope(site: &Site, key: &EntityKey, scope: &mut Scope) {
     scope.graph = true;
     scope.editors = true;
     scope.web = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> (String, Arc<Content>) {
+        (
+            path.to_string(),
+            Arc::new(Content::Bytes(path.as_bytes().to_vec())),
+        )
+    }
+
+    #[test]
+    fn a_search_pass_drops_the_files_of_the_pass_before_it_did_not_remake() {
+        let mut p = Preview::new(Path::new("."), false, "/");
+        p.files.insert("fr/index.html".into(), file("page").1);
+        p.generation = 1;
+        assert!(p.add_search(1, &[file("fr/pagefind/a.pf_index"), file("fr/graph.json")]));
+        p.generation = 2;
+        assert!(p.add_search(2, &[file("fr/pagefind/b.pf_index"), file("fr/graph.json")]));
+        let paths: Vec<&str> = p.files.keys().map(String::as_str).collect();
+        assert_eq!(
+            paths,
+            ["fr/graph.json", "fr/index.html", "fr/pagefind/b.pf_index"]
+        );
+        // An older pass arriving late changes nothing.
+        assert!(!p.add_search(1, &[file("fr/pagefind/a.pf_index")]));
+        assert!(!p.files.contains_key("fr/pagefind/a.pf_index"));
+    }
 }
