@@ -14,9 +14,15 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use std::sync::{Mutex, OnceLock, mpsc};
+
 use rayon::prelude::*;
 
-use crate::output::{Artifact, Content};
+use crate::output::{Artifact, Content, Sink};
+
+/// Threads that write a streamed site: they mostly wait on the disk, so
+/// more than the processors.
+const WRITERS: usize = 4;
 
 /// The moments of `publish` a caller may watch (tests interrupt a build
 /// there to check that a killed build loses nothing).
@@ -55,21 +61,141 @@ pub fn publish_with(
     artifacts: &[Artifact],
     watch: &mut dyn FnMut(Stage),
 ) -> io::Result<Swap> {
-    let (parent, name) = split(out)?;
-    fs::create_dir_all(&parent)?;
-    recover(out)?;
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
+    let staging = Staging::begin(out)?;
+    staging.write_all(artifacts, watch)?;
+    staging.commit(watch)
+}
+
+/// The new site being written beside `out`: files go in as they are made
+/// (`write`, from any thread, so `build` need not hold every page until
+/// the end), then `commit` swaps the folder in. Dropped before that, it is
+/// deleted: the output folder never sees it.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: PathBuf,
+    /// Whether the folder is made (at the first file: a build that fails
+    /// before it has any touches nothing on disk), or why it could not be.
+    ready: OnceLock<Result<(), (io::ErrorKind, String)>>,
+    done: bool,
+}
+
+impl Staging {
+    /// The staging folder of `out`, made when the first file comes.
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        let (parent, name) = split(out)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            dir,
+            ready: OnceLock::new(),
+            done: false,
+        })
     }
-    fs::create_dir_all(&staging)?;
-    let written = write_all(&staging, artifacts, watch);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+
+    /// Puts back what an interrupted build left, and makes the empty
+    /// staging folder, once.
+    fn ready(&self) -> io::Result<()> {
+        let made = self.ready.get_or_init(|| {
+            let make = || -> io::Result<()> {
+                fs::create_dir_all(&self.parent)?;
+                recover(&self.out)?;
+                if self.dir.exists() {
+                    fs::remove_dir_all(&self.dir)?;
+                }
+                fs::create_dir_all(&self.dir)
+            };
+            make().map_err(|e| (e.kind(), e.to_string()))
+        });
+        made.clone()
+            .map_err(|(kind, why)| io::Error::new(kind, why))
     }
-    watch(Stage::Staged);
-    swap(out, &staging, &parent, &name, watch)
+
+    /// Writes one file into the staging folder.
+    pub fn write(&self, a: &Artifact) -> io::Result<()> {
+        self.ready()?;
+        let target = safe_join(&self.dir, &a.path)?;
+        if let Some(p) = target.parent() {
+            fs::create_dir_all(p)?;
+        }
+        put(&target, &a.content)
+    }
+
+    /// Runs `make` with a sink that writes each file it is given on
+    /// writer threads of their own, while `make` goes on: a file waits
+    /// on the disk (its folder and itself go through the filesystem's
+    /// journal), and that wait must not hold the processors that render
+    /// the pages and build the index. Returns what `make` returned and
+    /// the first error a write met.
+    pub fn stream<R>(&self, make: impl FnOnce(Sink<'_>) -> R) -> (R, Option<io::Error>) {
+        // A few hundred files in flight at most: the sink waits beyond
+        // that, so memory stays bounded when the disk is the slower.
+        let (tx, rx) = mpsc::sync_channel::<Artifact>(512);
+        let rx = Mutex::new(rx);
+        let failed: Mutex<Option<io::Error>> = Mutex::new(None);
+        let made = std::thread::scope(|scope| {
+            for _ in 0..WRITERS {
+                scope.spawn(|| {
+                    loop {
+                        // A poisoned lock: another writer panicked; stop.
+                        let Ok(next) = rx.lock().map(|r| r.recv()) else {
+                            break;
+                        };
+                        let Ok(a) = next else { break }; // `make` is done
+                        if let Err(e) = self.write(&a)
+                            && let Ok(mut first) = failed.lock()
+                        {
+                            first.get_or_insert(e);
+                        }
+                    }
+                });
+            }
+            let made = {
+                let sink = |a: Artifact| {
+                    // Sending fails only when every writer has stopped,
+                    // which a panic would report on its own.
+                    let _ = tx.send(a);
+                };
+                make(&sink)
+            };
+            drop(tx); // the writers drain what is left, then stop
+            made
+        });
+        (made, failed.into_inner().ok().flatten())
+    }
+
+    /// Writes `artifacts`, in parallel, calling `watch(Stage::Writing)`
+    /// half way.
+    pub fn write_all(
+        &self,
+        artifacts: &[Artifact],
+        watch: &mut dyn FnMut(Stage),
+    ) -> io::Result<()> {
+        self.ready()?;
+        write_all(&self.dir, artifacts, watch)
+    }
+
+    /// Puts the staging folder in the place of `out`.
+    pub fn commit(mut self, watch: &mut dyn FnMut(Stage)) -> io::Result<Swap> {
+        self.ready()?;
+        watch(Stage::Staged);
+        let swapped = swap(&self.out, &self.dir, &self.parent, &self.name, watch);
+        // Swapped, the staging folder is gone or is the old site, which
+        // `swap` deletes; not swapped, `drop` deletes it.
+        self.done = swapped.is_ok();
+        swapped
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done && self.ready.get().is_some_and(Result::is_ok) {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn split(out: &Path) -> io::Result<(PathBuf, String)> {
@@ -193,17 +319,18 @@ fn write_all(dir: &Path, artifacts: &[Artifact], watch: &mut dyn FnMut(Stage)) -
     for f in &folders {
         fs::create_dir_all(f)?;
     }
-    let write = |a: &Artifact| {
-        let target = safe_join(dir, &a.path)?;
-        match &a.content {
-            Content::Bytes(b) => fs::write(&target, b),
-            Content::Copy(src) => fs::copy(src, &target).map(|_| ()),
-        }
-    };
+    let write = |a: &Artifact| put(&safe_join(dir, &a.path)?, &a.content);
     let (first, second) = artifacts.split_at(artifacts.len() / 2);
     first.par_iter().try_for_each(write)?;
     watch(Stage::Writing);
     second.par_iter().try_for_each(write)
+}
+
+fn put(target: &Path, content: &Content) -> io::Result<()> {
+    match content {
+        Content::Bytes(b) => fs::write(target, b),
+        Content::Copy(src) => fs::copy(src, target).map(|_| ()),
+    }
 }
 
 /// `dir/path`, refusing any path that could leave `dir`.
@@ -299,5 +426,57 @@ mod tests {
             fs::read_to_string(out.join("index.html")).expect("read"),
             "good"
         );
+    }
+
+    #[test]
+    fn files_streamed_from_many_threads_are_published_on_commit() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        publish(&out, &[page("old.html", "old")]).expect("first");
+        let staging = Staging::begin(&out).expect("begin");
+        let ((), failed) = staging.stream(|sink| {
+            (0..200).into_par_iter().for_each(|i| {
+                sink(page(&format!("p/{i}/index.html"), &i.to_string()));
+            });
+        });
+        assert!(failed.is_none());
+        // Streamed, not yet published: the old site is whole.
+        assert!(out.join("old.html").exists());
+        assert!(!out.join("p").exists());
+        staging.commit(&mut |_| {}).expect("commit");
+        for i in [0, 77, 199] {
+            let text = fs::read_to_string(out.join(format!("p/{i}/index.html"))).expect("read");
+            assert_eq!(text, i.to_string());
+        }
+        assert!(!out.join("old.html").exists());
+    }
+
+    #[test]
+    fn a_staging_dropped_uncommitted_leaves_nothing() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        // Nothing written: not even the output's parent is made.
+        let out = tmp.path().join("site").join("public");
+        drop(Staging::begin(&out).expect("begin"));
+        assert!(!tmp.path().join("site").exists());
+        // Written, then dropped (a failed build): the folder goes.
+        let staging = Staging::begin(&out).expect("begin");
+        let ((), failed) = staging.stream(|sink| sink(page("a.html", "a")));
+        assert!(failed.is_none());
+        drop(staging);
+        let left: Vec<_> = fs::read_dir(tmp.path().join("site"))
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
+
+    #[test]
+    fn a_streamed_path_outside_the_folder_is_a_write_error() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let staging = Staging::begin(&tmp.path().join("public")).expect("begin");
+        let ((), failed) = staging.stream(|sink| sink(page("../evil", "x")));
+        assert!(failed.is_some());
+        assert!(!tmp.path().join("evil").exists());
     }
 }

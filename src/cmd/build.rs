@@ -4,10 +4,13 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{Purpose, exit, generate_for, report};
+use std::io;
+use std::path::Path;
+
+use super::{Purpose, exit, generate_into, report};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::publish::{Stage, publish_with};
+use crate::publish::{Stage, Staging};
 
 /// For the tests of interrupted builds: set to a moment of the build
 /// (`generated`, `writing`, `staged`, `old-aside` or `swapped`), the build
@@ -44,29 +47,42 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     } else {
         Purpose::Build
     };
-    let g = generate_for(root, args.site.drafts, args.base_url.as_deref(), purpose);
+    // The site is written into a staging folder as it is made, and put in
+    // place only if the build has no error: dropped, the folder goes.
+    let staging = match Staging::begin(&out) {
+        Ok(s) => s,
+        Err(e) => return cannot_write(&out, &e, Diagnostics::new(), args.site.format),
+    };
+    let (g, failed_write) = staging.stream(|sink| {
+        generate_into(
+            root,
+            args.site.drafts,
+            args.base_url.as_deref(),
+            purpose,
+            Some(sink),
+        )
+    });
     let mut timings = g.timings;
-    let mut diags = g.diags;
+    let diags = g.diags;
     if diags.has_errors() {
+        drop(staging);
         report(&diags, args.site.format);
         if args.site.format == Format::Human {
             eprintln!("nothing was written: {} is unchanged", out.display());
         }
         return exit(true);
     }
+    if let Some(e) = failed_write {
+        return cannot_write(&out, &e, diags, args.site.format);
+    }
     pause_if(pause, "generated");
-    let published = publish_with(&out, &g.artifacts, &mut |stage| {
-        pause_if(pause, stage_name(stage));
-    });
+    let published = staging
+        .write_all(&g.artifacts, &mut |stage| {
+            pause_if(pause, stage_name(stage))
+        })
+        .and_then(|()| staging.commit(&mut |stage| pause_if(pause, stage_name(stage))));
     if let Err(e) = published {
-        let mut d = Diagnostics::new();
-        d.push(Diagnostic::error(format!(
-            "cannot write the site to {}: {e}",
-            out.display()
-        )));
-        diags.extend(d);
-        report(&diags, args.site.format);
-        return exit(true);
+        return cannot_write(&out, &e, diags, args.site.format);
     }
     timings.lap("write");
     report(&diags, args.site.format);
@@ -74,17 +90,23 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprint!("{}", timings.report());
     }
     if args.site.format == Format::Human {
-        let pages = g
-            .artifacts
-            .iter()
-            .filter(|a| a.path.ends_with(".html"))
-            .count();
+        let paths = g.artifacts.iter().map(|a| &a.path).chain(&g.sent);
+        let pages = paths.filter(|p| p.ends_with(".html")).count();
         eprintln!(
             "built {pages} pages ({} files) into {} in {:.2} s",
-            g.artifacts.len(),
+            g.artifacts.len() + g.sent.len(),
             out.display(),
             start.elapsed().as_secs_f64()
         );
     }
     exit(false)
+}
+
+fn cannot_write(out: &Path, e: &io::Error, mut diags: Diagnostics, format: Format) -> ExitCode {
+    diags.push(Diagnostic::error(format!(
+        "cannot write the site to {}: {e}",
+        out.display()
+    )));
+    report(&diags, format);
+    exit(true)
 }

@@ -25,6 +25,8 @@ use crate::{config, discover, output, theme};
 pub struct Generated {
     pub site: Option<Site>,
     pub artifacts: Vec<Artifact>,
+    /// The paths of the files handed to the sink (`generate_into`).
+    pub sent: Vec<String>,
     pub diags: Diagnostics,
     /// How long each stage took (printed with `--timings`).
     pub timings: Timings,
@@ -57,11 +59,25 @@ pub fn generate_for(
     base_url: Option<&str>,
     purpose: Purpose,
 ) -> Generated {
+    generate_into(root, drafts, base_url, purpose, None)
+}
+
+/// `generate_for`; with a sink, a build hands its pages and search index
+/// to it as they are made instead of returning them (`Generated::sent`
+/// names them).
+pub fn generate_into(
+    root: &Path,
+    drafts: bool,
+    base_url: Option<&str>,
+    purpose: Purpose,
+    sink: Option<output::Sink<'_>>,
+) -> Generated {
     let mut diags = Diagnostics::new();
     let mut timings = Timings::default();
     let failed = |diags, timings| Generated {
         site: None,
         artifacts: Vec::new(),
+        sent: Vec::new(),
         diags,
         timings,
     };
@@ -111,16 +127,25 @@ pub fn generate_for(
     if diags.has_errors() {
         return failed(diags, timings);
     }
-    let (artifacts, rendered) = match purpose {
-        Purpose::Build => output::artifacts(&site, &theme),
-        Purpose::BuildWithoutSearch => output::artifacts_without_search(&site, &theme),
-        Purpose::Check => (Vec::new(), output::validate(&site, &theme)),
+    let search = purpose == Purpose::Build;
+    let (artifacts, sent, rendered) = match (purpose, sink) {
+        (Purpose::Check, _) => (Vec::new(), Vec::new(), output::validate(&site, &theme)),
+        (_, Some(sink)) => output::artifacts_into(&site, &theme, search, sink),
+        (Purpose::Build, None) => {
+            let (a, d) = output::artifacts(&site, &theme);
+            (a, Vec::new(), d)
+        }
+        (Purpose::BuildWithoutSearch, None) => {
+            let (a, d) = output::artifacts_without_search(&site, &theme);
+            (a, Vec::new(), d)
+        }
     };
     timings.lap("pages");
     diags.extend(rendered);
     Generated {
         site: Some(site),
         artifacts,
+        sent,
         diags,
         timings,
     }

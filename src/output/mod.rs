@@ -10,8 +10,8 @@ pub mod search;
 mod web;
 
 pub use pages::{
-    Scope, artifacts, artifacts_scoped, artifacts_without_search, entity_files, search_artifacts,
-    validate,
+    Scope, Sink, artifacts, artifacts_into, artifacts_scoped, artifacts_without_search,
+    entity_files, search_artifacts, validate,
 };
 pub use web::feed_path;
 

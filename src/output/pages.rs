@@ -67,7 +67,8 @@ pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
 /// The whole site without its search index (`build --no-search`): the
 /// search pages are there and find nothing.
 pub fn artifacts_without_search(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
-    artifacts_with(site, theme, None, false)
+    let (out, _, diags) = artifacts_with(site, theme, None, false, None);
+    (out, diags)
 }
 
 /// The site's files; with a scope, only the pages in it.
@@ -76,7 +77,44 @@ pub fn artifacts_scoped(
     theme: &Theme,
     scope: Option<&Scope>,
 ) -> (Vec<Artifact>, Diagnostics) {
-    artifacts_with(site, theme, scope, scope.is_none())
+    let (out, _, diags) = artifacts_with(site, theme, scope, scope.is_none(), None);
+    (out, diags)
+}
+
+/// Where `build` sends each page and each file of the search index as
+/// soon as it is made (into the folder it writes the site in), so that
+/// no build holds every page until the end: at 100,000 entities they
+/// would be 4.5 GB, and the disk would wait until the index is done.
+pub type Sink<'a> = &'a (dyn Fn(Artifact) + Sync);
+
+/// The whole site (`search`: with its index), its pages and index handed
+/// to `sink` as they are made; the rest (the search pages, which wait for
+/// the index, the data files, redirects and copies) returned, with the
+/// paths of what went to `sink`.
+pub fn artifacts_into(
+    site: &Site,
+    theme: &Theme,
+    search: bool,
+    sink: Sink<'_>,
+) -> (Vec<Artifact>, Vec<String>, Diagnostics) {
+    artifacts_with(site, theme, None, search, Some(sink))
+}
+
+/// A made file: handed on (its path kept) or kept.
+enum Placed {
+    Sent(String),
+    Kept(Artifact),
+}
+
+fn place(a: Artifact, sink: Option<Sink<'_>>) -> Placed {
+    match sink {
+        Some(sink) => {
+            let path = a.path.clone();
+            sink(a);
+            Placed::Sent(path)
+        }
+        None => Placed::Kept(a),
+    }
 }
 
 fn artifacts_with(
@@ -84,7 +122,8 @@ fn artifacts_with(
     theme: &Theme,
     scope: Option<&Scope>,
     search: bool,
-) -> (Vec<Artifact>, Diagnostics) {
+    sink: Option<Sink<'_>>,
+) -> (Vec<Artifact>, Vec<String>, Diagnostics) {
     let views = Views {
         site,
         theme,
@@ -108,18 +147,20 @@ fn artifacts_with(
     // A partial rebuild (serve) leaves it to `search_artifacts`, run after
     // the pages are shown, so a reload never waits for the index. The data
     // files (graph.json, feeds, sitemap) are made alongside too.
-    let (results, ((mut out, bundles, mut diags), data)) = rayon::join(
+    let (results, ((index, bundles, mut diags), data)) = rayon::join(
         || {
             jobs.par_iter()
-                .map(|j| render(&views, j))
-                .collect::<Vec<Result<Artifact, Diagnostic>>>()
+                .map(|j| render(&views, j).map(|a| place(a, sink)))
+                .collect::<Vec<Result<Placed, Diagnostic>>>()
         },
         || {
             rayon::join(
                 || {
                     if search {
-                        let ((search, bundles), searched) = super::search::artifacts(site, theme);
-                        (search, bundles_of(bundles), searched)
+                        let ((files, bundles), searched) = super::search::artifacts(site, theme);
+                        let index: Vec<Placed> =
+                            files.into_par_iter().map(|a| place(a, sink)).collect();
+                        (index, bundles_of(bundles), searched)
                     } else {
                         (Vec::new(), BTreeMap::new(), Diagnostics::new())
                     }
@@ -128,29 +169,36 @@ fn artifacts_with(
             )
         },
     );
-    // The search pages name the files every search needs, to preload them:
-    // rendered once the index exists.
-    let search_pages: Vec<Result<Artifact, Diagnostic>> = if all {
-        langs
-            .iter()
-            .map(|l| search_page(&views, l, bundles.get(l)))
-            .collect()
-    } else {
-        Vec::new()
+    let mut out = Vec::new();
+    let mut sent = Vec::new();
+    let mut keep = |p: Placed| match p {
+        Placed::Sent(path) => sent.push(path),
+        Placed::Kept(a) => out.push(a),
     };
-    let results = results.into_iter().chain(search_pages);
+    index.into_iter().for_each(&mut keep);
     for r in results {
         match r {
-            Ok(a) => out.push(a),
+            Ok(p) => keep(p),
             Err(d) => diags.push(d),
+        }
+    }
+    // The search pages name the files every search needs, to preload them:
+    // rendered once the index exists.
+    if all {
+        for l in langs {
+            match search_page(&views, l, bundles.get(l)) {
+                Ok(a) => out.push(a),
+                Err(d) => diags.push(d),
+            }
         }
     }
     out.extend(data);
     aliases(&views, &wanted, &mut out, &mut diags);
     files(site, theme, &wanted, all, &mut out);
-    check_unique(&out, &mut diags);
+    check_unique(&sent, &out, &mut diags);
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    (out, diags)
+    sent.sort();
+    (out, sent, diags)
 }
 
 /// The pages to render: with a scope, only those in it (and the entities
@@ -277,7 +325,7 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
     out.extend(super::web::paths(site).into_iter().map(path_only));
     aliases(&views, &|_| true, &mut out, &mut diags);
     files(site, theme, &|_| true, true, &mut out);
-    check_unique(&out, &mut diags);
+    check_unique(&[], &out, &mut diags);
     diags
 }
 
@@ -794,21 +842,27 @@ fn files(
     }
 }
 
-/// Two artifacts at one path would silently lose one: say which.
-fn check_unique(out: &[Artifact], diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, a) in out.iter().enumerate() {
-        if let Some(first) = seen.insert(&a.path, i) {
-            let describe = |a: &Artifact| match &a.content {
-                Content::Copy(p) => crate::diag::display_path(p),
-                Content::Bytes(_) => "a generated page".to_string(),
-            };
+/// Two artifacts at one path would silently lose one: say which. `sent`
+/// are paths of generated pages already handed on.
+fn check_unique(sent: &[String], out: &[Artifact], diags: &mut Diagnostics) {
+    let describe = |a: &Artifact| match &a.content {
+        Content::Copy(p) => crate::diag::display_path(p),
+        Content::Bytes(_) => "a generated page".to_string(),
+    };
+    let all = sent
+        .iter()
+        .map(|p| (p.as_str(), None))
+        .chain(out.iter().map(|a| (a.path.as_str(), Some(a))));
+    let mut seen: BTreeMap<&str, Option<&Artifact>> = BTreeMap::new();
+    for (path, a) in all {
+        if let Some(first) = seen.insert(path, a) {
+            let what = |a: Option<&Artifact>| a.map_or("a generated page".to_string(), describe);
             diags.push(
-                Diagnostic::error(format!("two files would be published at `/{}`", a.path))
-                    .at(Span::file(&describe(a)))
+                Diagnostic::error(format!("two files would be published at `/{path}`"))
+                    .at(Span::file(&what(a)))
                     .help(format!(
                         "the other is {}; an alias or a static file may not take the place of a page",
-                        describe(&out[first])
+                        what(first)
                     )),
             );
         }
