@@ -12,7 +12,7 @@ cargo build --release --quiet
 times=()
 for _ in $(seq "$runs"); do
   start=$(date +%s%N)
-  ./target/release/rabat-hub check --root . >/dev/null 2>&1 || true
+  "${CARGO_TARGET_DIR:-target}"/release/rabat-hub check --root . >/dev/null 2>&1 || true
   end=$(date +%s%N)
   times+=($(( (end - start) / 1000000 )))
 done

@@ -50,15 +50,17 @@ work="${BENCH_DIR:-${TMPDIR:-/tmp}/rabat-hub-bench}"
 mkdir -p "$work"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
+# Where cargo puts what it builds (CARGO_TARGET_DIR, as cargo reads it).
+target=${CARGO_TARGET_DIR:-target}
 have_hugo=no
 if [ "$mode" = build ] && [ "$skip_hugo" = no ] && command -v hugo >/dev/null 2>&1; then have_hugo=yes; fi
 
 if [ "$profile" = release ]; then
   cargo build --release --quiet --bin rabat-hub --example gen-hub
-  bin=target/release/rabat-hub gen=target/release/examples/gen-hub
+  bin=$target/release/rabat-hub gen=$target/release/examples/gen-hub
 else
   cargo build --quiet --bin rabat-hub --example gen-hub
-  bin=target/debug/rabat-hub gen=target/debug/examples/gen-hub
+  bin=$target/debug/rabat-hub gen=$target/debug/examples/gen-hub
 fi
 
 # The median of the numbers on stdin.

@@ -26,9 +26,10 @@ trap cleanup EXIT
 
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example search-bench --example gen-hub
-bin=target/release/rabat-hub
-tool=target/release/examples/search-bench
-gen=target/release/examples/gen-hub
+target=${CARGO_TARGET_DIR:-target}
+bin=$target/release/rabat-hub
+tool=$target/release/examples/search-bench
+gen=$target/release/examples/gen-hub
 
 # Seconds and peak memory (MB) of a command, from GNU time.
 timed() {
