@@ -7,8 +7,9 @@
 //! the only module that knows the YAML library); `markdown` renders bodies;
 //! `site` pairs translations, gives URLs and checks every reference;
 //! `theme` loads the Tera templates and UI strings and renders pages;
-//! `output` lists every file of the published site; `publish` writes them
-//! aside and swaps them in. `cmd` runs the commands on top. `diag` carries
+//! `output` makes every file of the published site (for `build`, handing
+//! pages on as they are made); `publish` writes them aside and swaps them
+//! in. `cmd` runs the commands on top. `diag` carries
 //! every problem found, with its place, to whoever prints it.
 
 pub mod cli;
