@@ -450,3 +450,40 @@ fn a_front_matter_edit_that_moves_a_reference_updates_both_ends() {
     assert!(own.contains("href=\"/en/challenges/employer-reluctance/\""));
     assert!(!own.contains("href=\"/en/challenges/coordination-gaps/\""));
 }
+
+#[test]
+fn a_title_edit_to_a_version_that_stands_in_for_another_language_reaches_that_language() {
+    // `porous-borders` exists in French only: the English pages that list
+    // it show the French version, marked. Editing its title must re-render
+    // them too, not only the French ones.
+    let site = Site::fixture("graph/cross-links");
+    let (preview, log) = Preview::start_logged(&site);
+    let file = "content/challenges/porous-borders.fr.md";
+    site.write(
+        file,
+        &site
+            .read(file)
+            .replace("Frontières poreuses", "Frontières très poreuses"),
+    );
+    let line = next_rebuild(&log, Duration::from_secs(10));
+    assert!(line.ends_with("(fast path)"), "{line}");
+    for page in [
+        "/en/recommendations/multi-stakeholder/",
+        "/en/practices/border-desks/",
+        "/fr/recommendations/multi-stakeholder/",
+    ] {
+        let (status, body) = preview.get(page);
+        assert_eq!(status, 200, "{page}");
+        let titles = link_titles(&body);
+        assert!(
+            titles
+                .iter()
+                .any(|t| t.contains("Frontières très poreuses")),
+            "{page} does not show the new title: {titles:?}"
+        );
+        assert!(
+            !titles.iter().any(|t| t.contains("Frontières poreuses")),
+            "{page} still shows the old one: {titles:?}"
+        );
+    }
+}
