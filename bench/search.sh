@@ -89,4 +89,7 @@ bundle_sizes "$work/gen-out"
 # a word of the generator's small vocabulary, on nearly every page.
 first_query "$work/gen-out" "Cameroun" "Cameroon"
 first_query "$work/gen-out" "r%C3%A9int%C3%A9gration" "reintegration"
+# The queries of issue 4, as focal points type them.
+first_query "$work/gen-out" "r%C3%A9int%C3%A9gration%20Cameroun" "employers"
+first_query "$work/gen-out" "retour%20volontaire%20COVID" "voluntary%20return"
 pagefind_cli "$work/gen-out"
