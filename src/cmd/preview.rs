@@ -47,10 +47,6 @@ pub struct Preview {
     generation: u64,
     /// The generation the search index in `files` was made from.
     indexed: u64,
-    /// The paths the last background pass put in `files`: Pagefind names
-    /// its files by their content, so the next pass's may differ, and
-    /// the old ones would pile up over a day of editing.
-    background: BTreeSet<String>,
     /// The documents of the last good build, by absolute path.
     docs: std::collections::HashMap<PathBuf, discover::Document>,
 }
@@ -102,7 +98,6 @@ impl Preview {
             docs: std::collections::HashMap::new(),
             generation: 0,
             indexed: 0,
-            background: BTreeSet::new(),
             history: std::sync::Arc::default(),
         }
     }
@@ -221,20 +216,20 @@ impl Preview {
     }
 
     /// Takes the search files made from the snapshot of `generation`,
-    /// unless the index is already as new, and drops those of the pass
-    /// before that this one did not make again. Whether it took them.
+    /// unless the index is already as new. Whether it took them.
     pub fn add_search(&mut self, generation: u64, files: &[(String, Arc<Content>)]) -> bool {
         if generation <= self.indexed {
             return false;
         }
-        let fresh: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
-        for old in self.background.difference(&fresh) {
-            self.files.remove(old);
-        }
+        // Pagefind names its files by their content: those of the index
+        // before that this one did not make again go, or they would pile
+        // up over a day of editing.
+        let fresh: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        self.files
+            .retain(|path, _| !output::search::in_bundle(path) || fresh.contains(path.as_str()));
         for (path, content) in files {
             self.files.insert(path.clone(), Arc::clone(content));
         }
-        self.background = fresh;
         self.indexed = generation;
         true
     }

@@ -259,23 +259,24 @@ fn run(
             }) if dest_url.starts_with("@/") => {
                 let target = dest_url[2..].to_string();
                 out.links.push(target.clone());
-                let Some(resolver) = resolver else {
-                    deferred.push(LinkAt {
-                        target,
-                        start: input.body.start + range.start,
-                        end: input.body.start + range.end,
-                    });
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: CowStr::from("#"),
-                        title,
-                        id,
-                    }));
-                    link_stack.push(None);
-                    continue;
+                let start = input.body.start + range.start;
+                let end = input.body.start + range.end;
+                // `scan` has no resolver: the link is resolved later.
+                let resolved = match resolver {
+                    None => {
+                        deferred.push(LinkAt { target, start, end });
+                        None
+                    }
+                    Some(resolver) => match resolver.resolve(&target) {
+                        Ok(r) => Some(r),
+                        Err(e) => {
+                            diags.push(link_diagnostic(input, start, end, &dest_url, e));
+                            None
+                        }
+                    },
                 };
-                match resolver.resolve(&target) {
-                    Ok(r) => {
+                match resolved {
+                    Some(r) => {
                         let mut a = format!("<a href=\"{}\"", escape_attr(&r.url));
                         if let Some(l) = &r.fallback_lang {
                             a.push_str(&format!(" hreflang=\"{l}\" class=\"fallback\""));
@@ -296,10 +297,7 @@ fn run(
                                 .unwrap_or_else(|| "</a>".to_string()),
                         ));
                     }
-                    Err(e) => {
-                        let start = input.body.start + range.start;
-                        let end = input.body.start + range.end;
-                        diags.push(link_diagnostic(input, start, end, &dest_url, e));
+                    None => {
                         events.push(Event::Start(Tag::Link {
                             link_type,
                             dest_url: CowStr::from("#"),

@@ -49,6 +49,11 @@ fn key(k: &EntityKey) -> String {
     format!("{}/{}", k.kind.name(), k.id)
 }
 
+/// Where `graph_json` puts the file of `lang`.
+pub fn path(lang: &Lang) -> String {
+    format!("{lang}/graph.json")
+}
+
 pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
     let entities = site
         .entities
@@ -98,7 +103,7 @@ pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
     let json = serde_json::to_vec_pretty(&g).unwrap_or_default();
     let bytes = html_safe(json);
     Artifact {
-        path: format!("{lang}/graph.json"),
+        path: path(lang),
         content: Content::Bytes(bytes),
     }
 }

@@ -320,7 +320,7 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
         site.config
             .languages
             .iter()
-            .map(|l| path_only(format!("{l}/graph.json"))),
+            .map(|l| path_only(super::graph::path(l))),
     );
     out.extend(super::web::paths(site).into_iter().map(path_only));
     aliases(&views, &|_| true, &mut out, &mut diags);

@@ -20,10 +20,14 @@ pub fn feed_path(lang: &Lang) -> String {
     format!("{lang}/atom.xml")
 }
 
+const SITEMAP: &str = "sitemap.xml";
+const PRINT_CSS: &str = "print.css";
+const ROBOTS: &str = "robots.txt";
+
 /// Where `artifacts` puts its files, without making them (`check`).
 pub fn paths(site: &Site) -> Vec<String> {
     let mut out: Vec<String> = site.config.languages.iter().map(feed_path).collect();
-    out.extend(["sitemap.xml", "print.css", "robots.txt"].map(String::from));
+    out.extend([SITEMAP, PRINT_CSS, ROBOTS].map(String::from));
     out
 }
 
@@ -40,13 +44,13 @@ pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> 
         },
         || sitemap(site),
     );
-    out.push(bytes("sitemap.xml".into(), map));
-    out.push(bytes("print.css".into(), print_css(site)));
+    out.push(bytes(SITEMAP.into(), map));
+    out.push(bytes(PRINT_CSS.into(), print_css(site)));
     out.push(bytes(
-        "robots.txt".into(),
+        ROBOTS.into(),
         format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            site.permalink("sitemap.xml")
+            site.permalink(SITEMAP)
         ),
     ));
     out

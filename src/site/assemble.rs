@@ -282,14 +282,8 @@ pub fn assemble_with(
                     Some(scan) => {
                         resolve_scanned(&item.doc, &item.parsed, scan, &targets, &config, &prefix)
                     }
-                    None => render_body(
-                        &item.doc,
-                        &item.parsed,
-                        &targets,
-                        &config,
-                        &prefix,
-                        !opts.validate_only,
-                    ),
+                    // No scan: this is `build`, which wants the HTML.
+                    None => render_body(&item.doc, &item.parsed, &targets, &config, &prefix, true),
                 };
                 Body {
                     html: Arc::from(r.html),

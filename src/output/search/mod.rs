@@ -24,6 +24,12 @@ pub fn bundle_path(lang: &Lang) -> String {
     format!("{lang}/pagefind/")
 }
 
+/// Whether `path` is in a language's search bundle (`bundle_path`).
+pub fn in_bundle(path: &str) -> bool {
+    path.split_once('/')
+        .is_some_and(|(_, rest)| rest.starts_with("pagefind/"))
+}
+
 /// What the search page of a language needs to know of its bundle.
 pub struct Bundle {
     pub lang: Lang,
@@ -100,4 +106,20 @@ fn bundle_of(lang: &Lang, files: &[pagefind::File]) -> Option<Bundle> {
         tag,
         preload,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_files_are_told_from_pages() {
+        let fr = Lang::parse("fr").expect("a language");
+        assert!(in_bundle(&format!(
+            "{}index/fr_1.pf_index",
+            bundle_path(&fr)
+        )));
+        assert!(!in_bundle("fr/pratiques/pagefind/index.html"));
+        assert!(!in_bundle("pagefind/x"));
+    }
 }
