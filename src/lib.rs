@@ -22,6 +22,7 @@ pub mod history;
 pub mod kind;
 pub mod lang;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod publish;
 pub mod scaffold;

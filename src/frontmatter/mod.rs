@@ -16,13 +16,17 @@ pub use schema::{
 };
 pub use split::Parts;
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::discover::Document;
 use crate::kind::{Kind, check_id};
-use crate::yaml::{self, Seg, Source};
+use crate::t;
+use crate::yaml::{self, Node, Seg, Source, Typed, YamlError};
 
 /// A document's front matter, checked, with where its parts are.
 #[derive(Debug, Clone)]
@@ -31,16 +35,19 @@ pub struct Parsed {
     /// `None` for `_index` files.
     pub fields: Option<Fields>,
     pub parts: Parts,
+    /// The YAML as read, with the place of every value.
+    pub tree: Arc<Node>,
 }
 
 impl Parsed {
     /// The YAML source of `doc`, to locate a value for a diagnostic.
-    pub fn source<'a>(&self, doc: &'a Document) -> Source<'a> {
+    pub fn source<'a>(&'a self, doc: &'a Document) -> Source<'a> {
         Source {
             file: &doc.file,
             file_text: &doc.text,
             yaml: &doc.text[self.parts.yaml.clone()],
             first_line: self.parts.yaml_first_line,
+            tree: Some(&self.tree),
         }
     }
 
@@ -49,14 +56,17 @@ impl Parsed {
     }
 }
 
-/// Parses a document's front matter. `Err` when it cannot be read at all;
-/// otherwise the checked front matter and the problems that do not stop
-/// the document from taking part in the site (an unknown theme, a bad
-/// alias), so the rest of the file is still checked.
+/// Parses a document's front matter, as far as it can be read: every
+/// wrong field is reported and the rest still read and checked, so the
+/// document takes part in the site and its body is checked too. `Err`
+/// only when nothing can be made of it (no front matter at all).
 pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let parts = match split::split(&doc.file, &doc.text) {
-        Ok(p) => p,
+        Ok((p, note)) => {
+            diags.extend(note);
+            p
+        }
         Err(d) => {
             diags.push(*d);
             return Err(diags);
@@ -67,104 +77,142 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         file_text: &doc.text,
         yaml: &doc.text[parts.yaml.clone()],
         first_line: parts.yaml_first_line,
+        tree: None,
     };
-    let result = match (doc.kind, &doc.id) {
-        (_, None) => typed::<schema::RawIndex>(src, None).map(|r| {
-            let common = Common {
-                title: r.title,
-                summary: r.summary,
-                ..Common::default()
-            };
-            (common, None)
-        }),
-        (Some(kind), Some(_)) => parse_kind(src, kind).map(|(c, f)| (c, Some(f))),
+    let (result, tree, failed) = match (doc.kind, &doc.id) {
+        (_, None) => {
+            let r = yaml::parse_all::<schema::RawIndex>(&src);
+            report(&src, &r.tree, &r.errors, None, &mut diags);
+            let value = r.value.map(|r| {
+                let common = Common {
+                    title: r.title,
+                    summary: r.summary,
+                    ..Common::default()
+                };
+                (common, None)
+            });
+            (value, r.tree, r.failed)
+        }
+        (Some(kind), Some(_)) => parse_kind(&src, kind, &mut diags),
         (None, Some(_)) => unreachable!("discover gives every entity a kind"),
     };
-    let (common, fields) = match result {
-        Ok(x) => x,
-        Err(d) => {
-            diags.push(d);
-            return Err(diags);
-        }
+    let Some((common, fields)) = result else {
+        return Err(diags);
     };
-    check(&common, fields.as_ref(), &src, config, &mut diags);
+    let tree = Arc::new(tree);
+    let src = src.with_tree(&tree);
+    let failed: BTreeSet<&str> = failed.iter().map(String::as_str).collect();
+    check(&common, fields.as_ref(), &src, config, &failed, &mut diags);
     Ok((
         Parsed {
             common,
             fields,
             parts,
+            tree: Arc::clone(&tree),
         },
         diags,
     ))
 }
 
-fn parse_kind(src: Source<'_>, kind: Kind) -> Result<(Common, Fields), Diagnostic> {
-    let k = Some(kind);
-    Ok(match kind {
-        Kind::Meeting => {
-            let (c, f) = typed::<schema::RawMeeting>(src, k)?.into_parts();
+type Read = (Option<(Common, Option<Fields>)>, Node, Vec<String>);
+
+fn parse_kind(src: &Source<'_>, kind: Kind, diags: &mut Diagnostics) -> Read {
+    fn one<T: DeserializeOwned>(
+        src: &Source<'_>,
+        kind: Kind,
+        diags: &mut Diagnostics,
+        into: impl FnOnce(T) -> (Common, Fields),
+    ) -> Read {
+        let r = yaml::parse_all::<T>(src);
+        report(src, &r.tree, &r.errors, Some(kind), diags);
+        (r.value.map(|v| {
+            let (c, f) = into(v);
+            (c, Some(f))
+        }), r.tree, r.failed)
+    }
+    match kind {
+        Kind::Meeting => one(src, kind, diags, |r: schema::RawMeeting| {
+            let (c, f) = r.into_parts();
             (c, Fields::Meeting(f))
-        }
-        Kind::Practice => {
-            let (c, f) = typed::<schema::RawPractice>(src, k)?.into_parts();
+        }),
+        Kind::Practice => one(src, kind, diags, |r: schema::RawPractice| {
+            let (c, f) = r.into_parts();
             (c, Fields::Practice(f))
-        }
-        Kind::Country => {
-            let (c, f) = typed::<schema::RawCountry>(src, k)?.into_parts();
+        }),
+        Kind::Country => one(src, kind, diags, |r: schema::RawCountry| {
+            let (c, f) = r.into_parts();
             (c, Fields::Country(f))
-        }
-        Kind::Challenge => {
-            let (c, f) = typed::<schema::RawChallenge>(src, k)?.into_parts();
+        }),
+        Kind::Challenge => one(src, kind, diags, |r: schema::RawChallenge| {
+            let (c, f) = r.into_parts();
             (c, Fields::Challenge(f))
-        }
-        Kind::Recommendation => {
-            let (c, f) = typed::<schema::RawRecommendation>(src, k)?.into_parts();
+        }),
+        Kind::Recommendation => one(src, kind, diags, |r: schema::RawRecommendation| {
+            let (c, f) = r.into_parts();
             (c, Fields::Recommendation(f))
-        }
-        Kind::Page => {
-            let (c, f) = typed::<schema::RawPage>(src, k)?.into_parts();
+        }),
+        Kind::Page => one(src, kind, diags, |r: schema::RawPage| {
+            let (c, f) = r.into_parts();
             (c, Fields::Page(f))
-        }
-    })
+        }),
+    }
 }
 
-/// Parses, and words an unknown field that belongs to another kind as such.
-fn typed<T: DeserializeOwned>(src: Source<'_>, kind: Option<Kind>) -> Result<T, Diagnostic> {
-    yaml::parse::<T>(src).map_err(|d| {
-        let mut d = *d;
-        let unknown = d
-            .message
-            .strip_prefix("unknown field `")
-            .and_then(|r| r.split('`').next())
-            .map(str::to_string);
-        if let Some(name) = unknown {
+/// Words each YAML problem; an unknown field that belongs to another
+/// kind is said to be so.
+fn report(
+    src: &Source<'_>,
+    tree: &Node,
+    errors: &[YamlError],
+    kind: Option<Kind>,
+    diags: &mut Diagnostics,
+) {
+    let src = src.with_tree(tree);
+    for e in errors {
+        let mut d = yaml::to_diagnostic(&src, e);
+        if let YamlError::Typed {
+            error: Typed::UnknownField { name, .. },
+            path,
+            ..
+        } = e
+            && path.len() == 1
+        {
             let owners: Vec<&str> = Kind::ALL
                 .into_iter()
                 .filter(|k| own_fields(*k).contains(&name.as_str()))
                 .map(Kind::name)
                 .collect();
             let here = match kind {
-                Some(k) => format!("a {}", k.name()),
-                None => "a list page's `_index` file".to_string(),
+                Some(k) => t!("fm-a-kind", kind = k.name()),
+                None => t!("fm-an-index"),
             };
             if !owners.is_empty() {
-                d.message = format!("`{name}` is not a field of {here}");
-                d.help = Some(format!(
-                    "`{name}` belongs to the {} kind; remove it, or move the file to the right folder",
-                    owners.join(" and ")
+                d.message = t!("fm-field-of-other-kind", name = name.as_str(), here = here);
+                d.help = Some(t!(
+                    "fm-field-of-other-kind-help",
+                    name = name.as_str(),
+                    owners = owners.join(", ")
                 ));
-            } else if d.help.as_deref().is_some_and(|h| h.starts_with("the fields allowed")) {
-                let mut all: Vec<&str> = schema::COMMON_FIELDS.to_vec();
-                if let Some(k) = kind {
-                    all.extend(own_fields(k));
-                } else {
-                    all = vec!["title", "summary"];
-                }
-                d.help = Some(format!("the fields of {here} are: {}", all.join(", ")));
+            } else if did_you_mean(name, all_fields(kind)).is_none() {
+                d.help = Some(t!(
+                    "fm-fields-of",
+                    here = here,
+                    list = all_fields(kind).collect::<Vec<_>>().join(", ")
+                ));
             }
         }
-        d
-    })
+        diags.push(d);
+    }
+}
+
+fn all_fields(kind: Option<Kind>) -> impl Iterator<Item = &'static str> + Clone {
+    let own: &'static [&'static str] = kind.map(own_fields).unwrap_or(&[]);
+    let common: &'static [&'static str] = if kind.is_some() {
+        &schema::COMMON_FIELDS
+    } else {
+        &["title", "summary"]
+    };
+    common.iter().chain(own).copied()
 }
 
 /// What the types cannot say.
@@ -173,9 +221,13 @@ fn check(
     fields: Option<&Fields>,
     src: &Source<'_>,
     config: &Config,
+    failed: &BTreeSet<&str>,
     diags: &mut Diagnostics,
 ) {
-    if common.title.trim().is_empty() {
+    // A field already reported wrong holds a stand-in: checking it would
+    // only repeat the error.
+    let ok = |field: &str| !failed.contains(field);
+    if ok("title") && common.title.trim().is_empty() {
         diags.push(Diagnostic::error("the title is empty").at(src.span_of(&[Seg::Key("title")])));
     }
     if let Some(slug) = &common.slug
@@ -205,7 +257,7 @@ fn check(
         diags,
     );
     if let Some(Fields::Meeting(m)) = fields {
-        if common.date.is_none() {
+        if ok("date") && common.date.is_none() {
             diags.push(
                 Diagnostic::error("a meeting needs a `date`")
                     .at(src.span(1, 1))
@@ -253,7 +305,7 @@ fn check(
         }
     }
     if let Some(Fields::Practice(p)) = fields {
-        if p.countries.is_empty() {
+        if ok("countries") && p.countries.is_empty() {
             diags.push(
                 Diagnostic::error("a practice needs at least one country in `countries`")
                     .at(src.span_of(&[Seg::Key("countries")]))
@@ -278,6 +330,7 @@ fn check(
         );
     }
     if let Some(Fields::Recommendation(r)) = fields
+        && ok("addresses")
         && r.addresses.is_empty()
     {
         diags.push(

@@ -236,7 +236,7 @@ fn i18n(
                 .find(|(_, s)| s.contains_key(*key))
                 .map(|(l, _)| (l, &texts[l]))
                 .unwrap_or_else(|| unreachable!("every key comes from some language"));
-            let where_ = yaml::locate(other_text, &[Seg::Key(key)])
+            let where_ = yaml::locate_in(other_text, &[Seg::Key(key)])
                 .map_or(String::new(), |(l, _)| format!(" (line {l})"));
             diags.push(
                 Diagnostic::error(format!("UI string `{key}` is missing in `{lang}`"))

@@ -1,0 +1,92 @@
+# Diagnostics in English. Every id here is in fr.ftl too (a test checks).
+# Arguments: $name, $value, $list… are already formatted (`code` quoted).
+
+summary-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+summary-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+site-valid = the site is valid
+did-you-mean = did you mean `{ $name }`?
+severity-error = error
+severity-warning = warning
+severity-note = note
+help-word = help
+
+## YAML
+yaml-malformed = this line is not valid YAML
+yaml-malformed-help = check the indentation, the `key: value` form and the quotes; a value holding `: ` or starting with a special character needs quotes
+yaml-tab = a tab character is used where YAML needs spaces
+yaml-tab-label = a tab
+yaml-tab-help = YAML indents and separates with spaces only: replace the tab (shown as →) by spaces
+yaml-unclosed-quote = this quoted text is never closed: the `{ $quote }` that opens it has no partner
+yaml-unclosed-quote-label = opened here
+yaml-unclosed-quote-help = end the text with another `{ $quote }` on the same line
+yaml-apostrophe = an apostrophe ends this quoted text too early
+yaml-apostrophe-label = the text ends here
+yaml-apostrophe-help = inside '…' write an apostrophe twice, { $fixed }, or put the text in double quotes
+yaml-quote-inside = a quote inside this text ends it too early
+yaml-quote-inside-help = write a quote inside "…" as \", like { $fixed }, or put the text in single quotes
+yaml-indentation = this line is indented differently from the lines around it
+yaml-indentation-label = wrong indentation
+yaml-indentation-help = items of one list start in the same column, and fields of one mapping too; indent only under a line that ends with `:`
+yaml-unicode-break = a { $code } line separator is in the front matter
+yaml-unicode-break-label = an invisible line break
+yaml-unicode-break-help = YAML counts it as a line break but editors do not show it: delete it, or replace it by a space
+yaml-too-long = this YAML is { $kib } KiB long, more than the { $max } KiB allowed
+yaml-too-long-label = the limit is reached here
+yaml-too-long-help = fields hold short values: long text belongs in the Markdown body, after the closing `---`
+yaml-too-deep = lists and mappings are nested more than { $max } levels deep
+yaml-too-deep-label = too deep
+yaml-too-deep-help = fields are flat: a value, a list, or a list of short mappings like `documents`
+yaml-alias = YAML aliases (`*name`) are not allowed
+yaml-alias-label = an alias
+yaml-alias-help = write the value out in full where it is needed
+yaml-anchor = YAML anchors (`&name`) are not allowed
+yaml-anchor-label = an anchor
+yaml-anchor-help = remove `&` and its name, and write the value out in full wherever it is needed
+yaml-in-field = { " " }in `{ $field }`
+yaml-no-fields-here = this place takes no fields
+yaml-fields-allowed = the fields allowed here are { $list }
+yaml-unknown-field = unknown field `{ $name }`{ $within }
+yaml-unknown-field-label = not a field here
+yaml-unknown-value = `{ $value }` is not an allowed value{ $within }
+yaml-unknown-value-label = not allowed here
+yaml-use-one-of = use one of { $list }
+yaml-missing-field = missing required field `{ $name }`{ $within }
+yaml-missing-field-help = add a line `{ $name }: …`
+yaml-wrong-type = wrong type{ $within }: expected { $expected }, found { $found }
+yaml-invalid-value = invalid value{ $within }: expected { $expected }, found { $found }
+yaml-expected = expected { $expected }
+yaml-shape-text = text
+yaml-shape-list = a list
+yaml-shape-mapping = a mapping of `key: value` lines
+yaml-shape-number = a number
+yaml-shape-bool = `true` or `false`
+yaml-shape-one-of = one of { $list }
+yaml-found-text = the text `{ $value }`
+yaml-found-number = the number { $value }
+yaml-found-bool = `{ $value }`
+yaml-found-nothing = nothing
+yaml-found-list = a list
+yaml-found-mapping = a mapping
+yaml-help-list = write a list: `[a, b]` or one `- item` a line
+yaml-help-bool = write `true` or `false`
+yaml-help-text = write text after the colon; put it in quotes if it starts with a special character
+yaml-help-mapping = write a mapping of `key: value` lines
+yaml-help-number = write a number, like `2021`
+
+## Front matter
+fm-a-kind = a { $kind }
+fm-an-index = a list page's `_index` file
+fm-field-of-other-kind = `{ $name }` is not a field of { $here }
+fm-field-of-other-kind-help = `{ $name }` belongs to the { $owners } kind; remove it, or move the file to the right folder
+fm-fields-of = the fields of { $here } are: { $list }
+fm-not-closed = the front matter is not closed
+fm-not-closed-label = opened here
+fm-not-closed-help = add a line `---` after the last front matter field, before the text
+fm-not-closed-before-text = the text starts here but the front matter is not closed
+fm-not-closed-before-text-label = text, not a field

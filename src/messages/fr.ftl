@@ -1,0 +1,92 @@
+# Diagnostics en français. Chaque identifiant est aussi dans en.ftl (un test le vérifie).
+# Les arguments ($name, $value, $list…) arrivent déjà mis en forme.
+
+summary-errors = { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+}
+summary-warnings = { $count ->
+    [one] { $count } avertissement
+   *[other] { $count } avertissements
+}
+site-valid = le site est valide
+did-you-mean = vouliez-vous dire `{ $name }` ?
+severity-error = erreur
+severity-warning = avertissement
+severity-note = remarque
+help-word = aide
+
+## YAML
+yaml-malformed = cette ligne n’est pas du YAML valide
+yaml-malformed-help = vérifiez l’indentation, la forme `clé: valeur` et les guillemets ; une valeur qui contient `: ` ou commence par un caractère spécial doit être entre guillemets
+yaml-tab = une tabulation est utilisée là où le YAML demande des espaces
+yaml-tab-label = une tabulation
+yaml-tab-help = le YAML indente et sépare avec des espaces seulement : remplacez la tabulation (montrée →) par des espaces
+yaml-unclosed-quote = ce texte entre guillemets n’est jamais fermé : le `{ $quote }` qui l’ouvre n’a pas de partenaire
+yaml-unclosed-quote-label = ouvert ici
+yaml-unclosed-quote-help = terminez le texte par un autre `{ $quote }` sur la même ligne
+yaml-apostrophe = une apostrophe termine ce texte entre guillemets trop tôt
+yaml-apostrophe-label = le texte se termine ici
+yaml-apostrophe-help = entre '…' écrivez l’apostrophe deux fois, { $fixed }, ou mettez le texte entre guillemets doubles
+yaml-quote-inside = un guillemet dans ce texte le termine trop tôt
+yaml-quote-inside-help = dans "…" écrivez un guillemet \", comme { $fixed }, ou mettez le texte entre apostrophes
+yaml-indentation = cette ligne n’est pas indentée comme les lignes voisines
+yaml-indentation-label = mauvaise indentation
+yaml-indentation-help = les éléments d’une liste commencent dans la même colonne, et les champs d’un même bloc aussi ; n’indentez que sous une ligne qui finit par `:`
+yaml-unicode-break = un séparateur de ligne { $code } est dans l’en-tête
+yaml-unicode-break-label = un saut de ligne invisible
+yaml-unicode-break-help = le YAML le compte comme un saut de ligne mais les éditeurs ne le montrent pas : supprimez-le, ou remplacez-le par une espace
+yaml-too-long = ce YAML fait { $kib } Kio, plus que les { $max } Kio permis
+yaml-too-long-label = la limite est atteinte ici
+yaml-too-long-help = les champs contiennent des valeurs courtes : un long texte va dans le corps Markdown, après le `---` qui ferme l’en-tête
+yaml-too-deep = listes et blocs sont imbriqués sur plus de { $max } niveaux
+yaml-too-deep-label = trop profond
+yaml-too-deep-help = les champs sont plats : une valeur, une liste, ou une liste de petits blocs comme `documents`
+yaml-alias = les alias YAML (`*nom`) ne sont pas permis
+yaml-alias-label = un alias
+yaml-alias-help = écrivez la valeur en entier là où elle sert
+yaml-anchor = les ancres YAML (`&nom`) ne sont pas permises
+yaml-anchor-label = une ancre
+yaml-anchor-help = retirez `&` et son nom, et écrivez la valeur en entier partout où elle sert
+yaml-in-field = { " " }dans `{ $field }`
+yaml-no-fields-here = cet endroit ne prend pas de champs
+yaml-fields-allowed = les champs permis ici sont { $list }
+yaml-unknown-field = champ inconnu `{ $name }`{ $within }
+yaml-unknown-field-label = pas un champ ici
+yaml-unknown-value = `{ $value }` n’est pas une valeur permise{ $within }
+yaml-unknown-value-label = pas permis ici
+yaml-use-one-of = utilisez l’une de ces valeurs : { $list }
+yaml-missing-field = champ obligatoire `{ $name }` manquant{ $within }
+yaml-missing-field-help = ajoutez une ligne `{ $name }: …`
+yaml-wrong-type = type incorrect{ $within } : attendu { $expected }, trouvé { $found }
+yaml-invalid-value = valeur incorrecte{ $within } : attendu { $expected }, trouvé { $found }
+yaml-expected = attendu : { $expected }
+yaml-shape-text = du texte
+yaml-shape-list = une liste
+yaml-shape-mapping = un bloc de lignes `clé: valeur`
+yaml-shape-number = un nombre
+yaml-shape-bool = `true` ou `false`
+yaml-shape-one-of = l’une des valeurs { $list }
+yaml-found-text = le texte `{ $value }`
+yaml-found-number = le nombre { $value }
+yaml-found-bool = `{ $value }`
+yaml-found-nothing = rien
+yaml-found-list = une liste
+yaml-found-mapping = un bloc
+yaml-help-list = écrivez une liste : `[a, b]` ou un `- élément` par ligne
+yaml-help-bool = écrivez `true` ou `false`
+yaml-help-text = écrivez le texte après les deux-points ; mettez-le entre guillemets s’il commence par un caractère spécial
+yaml-help-mapping = écrivez un bloc de lignes `clé: valeur`
+yaml-help-number = écrivez un nombre, comme `2021`
+
+## En-tête (front matter)
+fm-a-kind = un élément de type { $kind }
+fm-an-index = le fichier `_index` d’une page de liste
+fm-field-of-other-kind = `{ $name }` n’est pas un champ pour { $here }
+fm-field-of-other-kind-help = `{ $name }` appartient au type { $owners } ; retirez-le, ou déplacez le fichier dans le bon dossier
+fm-fields-of = les champs pour { $here } sont : { $list }
+fm-not-closed = l’en-tête n’est pas fermé
+fm-not-closed-label = ouvert ici
+fm-not-closed-help = ajoutez une ligne `---` après le dernier champ de l’en-tête, avant le texte
+fm-not-closed-before-text = le texte commence ici mais l’en-tête n’est pas fermé
+fm-not-closed-before-text-label = du texte, pas un champ
