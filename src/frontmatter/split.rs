@@ -17,7 +17,8 @@ pub struct Parts {
 
 /// Whether `line` is the Markdown text rather than YAML: after a blank
 /// line (or a Markdown heading, a YAML comment), at the left margin, and
-/// not a `field:` line, a list item or a quoted value. YAML would refuse
+/// not a `field:` line (fields are lower case), a list item or a quoted
+/// value. YAML would refuse
 /// it, or read a sentence with `: ` as an unknown field.
 fn prose(line: &str, previous: Option<&str>) -> bool {
     let after_gap = previous.is_some_and(|p| p.trim().is_empty() || p.starts_with('#'));
@@ -27,7 +28,9 @@ fn prose(line: &str, previous: Option<&str>) -> bool {
     }
     let field = t.split_once(':').is_some_and(|(k, v)| {
         !k.is_empty()
-            && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && k
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
             && (v.is_empty() || v.starts_with(' '))
     });
     !field

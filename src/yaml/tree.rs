@@ -119,8 +119,18 @@ pub fn read(yaml: &str) -> Result<Node, YamlError> {
     let mut stack: Vec<(Node, Option<Node>)> = Vec::new();
     let mut root: Option<Node> = None;
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| YamlError::Syntax {
-            pos: pos(e.marker()),
+        let (event, mark) = parser.next_token().map_err(|e| {
+            let at = pos(e.marker());
+            // An alias of an anchor never defined stops the parser: it is
+            // an alias all the same.
+            if char_at(yaml, at) == Some('*') {
+                YamlError::Limit {
+                    limit: Limit::Alias,
+                    pos: at,
+                }
+            } else {
+                YamlError::Syntax { pos: at }
+            }
         })?;
         let at = pos(&mark);
         let node = match event {
@@ -176,7 +186,14 @@ pub fn read(yaml: &str) -> Result<Node, YamlError> {
             Some((parent, pending)) => match &mut parent.value {
                 Value::Seq(items) => items.push(node),
                 Value::Map(entries) => match pending.take() {
-                    None => *pending = Some(node),
+                    None => {
+                        // A block mapping's event comes after its first
+                        // key; the mapping starts where that key does.
+                        if entries.is_empty() && node.pos < parent.pos {
+                            parent.pos = node.pos;
+                        }
+                        *pending = Some(node);
+                    }
                     Some(key) => entries.push((key, node)),
                 },
                 Value::Scalar { .. } => {}
@@ -187,6 +204,10 @@ pub fn read(yaml: &str) -> Result<Node, YamlError> {
             return Ok(root.unwrap_or_else(Node::empty_map));
         }
     }
+}
+
+fn char_at(yaml: &str, at: Pos) -> Option<char> {
+    yaml.lines().nth(at.line - 1)?.chars().nth(at.column - 1)
 }
 
 /// The parser marks the anchored value; the `&name` before it is what the

@@ -20,7 +20,7 @@ fn wrong_type_points_at_the_value() {
     assert_eq!(at(&d), ("content/practices/ofii-cameroon.fr.md", 4, 3));
     assert_eq!(
         d.message,
-        "wrong type in `countries`: expected a sequence, found map"
+        "wrong type in `countries`: expected a list, found a mapping"
     );
 }
 
@@ -59,8 +59,9 @@ fn malformed_yaml_points_where_the_quote_opens() {
     assert_eq!(at(&d), ("content/practices/ofii-cameroon.fr.md", 2, 8));
     assert_eq!(
         d.message,
-        "malformed YAML: this quoted text is never closed"
+        "this quoted text is never closed: the `\"` that opens it has no partner"
     );
+    assert_eq!(d.label.as_deref(), Some("opened here"));
 }
 
 #[test]
