@@ -29,6 +29,13 @@ pub struct LinkError {
 pub trait ResolveLink {
     /// `target` is what follows `@/`, e.g. `practices/ofii-cameroon#results`.
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError>;
+
+    /// Checks any other address a link (or, `image`, an image) makes: a
+    /// `#anchor` of the page itself (`own` are its headings), a path of
+    /// the site, a relative path, another host. Nothing by default.
+    fn check_address(&self, _address: &str, _image: bool, _own: &[Heading]) -> Result<(), LinkError> {
+        Ok(())
+    }
 }
 
 /// The id a heading gets from its text: accents folded, lower case,

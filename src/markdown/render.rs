@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    html,
 };
 
 use super::{ResolveLink, highlight, sanitize, slugify};
@@ -110,11 +111,14 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
     run(input, Some(resolver), &mut unused)
 }
 
-/// An `@/` link as written, and where: resolved by the caller later.
+/// A link as written, and where: resolved by the caller later.
 #[derive(Debug, Clone)]
 pub struct LinkAt {
-    /// What follows `@/`.
+    /// What follows `@/`; for any other address, the address itself.
     pub target: String,
+    /// `None` for an `@/` link; for any other address of a link or image,
+    /// whether it is an image's.
+    pub address: Option<bool>,
     /// The link's place in the file.
     pub start: usize,
     pub end: usize,
@@ -130,20 +134,32 @@ pub fn scan(input: &Input<'_>) -> (Rendered, Vec<LinkAt>, Vec<Diagnostic>) {
     (r, links, d)
 }
 
-/// The diagnostic of a link `scan` left, when it does not resolve.
+/// The diagnostic of a link `scan` left, when it does not resolve;
+/// `headings` are the page's own, for `#anchor` links.
 pub fn resolve_later(
     input: &Input<'_>,
     link: &LinkAt,
+    headings: &[Heading],
     resolver: &dyn ResolveLink,
 ) -> Option<Diagnostic> {
-    let e = resolver.resolve(&link.target).err()?;
-    Some(link_diagnostic(
-        input,
-        link.start,
-        link.end,
-        &format!("@/{}", link.target),
-        e,
-    ))
+    match link.address {
+        None => {
+            let e = resolver.resolve(&link.target).err()?;
+            Some(link_diagnostic(
+                input,
+                link.start,
+                link.end,
+                &format!("@/{}", link.target),
+                e,
+            ))
+        }
+        Some(image) => {
+            let e = resolver
+                .check_address(&link.target, image, headings)
+                .err()?;
+            Some(link_diagnostic(input, link.start, link.end, &link.target, e))
+        }
+    }
 }
 
 fn link_diagnostic(
@@ -180,6 +196,8 @@ fn run(
     // Open Markdown elements, and open elements of the raw HTML.
     let (mut depth, mut html_depth) = (0usize, 0usize);
     let mut highlighted = 0usize;
+    // Links and images other than `@/`, checked once the headings are known.
+    let mut addresses: Vec<LinkAt> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
@@ -264,7 +282,12 @@ fn run(
                 // `scan` has no resolver: the link is resolved later.
                 let resolved = match resolver {
                     None => {
-                        deferred.push(LinkAt { target, start, end });
+                        deferred.push(LinkAt {
+                            target,
+                            address: None,
+                            start,
+                            end,
+                        });
                         None
                     }
                     Some(resolver) => match resolver.resolve(&target) {
@@ -315,6 +338,9 @@ fn run(
                 id,
             }) => {
                 let dest_url = checked_url(input, &range, dest_url, &mut diags);
+                if link_type != LinkType::Email && dest_url.as_ref() != "#" {
+                    addresses.push(address_at(input, &range, &dest_url, false));
+                }
                 link_stack.push(None);
                 events.push(Event::Start(Tag::Link {
                     link_type,
@@ -330,6 +356,9 @@ fn run(
                 id,
             }) => {
                 let dest_url = checked_url(input, &range, dest_url, &mut diags);
+                if dest_url.as_ref() != "#" {
+                    addresses.push(address_at(input, &range, &dest_url, true));
+                }
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -441,6 +470,18 @@ fn run(
             other => events.push(other),
         }
     }
+    // Every other address, now that the page's own headings are known:
+    // checked here with a resolver, left to the caller without.
+    match resolver {
+        Some(resolver) => {
+            for a in &addresses {
+                if let Err(e) = resolver.check_address(&a.target, a.address == Some(true), &out.headings) {
+                    diags.push(link_diagnostic(input, a.start, a.end, &a.target, e));
+                }
+            }
+        }
+        None => deferred.extend(addresses),
+    }
     if !input.html {
         return (out, diags);
     }
@@ -500,6 +541,15 @@ fn checked_url<'a>(
             .help("link to a web page (`https://…`), an e-mail address (`mailto:…`), a page of the hub (`@/kind/id`) or a file of the bundle"),
     );
     CowStr::from("#")
+}
+
+fn address_at(input: &Input<'_>, range: &std::ops::Range<usize>, dest: &str, image: bool) -> LinkAt {
+    LinkAt {
+        target: dest.to_string(),
+        address: Some(image),
+        start: input.body.start + range.start,
+        end: input.body.start + range.end,
+    }
 }
 
 /// Footnote numbers in order of first mention, and their ids.

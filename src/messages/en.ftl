@@ -90,3 +90,21 @@ fm-not-closed-label = opened here
 fm-not-closed-help = add a line `---` after the last front matter field, before the text
 fm-not-closed-before-text = the text starts here but the front matter is not closed
 fm-not-closed-before-text-label = text, not a field
+
+## Links and images
+link-this-page = this page
+link-no-anchor = { $whose } has no heading `#{ $anchor }`
+link-anchor-spelled = `#{ $anchor }` is not written as the heading's id on { $whose }
+link-anchor-spelled-help = a heading's id is its text in lower case, accents removed, spaces as `-`
+link-no-headings = it has no headings
+link-headings-are = its headings are { $list }
+link-at-without-slash = `{ $address }` is missing the `/` after `@`
+link-at-form = write links to entities as `@/<kind folder>/<id>`, like `@/practices/ofii-cameroon`
+link-image-elsewhere = an image from another site cannot be shown
+link-image-elsewhere-label = on another host
+link-image-elsewhere-help = the site's Content-Security-Policy lets pages load images from the site itself only: download the image into the bundle (the entity's folder) or `static/`, and link to it there
+link-outside-site = `{ $address }` goes above the site's root
+link-no-page = there is no page or file at `{ $path }` on this site
+link-no-image = there is no image at `{ $path }` on this site
+link-path-help = link to pages of the hub with `@/kind/id`, which checks them and follows renames; a file of the bundle by its name alone
+link-image-help = put the image in the entity's bundle folder (then write its name alone, `![…](photo.jpg)`) or in `static/`

@@ -90,3 +90,21 @@ fm-not-closed-label = ouvert ici
 fm-not-closed-help = ajoutez une ligne `---` après le dernier champ de l’en-tête, avant le texte
 fm-not-closed-before-text = le texte commence ici mais l’en-tête n’est pas fermé
 fm-not-closed-before-text-label = du texte, pas un champ
+
+## Liens et images
+link-this-page = cette page
+link-no-anchor = { $whose } n’a pas de titre `#{ $anchor }`
+link-anchor-spelled = `#{ $anchor }` n’est pas écrit comme l’identifiant du titre sur { $whose }
+link-anchor-spelled-help = l’identifiant d’un titre est son texte en minuscules, sans accents, les espaces remplacées par `-`
+link-no-headings = elle n’a pas de titres
+link-headings-are = ses titres sont { $list }
+link-at-without-slash = il manque le `/` après `@` dans `{ $address }`
+link-at-form = écrivez les liens vers les éléments `@/<dossier du type>/<id>`, comme `@/practices/ofii-cameroon`
+link-image-elsewhere = une image d’un autre site ne peut pas être affichée
+link-image-elsewhere-label = sur un autre site
+link-image-elsewhere-help = la politique de sécurité du site (Content-Security-Policy) ne laisse charger que les images du site lui-même : téléchargez l’image dans le dossier de l’élément (bundle) ou dans `static/`, et liez-la là
+link-outside-site = `{ $address }` remonte au-dessus de la racine du site
+link-no-page = il n’y a pas de page ni de fichier à `{ $path }` sur ce site
+link-no-image = il n’y a pas d’image à `{ $path }` sur ce site
+link-path-help = liez les pages du hub avec `@/type/id`, qui les vérifie et suit les renommages ; un fichier du bundle par son seul nom
+link-image-help = mettez l’image dans le dossier de l’élément (puis écrivez son seul nom, `![…](photo.jpg)`) ou dans `static/`

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::addresses::SitePaths;
 use super::links::{Resolver, Target, Targets};
 use super::model::{Entity, EntityKey, IndexText, Site, Version, version_path};
 use super::refs::{Ref, references};
@@ -187,6 +188,7 @@ pub fn assemble_with(
     let mut targets = Targets {
         versions: BTreeMap::new(),
         drafts,
+        paths: Default::default(),
     };
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     // `check` reads each body once (`markdown::scan`): its headings now,
@@ -261,6 +263,15 @@ pub fn assemble_with(
         check_references(item, &targets, &mut diags);
         check_document_files(item, &bundle_files, &mut diags);
     }
+    targets.paths = SitePaths::new(
+        &config,
+        &targets,
+        &bundle_files,
+        tree.statics.iter().map(|f| f.name.clone()),
+        published
+            .iter()
+            .flat_map(|(_, i)| i.parsed.common.aliases.iter().cloned()),
+    );
 
     let prefix = path_prefix(&config.base_url);
     timings.lap("references");
@@ -546,17 +557,19 @@ fn resolve_scanned(
     config: &Config,
     prefix: &str,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
+    let page = page_path(doc, targets, config);
     let resolver = Resolver {
         targets,
         config,
         lang: &doc.lang,
         prefix,
+        page: &page,
     };
     let input = input_of(doc, parsed, config, false);
     diags.extend(
         links
             .iter()
-            .filter_map(|l| markdown::resolve_later(&input, l, &resolver)),
+            .filter_map(|l| markdown::resolve_later(&input, l, &rendered.headings, &resolver)),
     );
     (rendered, diags)
 }
@@ -582,13 +595,30 @@ fn render_body(
     prefix: &str,
     html: bool,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
+    let page = page_path(doc, targets, config);
     let resolver = Resolver {
         targets,
         config,
         lang: &doc.lang,
         prefix,
+        page: &page,
     };
     markdown::render(&input_of(doc, parsed, config, html), &resolver)
+}
+
+/// The output path of the page a document's body is shown on, for its
+/// relative links: its version's, its list's or its language's home.
+fn page_path(doc: &Document, targets: &Targets, config: &Config) -> String {
+    match (doc.kind, &doc.id) {
+        (Some(_), Some(_)) => targets
+            .versions
+            .get(&key_of(doc))
+            .and_then(|v| v.get(&doc.lang))
+            .map(|t| t.path.clone())
+            .unwrap_or_default(),
+        (Some(kind), None) => format!("{}/{}/", doc.lang, config.section(kind, &doc.lang)),
+        (None, _) => Site::home_path(&doc.lang),
+    }
 }
 
 /// The entity an `@/kind/id#anchor` target names.
