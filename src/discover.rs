@@ -444,29 +444,70 @@ fn split_lang<'s>(
         Some((base, code)) => match config.lang(code) {
             Some(l) => Some((base, l.clone())),
             None => {
-                let known: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
-                diags.push(
-                    Diagnostic::error(format!(
-                        "`{code}` in the file name is not one of the site's languages ({})",
-                        known.join(", ")
-                    ))
-                    .at(Span::file(rel))
-                    .help(format!(
-                        "name the file `{base}.<lang>.md` with one of {}, or add `{code}` to `languages` in config.yaml",
-                        known.join(", ")
-                    )),
-                );
+                diags.push(unknown_language_suffix(base, code, rel, config));
                 None
             }
         },
     }
 }
 
+/// A file name whose language suffix is not one of the site's: the fix is
+/// always to rename the file (the site's languages are not the editor's
+/// to change for a typo).
+fn unknown_language_suffix(base: &str, code: &str, rel: &str, config: &Config) -> Diagnostic {
+    let known: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
+    let lower = code.to_lowercase();
+    let d = Diagnostic::error(crate::t!(
+        "file-unknown-language",
+        code = code,
+        list = known.join(", ")
+    ))
+    .at(Span::file(rel));
+    if known.contains(&lower.as_str()) {
+        return d
+            .label(crate::t!("file-lower-case-label"))
+            .help(crate::t!("file-rename", name = format!("{base}.{lower}.md")));
+    }
+    match did_you_mean(&lower, known.iter().copied()) {
+        Some(l) => d.help(crate::t!("file-rename", name = format!("{base}.{l}.md"))),
+        None => d.help(crate::t!(
+            "file-name-with-language",
+            names = known
+                .iter()
+                .map(|l| format!("`{base}.{l}.md`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 fn ignored(rel: &str, diags: &mut Diagnostics) {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    // A Markdown file under another name: `fiche.fr.md.txt` (an editor
+    // that adds `.txt`), `fiche.fr.MD`, `fiche.fr.markdown`.
+    let lower = name.to_lowercase();
+    let meant = lower
+        .find(".md.")
+        .map(|i| &name[..i + 3])
+        .map(str::to_string)
+        .or_else(|| {
+            lower
+                .strip_suffix(".markdown")
+                .map(|_| format!("{}.md", &name[..name.len() - ".markdown".len()]))
+        })
+        .or_else(|| (lower.ends_with(".md") && !name.ends_with(".md")).then(|| format!("{}.md", &name[..name.len() - 3])));
+    if let Some(meant) = meant {
+        diags.push(
+            Diagnostic::warning(crate::t!("file-markdown-misnamed", name = name))
+                .at(Span::file(rel))
+                .help(crate::t!("file-rename", name = meant)),
+        );
+        return;
+    }
     diags.push(
-        Diagnostic::warning("this file is not Markdown and not in a bundle folder, so it is not published")
+        Diagnostic::warning(crate::t!("file-not-published"))
             .at(Span::file(rel))
-            .help("put attachments in the entity's bundle folder (`<kind>/<id>/`), or site-wide files in `static/`"),
+            .help(crate::t!("file-not-published-help")),
     );
 }
 

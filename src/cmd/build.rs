@@ -66,7 +66,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let diags = g.diags;
     if diags.has_errors() {
         drop(staging);
-        report(&diags, args.site.format);
+        super::report_at(&diags, args.site.format, &args.site.root);
         if args.site.format == Format::Human {
             eprintln!("nothing was written: {} is unchanged", out.display());
         }
@@ -85,7 +85,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return cannot_write(&out, &e, diags, args.site.format);
     }
     timings.lap("write");
-    report(&diags, args.site.format);
+    super::report_at(&diags, args.site.format, &args.site.root);
     if args.timings {
         eprint!("{}", timings.report());
     }

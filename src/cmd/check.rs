@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{Purpose, exit, generate_for, report};
+use super::{Purpose, exit, generate_for};
 use crate::cli::{CheckArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::site::Site;
@@ -31,13 +31,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         diags = Diagnostics::new();
         diags.extend(strict);
     }
-    report(&diags, args.site.format);
+    super::report_at(&diags, args.site.format, &args.site.root);
     if args.timings {
         eprint!("{}", timings.report());
     }
     let failed = diags.has_errors();
     if args.site.format == Format::Human && !failed {
-        eprintln!("the site is valid");
+        eprintln!("{}", crate::t!("site-valid"));
     }
     exit(failed)
 }
@@ -132,6 +132,7 @@ pub fn stale_translations(site: &Site) -> Diagnostics {
                 plural(b.days, "day"),
             ))
             .at(Span::file(&b.version.file))
+            .annotate_at(Span::file(&b.newer.file))
             .help(format!(
                 "`{}` was changed by commit {short} on {}; bring this translation up to date, or add `translation_checked: {}` to its front matter once you have checked it",
                 b.newer.file,

@@ -117,15 +117,21 @@ pub fn generate_into(
         &mut timings,
     );
     diags.extend(assembled);
+    // With errors, the site is still handed back (nothing is made of it):
+    // `check` reports its missing translations in the same run.
+    let stopped = |site, diags, timings| Generated {
+        site: Some(site),
+        ..failed(diags, timings)
+    };
     let theme = match theme {
         Ok(t) => t,
         Err(d) => {
             diags.extend(d);
-            return failed(diags, timings);
+            return stopped(site, diags, timings);
         }
     };
     if diags.has_errors() {
-        return failed(diags, timings);
+        return stopped(site, diags, timings);
     }
     let search = purpose == Purpose::Build;
     let (artifacts, sent, rendered) = match (purpose, sink) {
@@ -161,8 +167,26 @@ pub fn report(diags: &Diagnostics, format: Format) {
     }
     if format == Format::Human && !diags.is_empty() {
         let (e, w) = (diags.error_count(), diags.warning_count());
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let _ = writeln!(err, "{}, {}", plural(e, "error"), plural(w, "warning"));
+        let _ = writeln!(
+            err,
+            "{}, {}",
+            crate::t!("summary-errors", count = e),
+            crate::t!("summary-warnings", count = w)
+        );
+    }
+}
+
+/// `report`, for a site at `root`: GitHub annotations name files from the
+/// repository's top level, where GitHub looks for them.
+pub fn report_at(diags: &Diagnostics, format: Format, root: &std::path::Path) {
+    if format != Format::Github {
+        return report(diags, format);
+    }
+    let prefix = crate::history::repo_prefix(root).unwrap_or_default();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in diags.sorted() {
+        let _ = writeln!(err, "{}", d.to_github_in(&prefix));
     }
 }
 

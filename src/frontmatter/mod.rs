@@ -177,10 +177,10 @@ fn report(
         } = e
             && path.len() == 1
         {
-            let owners: Vec<&str> = Kind::ALL
+            let owners: Vec<String> = Kind::ALL
                 .into_iter()
                 .filter(|k| own_fields(*k).contains(&name.as_str()))
-                .map(Kind::name)
+                .map(|k| t!("kind-name", kind = k.name()))
                 .collect();
             let here = match kind {
                 Some(k) => t!("fm-a-kind", kind = k.name()),

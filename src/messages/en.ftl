@@ -80,7 +80,7 @@ yaml-help-mapping = write a mapping of `key: value` lines
 yaml-help-number = write a number, like `2021`
 
 ## Front matter
-fm-a-kind = a { $kind }
+fm-a-kind = a { kind-name }
 fm-an-index = a list page's `_index` file
 fm-field-of-other-kind = `{ $name }` is not a field of { $here }
 fm-field-of-other-kind-help = `{ $name }` belongs to the { $owners } kind; remove it, or move the file to the right folder
@@ -108,3 +108,26 @@ link-no-page = there is no page or file at `{ $path }` on this site
 link-no-image = there is no image at `{ $path }` on this site
 link-path-help = link to pages of the hub with `@/kind/id`, which checks them and follows renames; a file of the bundle by its name alone
 link-image-help = put the image in the entity's bundle folder (then write its name alone, `![…](photo.jpg)`) or in `static/`
+
+## File names
+file-unknown-language = `{ $code }` in the file name is not one of the site's languages ({ $list })
+file-lower-case-label = language codes are lower case
+file-rename = rename the file to `{ $name }`
+file-name-with-language = name the file with one of the site's languages: { $names }
+file-markdown-misnamed = `{ $name }` looks like a Markdown file, but its name does not end in `.md`, so it is not published
+file-not-published = this file is not Markdown and not in a bundle folder, so it is not published
+file-not-published-help = put attachments in the entity's bundle folder (`<kind>/<id>/`), or site-wide files in `static/`
+
+## References
+ref-unknown = unknown { kind-name } `{ $id }`
+ref-lower-case = ids are lower case: `{ $id }`
+ref-no-such-id = no { kind-name } has this id
+ref-ids-are = { kind-name } ids are the file names in content/{ $folder }/
+kind-name = { $kind ->
+    [meeting] meeting
+    [practice] practice
+    [country] country
+    [challenge] challenge
+    [recommendation] recommendation
+   *[page] page
+}

@@ -80,7 +80,7 @@ yaml-help-mapping = écrivez un bloc de lignes `clé: valeur`
 yaml-help-number = écrivez un nombre, comme `2021`
 
 ## En-tête (front matter)
-fm-a-kind = un élément de type { $kind }
+fm-a-kind = un élément de type « { kind-name } »
 fm-an-index = le fichier `_index` d’une page de liste
 fm-field-of-other-kind = `{ $name }` n’est pas un champ pour { $here }
 fm-field-of-other-kind-help = `{ $name }` appartient au type { $owners } ; retirez-le, ou déplacez le fichier dans le bon dossier
@@ -108,3 +108,33 @@ link-no-page = il n’y a pas de page ni de fichier à `{ $path }` sur ce site
 link-no-image = il n’y a pas d’image à `{ $path }` sur ce site
 link-path-help = liez les pages du hub avec `@/type/id`, qui les vérifie et suit les renommages ; un fichier du bundle par son seul nom
 link-image-help = mettez l’image dans le dossier de l’élément (puis écrivez son seul nom, `![…](photo.jpg)`) ou dans `static/`
+
+## Noms de fichiers
+file-unknown-language = `{ $code }` dans le nom du fichier n’est pas l’une des langues du site ({ $list })
+file-lower-case-label = les codes de langue s’écrivent en minuscules
+file-rename = renommez le fichier `{ $name }`
+file-name-with-language = nommez le fichier avec l’une des langues du site : { $names }
+file-markdown-misnamed = `{ $name }` ressemble à un fichier Markdown, mais son nom ne finit pas par `.md` : il n’est pas publié
+file-not-published = ce fichier n’est pas du Markdown et n’est pas dans le dossier d’un élément (bundle) : il n’est pas publié
+file-not-published-help = mettez les pièces jointes dans le dossier de l’élément (`<type>/<id>/`), ou les fichiers du site entier dans `static/`
+
+## Références
+ref-unknown = { $kind ->
+    [meeting] réunion inconnue
+    [practice] pratique inconnue
+    [country] pays inconnu
+    [challenge] défi inconnu
+    [recommendation] recommandation inconnue
+   *[page] page inconnue
+} : `{ $id }`
+ref-lower-case = les identifiants s’écrivent en minuscules : `{ $id }`
+ref-no-such-id = aucun élément de type « { kind-name } » n’a cet identifiant
+ref-ids-are = les identifiants de type « { kind-name } » sont les noms des fichiers de content/{ $folder }/
+kind-name = { $kind ->
+    [meeting] réunion
+    [practice] pratique
+    [country] pays
+    [challenge] défi
+    [recommendation] recommandation
+   *[page] page
+}

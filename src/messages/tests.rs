@@ -52,3 +52,18 @@ fn the_locale_chooses_the_language() {
     assert_eq!(from_locale(env(&[("LANG", "C")])), None);
     assert_eq!(Language::parse("en-GB"), Some(Language::En));
 }
+
+#[test]
+fn kinds_are_named_in_the_language_with_their_gender() {
+    let args = |k: &str| vec![("kind", Arg::from(k)), ("id", Arg::from("x"))];
+    assert_eq!(text_in(Language::En, "ref-unknown", &args("country")), "unknown country `x`");
+    assert_eq!(text_in(Language::Fr, "ref-unknown", &args("country")), "pays inconnu : `x`");
+    assert_eq!(
+        text_in(Language::Fr, "ref-unknown", &args("practice")),
+        "pratique inconnue : `x`"
+    );
+    assert_eq!(
+        text_in(Language::Fr, "fm-a-kind", &[("kind", Arg::from("meeting"))]),
+        "un élément de type « réunion »"
+    );
+}

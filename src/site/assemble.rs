@@ -248,7 +248,14 @@ pub fn assemble_with(
             .versions
             .entry(key.clone())
             .or_default()
-            .insert(item.doc.lang.clone(), Target { path, headings });
+            .insert(
+                item.doc.lang.clone(),
+                Target {
+                    path,
+                    headings,
+                    title: item.parsed.common.title.clone(),
+                },
+            );
     }
 
     let mut bundle_files: BTreeMap<EntityKey, Vec<String>> = BTreeMap::new();
@@ -683,19 +690,7 @@ fn check_references(item: &Item, targets: &Targets, diags: &mut Diagnostics) {
                 .label(format!("expected a {what} id"))
                 .help(format!("`{}` takes {} ids", r.field, what))
         } else {
-            let ids = targets
-                .versions
-                .keys()
-                .filter(|k| k.kind == r.kind)
-                .map(|k| k.id.as_str());
-            let d = Diagnostic::error(format!("unknown {what} `{}`", r.id)).at(span);
-            match did_you_mean(r.id, ids) {
-                Some(h) => d.label(format!("did you mean `{h}`?")),
-                None => d.label(format!("no {what} has this id")).help(format!(
-                    "{what} ids are the file names in content/{}/",
-                    r.kind.folder()
-                )),
-            }
+            super::refs::unknown(&r, targets).at(span)
         };
         diags.push(d);
     }

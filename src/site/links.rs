@@ -15,6 +15,8 @@ use super::model::EntityKey;
 pub struct Target {
     pub path: String,
     pub headings: Vec<Heading>,
+    /// Its title, so a reference can be suggested by name.
+    pub title: String,
 }
 
 /// Published versions by entity and language, and the drafts left out.
