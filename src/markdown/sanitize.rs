@@ -94,7 +94,13 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
 
 /// The address schemes a link or an image may use; anything else
 /// (`javascript:`, `data:`, `vbscript:`…) could run code or smuggle content.
-const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+/// ammonia's own default list of schemes that cannot run code or carry
+/// content: a valid CommonMark autolink such as `<irc://host/x>` passes.
+const URL_SCHEMES: &[&str] = &[
+    "bitcoin", "ftp", "ftps", "geo", "http", "https", "im", "irc", "ircs", "magnet", "mailto",
+    "mms", "mx", "news", "nntp", "openpgp4fpr", "sip", "sms", "smsto", "ssh", "tel", "url",
+    "webcal", "wtai", "xmpp",
+];
 
 fn builder() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -330,6 +336,7 @@ mod tests {
         assert_eq!(forbidden_scheme("/fr/a:b/"), None);
         assert_eq!(forbidden_scheme("annexe.pdf"), None);
         assert_eq!(forbidden_scheme("#note"), None);
+        assert_eq!(forbidden_scheme("irc://host/x"), None);
     }
 
     #[test]

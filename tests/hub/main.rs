@@ -13,6 +13,7 @@ mod check;
 mod csp;
 mod determinism;
 mod diagnostics;
+mod editor_mistakes;
 mod freshness;
 mod fuzz;
 mod generated;
