@@ -424,7 +424,11 @@ mod tests {
     fn invisible_characters_are_shown_in_the_quoted_line() {
         let text = "title: x\n\tsummary: y\n";
         let d = Diagnostic::error("tab").at(Span::at("a.md", text, 2, 1, 1));
-        assert!(d.to_human().contains("2 | →summary: y\n"), "{}", d.to_human());
+        assert!(
+            d.to_human().contains("2 | →summary: y\n"),
+            "{}",
+            d.to_human()
+        );
     }
 
     #[test]

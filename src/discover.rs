@@ -464,9 +464,10 @@ fn unknown_language_suffix(base: &str, code: &str, rel: &str, config: &Config) -
     ))
     .at(Span::file(rel));
     if known.contains(&lower.as_str()) {
-        return d
-            .label(crate::t!("file-lower-case-label"))
-            .help(crate::t!("file-rename", name = format!("{base}.{lower}.md")));
+        return d.label(crate::t!("file-lower-case-label")).help(crate::t!(
+            "file-rename",
+            name = format!("{base}.{lower}.md")
+        ));
     }
     match did_you_mean(&lower, known.iter().copied()) {
         Some(l) => d.help(crate::t!("file-rename", name = format!("{base}.{l}.md"))),
@@ -495,7 +496,10 @@ fn ignored(rel: &str, diags: &mut Diagnostics) {
                 .strip_suffix(".markdown")
                 .map(|_| format!("{}.md", &name[..name.len() - ".markdown".len()]))
         })
-        .or_else(|| (lower.ends_with(".md") && !name.ends_with(".md")).then(|| format!("{}.md", &name[..name.len() - 3])));
+        .or_else(|| {
+            (lower.ends_with(".md") && !name.ends_with(".md"))
+                .then(|| format!("{}.md", &name[..name.len() - 3]))
+        });
     if let Some(meant) = meant {
         diags.push(
             Diagnostic::warning(crate::t!("file-markdown-misnamed", name = name))

@@ -2,8 +2,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use rabat_hub::cli::{Cli, Command, MessageLang};
-use rabat_hub::messages::{self, Language};
 use rabat_hub::cmd;
+use rabat_hub::messages::{self, Language};
 
 // Building the search index allocates and frees millions of small strings
 // and maps; glibc's allocator spent about a third of the indexing time

@@ -5,12 +5,14 @@
 //! References to other entities are kept as written, with the means to
 //! locate each one (`Parsed::locate`); `site` resolves them.
 
+mod placeholders;
 #[cfg(test)]
 mod proptests;
 mod schema;
 mod split;
 pub mod types;
 
+pub use placeholders::PLACEHOLDER;
 pub use schema::{
     Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation, own_fields,
 };
@@ -103,6 +105,12 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
     let src = src.with_tree(&tree);
     let failed: BTreeSet<&str> = failed.iter().map(String::as_str).collect();
     check(&common, fields.as_ref(), &src, config, &failed, &mut diags);
+    placeholders::find(
+        &src,
+        &doc.text[parts.body.clone()],
+        parts.body_first_line,
+        &mut diags,
+    );
     Ok((
         Parsed {
             common,
@@ -125,10 +133,14 @@ fn parse_kind(src: &Source<'_>, kind: Kind, diags: &mut Diagnostics) -> Read {
     ) -> Read {
         let r = yaml::parse_all::<T>(src);
         report(src, &r.tree, &r.errors, Some(kind), diags);
-        (r.value.map(|v| {
-            let (c, f) = into(v);
-            (c, Some(f))
-        }), r.tree, r.failed)
+        (
+            r.value.map(|v| {
+                let (c, f) = into(v);
+                (c, Some(f))
+            }),
+            r.tree,
+            r.failed,
+        )
     }
     match kind {
         Kind::Meeting => one(src, kind, diags, |r: schema::RawMeeting| {
@@ -288,12 +300,19 @@ fn check(
             if let Some(url) = &d.url
                 && !is_web_address(url)
             {
-                diags.push(
-                    Diagnostic::error(format!("`{url}` is not a web address"))
-                        .at(src.span_of(&[Seg::Key("documents"), Seg::Index(i), Seg::Key("url")]))
-                        .label("expected `https://…`")
-                        .help("a document's `url` is a web page starting with `https://` or `http://`; a file of the bundle goes in `file`"),
-                );
+                let at = src.span_of(&[Seg::Key("documents"), Seg::Index(i), Seg::Key("url")]);
+                let d = if url.to_ascii_lowercase().starts_with("http://") {
+                    Diagnostic::error(t!("fm-url-not-https", url = url.as_str()))
+                        .at(at)
+                        .label(t!("fm-url-expected"))
+                        .help(t!("fm-url-not-https-help"))
+                } else {
+                    Diagnostic::error(t!("fm-url-not-web", url = url.as_str()))
+                        .at(at)
+                        .label(t!("fm-url-expected"))
+                        .help(t!("fm-url-not-web-help"))
+                };
+                diags.push(d);
             }
             if d.file.is_some() == d.url.is_some() {
                 diags.push(
@@ -341,13 +360,12 @@ fn check(
     }
 }
 
-/// A document's `url` leads to a web page: `https://` or `http://` and a
-/// host, so no `javascript:` or `data:` address reaches a page.
+/// A document's `url` leads to a web page over `https://`, with a host:
+/// no `javascript:` or `data:` address reaches a page, and no document is
+/// fetched in clear.
 fn is_web_address(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://");
     rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()))
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }

@@ -23,13 +23,16 @@ pub struct Parts {
 fn prose(line: &str, previous: Option<&str>) -> bool {
     let after_gap = previous.is_some_and(|p| p.trim().is_empty() || p.starts_with('#'));
     let t = line.trim_end();
-    if !after_gap || t.is_empty() || is_fence(line) || line.starts_with([' ', '\t', '#', '-', '"', '\'', '[', '{']) {
+    if !after_gap
+        || t.is_empty()
+        || is_fence(line)
+        || line.starts_with([' ', '\t', '#', '-', '"', '\'', '[', '{'])
+    {
         return false;
     }
     let field = t.split_once(':').is_some_and(|(k, v)| {
         !k.is_empty()
-            && k
-                .chars()
+            && k.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
             && (v.is_empty() || v.starts_with(' '))
     });
@@ -80,7 +83,13 @@ pub fn split(file: &str, text: &str) -> Result<(Parts, Option<Diagnostic>), Box<
             // it. Read the front matter up to the text, and the text as
             // the body, so both are checked.
             let d = Diagnostic::error(t!("fm-not-closed-before-text"))
-                .at(Span::at(file, text, line_no, 1, line.trim_end().chars().count()))
+                .at(Span::at(
+                    file,
+                    text,
+                    line_no,
+                    1,
+                    line.trim_end().chars().count(),
+                ))
                 .label(t!("fm-not-closed-before-text-label"))
                 .help(t!("fm-not-closed-help"));
             return Ok((

@@ -33,7 +33,12 @@ pub trait ResolveLink {
     /// Checks any other address a link (or, `image`, an image) makes: a
     /// `#anchor` of the page itself (`own` are its headings), a path of
     /// the site, a relative path, another host. Nothing by default.
-    fn check_address(&self, _address: &str, _image: bool, _own: &[Heading]) -> Result<(), LinkError> {
+    fn check_address(
+        &self,
+        _address: &str,
+        _image: bool,
+        _own: &[Heading],
+    ) -> Result<(), LinkError> {
         Ok(())
     }
 }

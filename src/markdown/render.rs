@@ -157,7 +157,13 @@ pub fn resolve_later(
             let e = resolver
                 .check_address(&link.target, image, headings)
                 .err()?;
-            Some(link_diagnostic(input, link.start, link.end, &link.target, e))
+            Some(link_diagnostic(
+                input,
+                link.start,
+                link.end,
+                &link.target,
+                e,
+            ))
         }
     }
 }
@@ -475,7 +481,9 @@ fn run(
     match resolver {
         Some(resolver) => {
             for a in &addresses {
-                if let Err(e) = resolver.check_address(&a.target, a.address == Some(true), &out.headings) {
+                if let Err(e) =
+                    resolver.check_address(&a.target, a.address == Some(true), &out.headings)
+                {
                     diags.push(link_diagnostic(input, a.start, a.end, &a.target, e));
                 }
             }
@@ -543,7 +551,12 @@ fn checked_url<'a>(
     CowStr::from("#")
 }
 
-fn address_at(input: &Input<'_>, range: &std::ops::Range<usize>, dest: &str, image: bool) -> LinkAt {
+fn address_at(
+    input: &Input<'_>,
+    range: &std::ops::Range<usize>,
+    dest: &str,
+    image: bool,
+) -> LinkAt {
     LinkAt {
         target: dest.to_string(),
         address: Some(image),

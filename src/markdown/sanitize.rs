@@ -97,9 +97,31 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
 /// ammonia's own default list of schemes that cannot run code or carry
 /// content: a valid CommonMark autolink such as `<irc://host/x>` passes.
 const URL_SCHEMES: &[&str] = &[
-    "bitcoin", "ftp", "ftps", "geo", "http", "https", "im", "irc", "ircs", "magnet", "mailto",
-    "mms", "mx", "news", "nntp", "openpgp4fpr", "sip", "sms", "smsto", "ssh", "tel", "url",
-    "webcal", "wtai", "xmpp",
+    "bitcoin",
+    "ftp",
+    "ftps",
+    "geo",
+    "http",
+    "https",
+    "im",
+    "irc",
+    "ircs",
+    "magnet",
+    "mailto",
+    "mms",
+    "mx",
+    "news",
+    "nntp",
+    "openpgp4fpr",
+    "sip",
+    "sms",
+    "smsto",
+    "ssh",
+    "tel",
+    "url",
+    "webcal",
+    "wtai",
+    "xmpp",
 ];
 
 fn builder() -> &'static ammonia::Builder<'static> {

@@ -131,3 +131,13 @@ kind-name = { $kind ->
     [recommendation] recommendation
    *[page] page
 }
+fm-placeholder = `{ $field }` still holds the placeholder `rabat-hub new` wrote
+fm-placeholder-label = a placeholder
+fm-placeholder-help = write the real value, then delete the `# { $mark } …` comment
+fm-placeholder-text = the text still begins with the placeholder `rabat-hub new` wrote
+fm-placeholder-text-help = write the page's text in place of the lines that begin with `{ $mark }`
+fm-url-not-web = `{ $url }` is not a web address
+fm-url-not-https = `{ $url }` is not a secure web address
+fm-url-expected = expected `https://…`
+fm-url-not-web-help = a document's `url` is a web page starting with `https://`; a file of the bundle goes in `file`
+fm-url-not-https-help = write it with `https://` (nearly every site answers there); a document fetched over `http://` can be changed on the way

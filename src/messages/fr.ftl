@@ -138,3 +138,13 @@ kind-name = { $kind ->
     [recommendation] recommandation
    *[page] page
 }
+fm-placeholder = `{ $field }` contient encore la valeur provisoire écrite par `rabat-hub new`
+fm-placeholder-label = une valeur provisoire
+fm-placeholder-help = écrivez la vraie valeur, puis supprimez le commentaire `# { $mark } …`
+fm-placeholder-text = le texte commence encore par le texte provisoire écrit par `rabat-hub new`
+fm-placeholder-text-help = écrivez le texte de la page à la place des lignes qui commencent par `{ $mark }`
+fm-url-not-web = `{ $url }` n’est pas une adresse web
+fm-url-not-https = `{ $url }` n’est pas une adresse web sécurisée
+fm-url-expected = attendu : `https://…`
+fm-url-not-web-help = l’`url` d’un document est une page web qui commence par `https://` ; un fichier du bundle va dans `file`
+fm-url-not-https-help = écrivez-la avec `https://` (presque tous les sites y répondent) ; un document chargé en `http://` peut être modifié en chemin

@@ -117,8 +117,8 @@ fn bundle(lang: Language) -> &'static Bundle {
     cell.get_or_init(|| {
         // The catalogues are part of the binary and checked by the tests
         // (`every_message_formats_in_every_language`).
-        let resource = FluentResource::try_new(lang.catalogue().to_string())
-            .unwrap_or_else(|(r, _)| r);
+        let resource =
+            FluentResource::try_new(lang.catalogue().to_string()).unwrap_or_else(|(r, _)| r);
         let id = lang
             .tag()
             .parse()

@@ -44,7 +44,10 @@ fn the_locale_chooses_the_language() {
                 .map(|(_, v)| v.to_string())
         }
     };
-    assert_eq!(from_locale(env(&[("LANG", "fr_FR.UTF-8")])), Some(Language::Fr));
+    assert_eq!(
+        from_locale(env(&[("LANG", "fr_FR.UTF-8")])),
+        Some(Language::Fr)
+    );
     assert_eq!(
         from_locale(env(&[("LANG", "fr_FR.UTF-8"), ("LC_MESSAGES", "en_GB")])),
         Some(Language::En)
@@ -56,8 +59,14 @@ fn the_locale_chooses_the_language() {
 #[test]
 fn kinds_are_named_in_the_language_with_their_gender() {
     let args = |k: &str| vec![("kind", Arg::from(k)), ("id", Arg::from("x"))];
-    assert_eq!(text_in(Language::En, "ref-unknown", &args("country")), "unknown country `x`");
-    assert_eq!(text_in(Language::Fr, "ref-unknown", &args("country")), "pays inconnu : `x`");
+    assert_eq!(
+        text_in(Language::En, "ref-unknown", &args("country")),
+        "unknown country `x`"
+    );
+    assert_eq!(
+        text_in(Language::Fr, "ref-unknown", &args("country")),
+        "pays inconnu : `x`"
+    );
     assert_eq!(
         text_in(Language::Fr, "ref-unknown", &args("practice")),
         "pratique inconnue : `x`"

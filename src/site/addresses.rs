@@ -65,7 +65,8 @@ impl SitePaths {
             ] {
                 p.pages.insert(Site::taxonomy_path(taxonomy, lang, None));
                 for id in ids {
-                    p.pages.insert(Site::taxonomy_path(taxonomy, lang, Some(id)));
+                    p.pages
+                        .insert(Site::taxonomy_path(taxonomy, lang, Some(id)));
                 }
             }
         }
@@ -246,7 +247,8 @@ pub fn check(
     }
     let shown = format!("/{decoded}");
     let candidates = paths.pages.iter().chain(&paths.files).map(String::as_str);
-    let hint = did_you_mean(&decoded, candidates).map(|h| t!("did-you-mean", name = format!("/{h}")));
+    let hint =
+        did_you_mean(&decoded, candidates).map(|h| t!("did-you-mean", name = format!("/{h}")));
     let (message, help) = if image {
         (t!("link-no-image", path = shown), t!("link-image-help"))
     } else {
@@ -261,7 +263,9 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(h) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(h) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(h);
             i += 3;
@@ -279,8 +283,14 @@ mod tests {
 
     #[test]
     fn relative_paths_are_read_from_the_page_folder() {
-        assert_eq!(join("fr/pratiques/x/", "annexe.pdf").as_deref(), Some("fr/pratiques/x/annexe.pdf"));
-        assert_eq!(join("fr/pratiques/x/", "../y/").as_deref(), Some("fr/pratiques/y/"));
+        assert_eq!(
+            join("fr/pratiques/x/", "annexe.pdf").as_deref(),
+            Some("fr/pratiques/x/annexe.pdf")
+        );
+        assert_eq!(
+            join("fr/pratiques/x/", "../y/").as_deref(),
+            Some("fr/pratiques/y/")
+        );
         assert_eq!(join("fr/", "../../x"), None);
     }
 

@@ -244,18 +244,14 @@ pub fn assemble_with(
         if let Some(r) = memo.docs.get_mut(&item.doc.file) {
             r.headings = Some(headings.clone());
         }
-        targets
-            .versions
-            .entry(key.clone())
-            .or_default()
-            .insert(
-                item.doc.lang.clone(),
-                Target {
-                    path,
-                    headings,
-                    title: item.parsed.common.title.clone(),
-                },
-            );
+        targets.versions.entry(key.clone()).or_default().insert(
+            item.doc.lang.clone(),
+            Target {
+                path,
+                headings,
+                title: item.parsed.common.title.clone(),
+            },
+        );
     }
 
     let mut bundle_files: BTreeMap<EntityKey, Vec<String>> = BTreeMap::new();

@@ -38,7 +38,14 @@ pub struct Resolver<'a> {
 
 impl ResolveLink for Resolver<'_> {
     fn check_address(&self, address: &str, image: bool, own: &[Heading]) -> Result<(), LinkError> {
-        super::addresses::check(&self.targets.paths, self.page, self.prefix, address, image, own)
+        super::addresses::check(
+            &self.targets.paths,
+            self.page,
+            self.prefix,
+            address,
+            image,
+            own,
+        )
     }
 
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {

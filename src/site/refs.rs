@@ -120,14 +120,21 @@ pub fn unknown(r: &Ref<'_>, targets: &Targets) -> Diagnostic {
         .versions
         .iter()
         .filter(|(k, _)| k.kind == r.kind)
-        .map(|(k, v)| (k.id.as_str(), v.values().map(|t| t.title.as_str()).collect()));
+        .map(|(k, v)| {
+            (
+                k.id.as_str(),
+                v.values().map(|t| t.title.as_str()).collect(),
+            )
+        });
     let d = Diagnostic::error(t!("ref-unknown", kind = what, id = r.id));
     match meant(r.id, ids) {
         Some((id, true)) => d.label(t!("ref-lower-case", id = id)),
         Some((id, false)) => d.label(t!("did-you-mean", name = id)),
-        None => d
-            .label(t!("ref-no-such-id", kind = what))
-            .help(t!("ref-ids-are", kind = what, folder = r.kind.folder())),
+        None => d.label(t!("ref-no-such-id", kind = what)).help(t!(
+            "ref-ids-are",
+            kind = what,
+            folder = r.kind.folder()
+        )),
     }
 }
 

@@ -416,15 +416,17 @@ impl<'de> de::MapAccess<'de> for Entries<'de> {
         };
         self.value = Some((i, v, k.key_text()));
         let top = self.top;
-        seed.deserialize(NodeDe::child(k)).map(Some).map_err(|mut e| {
-            if let Some(name) = k.key_text() {
-                e.path.push(name.to_string());
-            }
-            if top {
-                e.top_entry = Some(i);
-            }
-            e.at(k.pos)
-        })
+        seed.deserialize(NodeDe::child(k))
+            .map(Some)
+            .map_err(|mut e| {
+                if let Some(name) = k.key_text() {
+                    e.path.push(name.to_string());
+                }
+                if top {
+                    e.top_entry = Some(i);
+                }
+                e.at(k.pos)
+            })
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {

@@ -101,9 +101,18 @@ pub enum Typed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum YamlError {
     /// The parser stopped here; `explain` turns it into a `Mistake`.
-    Syntax { pos: Pos },
-    Mistake { mistake: Mistake, pos: Pos, len: usize },
-    Limit { limit: Limit, pos: Pos },
+    Syntax {
+        pos: Pos,
+    },
+    Mistake {
+        mistake: Mistake,
+        pos: Pos,
+        len: usize,
+    },
+    Limit {
+        limit: Limit,
+        pos: Pos,
+    },
     Typed {
         error: Typed,
         /// The keys and indexes from the document down to the value.
@@ -211,11 +220,14 @@ pub fn to_diagnostic(src: &Source<'_>, e: &YamlError) -> Diagnostic {
                 Mistake::Indentation => Diagnostic::error(t!("yaml-indentation"))
                     .label(t!("yaml-indentation-label"))
                     .help(t!("yaml-indentation-help")),
-                Mistake::UnicodeBreak { code } => Diagnostic::error(t!("yaml-unicode-break", code = *code))
-                    .label(t!("yaml-unicode-break-label"))
-                    .help(t!("yaml-unicode-break-help")),
-                Mistake::Other => Diagnostic::error(t!("yaml-malformed"))
-                    .help(t!("yaml-malformed-help")),
+                Mistake::UnicodeBreak { code } => {
+                    Diagnostic::error(t!("yaml-unicode-break", code = *code))
+                        .label(t!("yaml-unicode-break-label"))
+                        .help(t!("yaml-unicode-break-help"))
+                }
+                Mistake::Other => {
+                    Diagnostic::error(t!("yaml-malformed")).help(t!("yaml-malformed-help"))
+                }
             };
             d.at(span)
         }
@@ -303,9 +315,9 @@ pub fn to_diagnostic(src: &Source<'_>, e: &YamlError) -> Diagnostic {
                 ))
                 .at(span)
                 .label(t!("yaml-expected", expected = shape_words(expected))),
-                Typed::Custom { message, help } => {
-                    Diagnostic::error(message.clone()).at(span).help_opt(help.clone())
-                }
+                Typed::Custom { message, help } => Diagnostic::error(message.clone())
+                    .at(span)
+                    .help_opt(help.clone()),
             }
         }
     }

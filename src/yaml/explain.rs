@@ -34,7 +34,9 @@ fn opens_block_scalar(line: &str) -> bool {
     let last = t.rsplit([' ', ':']).next().unwrap_or("");
     !last.is_empty()
         && last.starts_with(['|', '>'])
-        && last[1..].chars().all(|c| matches!(c, '-' | '+') || c.is_ascii_digit())
+        && last[1..]
+            .chars()
+            .all(|c| matches!(c, '-' | '+') || c.is_ascii_digit())
         && (t.len() == last.len() || t[..t.len() - last.len()].ends_with([' ', ':']))
 }
 
@@ -48,12 +50,7 @@ pub fn before_reading(yaml: &str) -> Option<YamlError> {
                 '\u{85}' => "U+0085",
                 _ => continue,
             };
-            return Some(mistake(
-                Mistake::UnicodeBreak { code },
-                i + 1,
-                col + 1,
-                1,
-            ));
+            return Some(mistake(Mistake::UnicodeBreak { code }, i + 1, col + 1, 1));
         }
     }
     joined_list_item(yaml)
@@ -80,7 +77,10 @@ fn joined_list_item(yaml: &str) -> Option<YamlError> {
             let p_ind = indent(p);
             let p_item = p.trim_start().strip_prefix("- ").map(str::trim);
             let scalar_item = p_item.is_some_and(|v| {
-                !v.is_empty() && !v.ends_with(':') && !v.contains(": ") && !v.starts_with(['[', '{', '"', '\''])
+                !v.is_empty()
+                    && !v.ends_with(':')
+                    && !v.contains(": ")
+                    && !v.starts_with(['[', '{', '"', '\''])
             });
             if scalar_item && ind > p_ind && line.trim_start().starts_with("- ") {
                 return Some(mistake(Mistake::Indentation, i + 1, 1, ind.max(1)));
@@ -222,7 +222,8 @@ fn quotes(lines: &[&str], upto: usize) -> Option<YamlError> {
                 });
                 match later {
                     Some((n, rest))
-                        if rest.trim().is_empty() || rest.trim().starts_with(['#', ',', ']', '}']) =>
+                        if rest.trim().is_empty()
+                            || rest.trim().starts_with(['#', ',', ']', '}']) =>
                     {
                         i += n + 2;
                     }
@@ -301,7 +302,10 @@ mod tests {
 
     #[test]
     fn tabs_and_indentation() {
-        assert_eq!(found("title: x\n\tsummary: y\n", 2, 1), (Mistake::Tab, 2, 1));
+        assert_eq!(
+            found("title: x\n\tsummary: y\n", 2, 1),
+            (Mistake::Tab, 2, 1)
+        );
         assert_eq!(
             found("title: x\n summary: y\n", 2, 9),
             (Mistake::Indentation, 2, 1)
@@ -314,6 +318,12 @@ mod tests {
     #[test]
     fn unicode_line_breaks_are_found_at_their_place() {
         let e = before_reading("title: a\nsummary: b\u{2028}c\n").expect("found");
-        assert_eq!(e.pos(), Pos { line: 2, column: 11 });
+        assert_eq!(
+            e.pos(),
+            Pos {
+                line: 2,
+                column: 11
+            }
+        );
     }
 }

@@ -49,7 +49,10 @@ fn wrong_type_points_at_value() {
     let y = "title: x\ntags: 3\n";
     let d = parse::<Fm>(src(y)).unwrap_err();
     assert_eq!(place(&d), (2, 7));
-    assert_eq!(d.message, "wrong type in `tags`: expected a list, found the number 3");
+    assert_eq!(
+        d.message,
+        "wrong type in `tags`: expected a list, found the number 3"
+    );
 }
 
 #[test]
@@ -76,7 +79,13 @@ fn unreadable_yaml_still_gives_stand_ins_and_one_error() {
     assert!(r.value.is_some());
     let d = to_diagnostic(&src("title: 'L'OIM au Sénégal'\n"), &r.errors[0]);
     assert_eq!(place(&d), (1, 10));
-    assert!(d.help.as_deref().unwrap_or("").contains("'L''OIM au Sénégal'"), "{d:?}");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("'L''OIM au Sénégal'"),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -84,7 +93,10 @@ fn syntax_error_is_malformed_yaml_named() {
     let y = "title: \"unclosed\nother: y\n";
     let d = parse::<BTreeMap<String, String>>(src(y)).unwrap_err();
     assert_eq!(place(&d), (1, 8));
-    assert_eq!(d.message, "this quoted text is never closed: the `\"` that opens it has no partner");
+    assert_eq!(
+        d.message,
+        "this quoted text is never closed: the `\"` that opens it has no partner"
+    );
 }
 
 #[test]
@@ -105,10 +117,15 @@ fn locate_finds_list_items_and_nested_keys() {
     );
     assert_eq!(
         locate(&t, &[Seg::Key("loc"), Seg::Key("country")]),
-        Some(Pos { line: 5, column: 32 })
+        Some(Pos {
+            line: 5,
+            column: 32
+        })
     );
     assert_eq!(locate(&t, &[Seg::Key("nope")]), None);
-    let s = src(y).with_tree(&t).span_of(&[Seg::Key("challenges"), Seg::Index(1)]);
+    let s = src(y)
+        .with_tree(&t)
+        .span_of(&[Seg::Key("challenges"), Seg::Index(1)]);
     assert_eq!(s.len, "employer-reluctanse".len());
 }
 
@@ -125,6 +142,9 @@ fn nested_errors_name_their_field() {
         documents: Vec<Doc>,
     }
     let d = parse::<Top>(src("documents:\n  - { titel: x }\n")).unwrap_err();
-    assert_eq!(d.message, "missing required field `title` in `documents[0]`");
+    assert_eq!(
+        d.message,
+        "missing required field `title` in `documents[0]`"
+    );
     assert_eq!(place(&d), (2, 5));
 }

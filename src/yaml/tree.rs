@@ -36,7 +36,10 @@ pub struct Node {
 pub enum Value {
     /// `plain` when written without quotes or block indicator: only then
     /// can it mean null, a boolean or a number.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -247,8 +250,17 @@ mod tests {
             panic!("a list")
         };
         assert_eq!(items[1].pos, Pos { line: 4, column: 5 });
-        let c = t.get("loc").and_then(|l| l.get("country")).expect("country");
-        assert_eq!(c.pos, Pos { line: 5, column: 26 });
+        let c = t
+            .get("loc")
+            .and_then(|l| l.get("country"))
+            .expect("country");
+        assert_eq!(
+            c.pos,
+            Pos {
+                line: 5,
+                column: 26
+            }
+        );
     }
 
     #[test]

@@ -83,7 +83,12 @@ fn text_after_the_front_matter_without_its_closing_line() {
     assert_eq!(
         found,
         vec![
-            (PAGE, 4, 1, "the text starts here but the front matter is not closed"),
+            (
+                PAGE,
+                4,
+                1,
+                "the text starts here but the front matter is not closed"
+            ),
             (PAGE, 8, 9, "there is no page `nope`"),
         ]
     );
@@ -96,7 +101,12 @@ fn a_tab_in_the_indentation() {
     let d = the_error(&s);
     assert_eq!(
         at(&d),
-        (PAGE, 3, 1, "a tab character is used where YAML needs spaces")
+        (
+            PAGE,
+            3,
+            1,
+            "a tab character is used where YAML needs spaces"
+        )
     );
     assert_eq!(
         d.help.as_deref(),
