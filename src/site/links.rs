@@ -7,6 +7,7 @@ use crate::diag::did_you_mean;
 use crate::kind::Kind;
 use crate::lang::Lang;
 use crate::markdown::{Heading, LinkError, ResolveLink, Resolved};
+use crate::t;
 
 use super::addresses::SitePaths;
 use super::model::EntityKey;
@@ -54,23 +55,17 @@ impl ResolveLink for Resolver<'_> {
             None => (target, None),
         };
         let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        let form =
-            "write links to entities as `@/<kind folder>/<id>`, like `@/practices/ofii-cameroon`";
+        let form = t!("link-at-form");
         let [folder, id] = parts[..] else {
             return Err(err(
-                format!("`@/{target}` is not a link to an entity"),
+                t!("link-not-entity", target = target),
                 None,
-                Some(form.into()),
+                Some(form),
             ));
         };
         let Some(kind) = Kind::from_folder(folder) else {
-            let hint =
-                did_you_mean(folder, Kind::folders()).map(|h| format!("did you mean `{h}`?"));
-            return Err(err(
-                format!("`{folder}` is not a kind of content"),
-                hint,
-                Some(form.into()),
-            ));
+            let hint = did_you_mean(folder, Kind::folders()).map(|h| t!("did-you-mean", name = h));
+            return Err(err(t!("link-not-a-kind", folder = folder), hint, Some(form)));
         };
         let key = EntityKey {
             kind,
@@ -79,9 +74,9 @@ impl ResolveLink for Resolver<'_> {
         let Some(versions) = self.targets.versions.get(&key) else {
             if self.targets.drafts.contains(&key) {
                 return Err(err(
-                    format!("the {} `{id}` is a draft", kind.name()),
+                    t!("link-draft", kind = kind.name(), id = id),
                     None,
-                    Some("publish it (remove `draft: true`) or remove the link".into()),
+                    Some(t!("link-draft-help")),
                 ));
             }
             let ids = self
@@ -90,12 +85,8 @@ impl ResolveLink for Resolver<'_> {
                 .keys()
                 .filter(|k| k.kind == kind)
                 .map(|k| k.id.as_str());
-            let hint = did_you_mean(id, ids).map(|h| format!("did you mean `{h}`?"));
-            return Err(err(
-                format!("there is no {} `{id}`", kind.name()),
-                hint,
-                None,
-            ));
+            let hint = did_you_mean(id, ids).map(|h| t!("did-you-mean", name = h));
+            return Err(err(t!("link-no-entity", kind = kind.name(), id = id), hint, None));
         };
         let (lang, t) = match versions.get(self.lang) {
             Some(t) => (self.lang, t),
@@ -104,23 +95,32 @@ impl ResolveLink for Resolver<'_> {
                 .languages
                 .iter()
                 .find_map(|l| versions.get(l).map(|t| (l, t)))
-                .ok_or_else(|| err(format!("there is no {} `{id}`", kind.name()), None, None))?,
+                .ok_or_else(|| err(t!("link-no-entity", kind = kind.name(), id = id), None, None))?,
         };
         let mut url = format!("{}{}", self.prefix, t.path);
         if let Some(anchor) = anchor {
             if !t.headings.iter().any(|h| h.id == anchor) {
-                let hint = did_you_mean(anchor, t.headings.iter().map(|h| h.id.as_str()))
-                    .map(|h| format!("did you mean `#{h}`?"));
+                let slug = crate::markdown::slugify(anchor);
+                let hint = t
+                    .headings
+                    .iter()
+                    .find(|h| h.id == slug)
+                    .map(|h| h.id.clone())
+                    .or_else(|| did_you_mean(&slug, t.headings.iter().map(|h| h.id.as_str())))
+                    .map(|h| t!("did-you-mean", name = format!("#{h}")));
                 let list: Vec<String> = t.headings.iter().map(|h| format!("`#{}`", h.id)).collect();
                 let help = if list.is_empty() {
-                    format!("the {lang} version of `{id}` has no headings")
+                    t!("link-version-no-headings", lang = lang.as_str(), id = id)
                 } else {
-                    format!("its headings are {}", list.join(", "))
+                    t!("link-headings-are", list = list.join(", "))
                 };
                 return Err(err(
-                    format!(
-                        "the {} `{id}` has no heading `#{anchor}` in its {lang} version",
-                        kind.name()
+                    t!(
+                        "link-no-heading-in-version",
+                        kind = kind.name(),
+                        id = id,
+                        anchor = anchor,
+                        lang = lang.as_str()
                     ),
                     hint,
                     Some(help),

@@ -505,3 +505,34 @@ fn a_document_over_http_is_an_error() {
         )]
     );
 }
+
+#[test]
+fn the_contributor_guide_shows_the_real_messages_in_each_language() {
+    let s = Site::bundled_hub();
+    let fr = "content/practices/anpe-togo.fr.md";
+    let en = "content/practices/anpe-togo.en.md";
+    let text = s.read(fr).replace(
+        "challenges: [employer-reluctance, coordination-gaps]",
+        "challenges: [employer-reluctanse, coordination-gaps]",
+    );
+    s.write(fr, &text);
+    let mut lines: Vec<String> = s.read(en).lines().map(str::to_string).collect();
+    lines[1] = "title: 'L'ANPE au Togo'".to_string();
+    s.write(en, &(lines.join("\n") + "\n"));
+    for (lang, guide) in [("fr", "contribute.fr.md"), ("en", "contribute.en.md")] {
+        let out = s.run(&["check", "--lang", lang]);
+        let got = String::from_utf8_lossy(&out.stderr);
+        let page = std::fs::read_to_string(crate::support::repo().join("content/pages").join(guide))
+            .expect("guide");
+        let section = page
+            .split("\n## ")
+            .find(|s| s.contains("```\nerr"))
+            .expect("the errors section");
+        let shown = section
+            .split("```\n")
+            .nth(1)
+            .expect("an example")
+            .trim_end();
+        assert!(got.contains(shown), "{lang}: the guide shows\n{shown}\nbut check says\n{got}");
+    }
+}
