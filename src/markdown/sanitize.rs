@@ -180,9 +180,13 @@ const VOID: &[&str] = &[
 /// number before it. A fast, generous count (an element whose end tag may
 /// be left out counts as open), used to refuse absurd nesting before the
 /// sanitiser's parser, whose time grows with depth, sees it.
-pub fn open_elements(mut depth: usize, fragment: &str) -> usize {
+///
+/// Also the deepest it went within the fragment: a fragment that opens
+/// and closes 30,000 elements ends where it began but nests 30,000 deep.
+pub fn open_elements(mut depth: usize, fragment: &str) -> (usize, usize) {
     let bytes = fragment.as_bytes();
     let mut i = 0;
+    let mut deepest = depth;
     while let Some(lt) = fragment[i..].find('<').map(|p| p + i) {
         i = lt + 1;
         if fragment[i..].starts_with("!--") {
@@ -208,9 +212,10 @@ pub fn open_elements(mut depth: usize, fragment: &str) -> usize {
             depth = depth.saturating_sub(1);
         } else if !VOID.contains(&name.as_str()) && !fragment[..end].ends_with('/') {
             depth += 1;
+            deepest = deepest.max(depth);
         }
     }
-    depth
+    (depth, deepest)
 }
 
 /// One thing the sanitiser will remove from a raw HTML fragment.
@@ -363,10 +368,12 @@ mod tests {
 
     #[test]
     fn open_elements_are_counted_generously() {
-        assert_eq!(open_elements(0, "<div><p>a</p><br><img src=x/>"), 1);
-        assert_eq!(open_elements(2, "</div></div></div>"), 0);
-        assert_eq!(open_elements(0, "<!-- <div> --> a < b <x/>"), 0);
-        assert_eq!(open_elements(0, &"<div>".repeat(1000)), 1000);
+        assert_eq!(open_elements(0, "<div><p>a</p><br><img src=x/>"), (1, 2));
+        assert_eq!(open_elements(2, "</div></div></div>"), (0, 2));
+        assert_eq!(open_elements(0, "<!-- <div> --> a < b <x/>"), (0, 0));
+        assert_eq!(open_elements(0, &"<div>".repeat(1000)), (1000, 1000));
+        let balanced = "<div>".repeat(30_000) + &"</div>".repeat(30_000);
+        assert_eq!(open_elements(0, &balanced), (0, 30_000));
     }
 
     #[test]
