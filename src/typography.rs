@@ -15,9 +15,9 @@ fn is_space(c: char) -> bool {
 fn looks_like_address(word: &str) -> bool {
     // `&ouml;` written as text (`\&ouml;` in Markdown) is a character
     // reference for the reader to see, not a sentence's `;`.
-    let entity = word
-        .rsplit_once('&')
-        .is_some_and(|(_, name)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#'));
+    let entity = word.rsplit_once('&').is_some_and(|(_, name)| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+    });
     entity
         || word.contains("://")
         || word.contains('@')

@@ -53,7 +53,7 @@ pub const MAX_NESTING: usize = 100;
 /// hostile code could otherwise keep a build busy for minutes.
 const MAX_HIGHLIGHTED: usize = 64 * 1024;
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -144,7 +144,11 @@ fn attributes_as_text(heading_source: &str, attrs_given: bool) -> Option<String>
     let first = first.trim_end_matches('#').trim_end();
     let open = first.rfind('{')?;
     let block = &first[open..];
-    let space = if first[..open].ends_with(char::is_whitespace) { " " } else { "" };
+    let space = if first[..open].ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
     Some(format!("{space}{block}"))
 }
 
@@ -772,7 +776,12 @@ mod tests {
         let body = "A[^a-b] B[^a:b] C[^a b] D[^é] E[^è]\n\n[^a-b]: un\n[^a:b]: deux\n[^a b]: trois\n[^é]: quatre\n[^è]: cinq\n";
         let (r, _) = run(body);
         for n in 1..=5 {
-            assert_eq!(r.html.matches(&format!("href=\"#fn-{n}\"")).count(), 1, "{n}: {}", r.html);
+            assert_eq!(
+                r.html.matches(&format!("href=\"#fn-{n}\"")).count(),
+                1,
+                "{n}: {}",
+                r.html
+            );
             assert_eq!(r.html.matches(&format!("id=\"fn-{n}\"")).count(), 1, "{n}");
         }
     }
@@ -806,7 +815,10 @@ mod tests {
     fn raw_html_nested_deep_on_one_line_is_refused() {
         let body = "<div>".repeat(30_000) + &"</div>".repeat(30_000) + "\n";
         let (_, d) = run(&body);
-        assert!(d.iter().any(|d| d.message.contains("nests more than")), "{d:?}");
+        assert!(
+            d.iter().any(|d| d.message.contains("nests more than")),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -65,7 +65,11 @@ impl ResolveLink for Resolver<'_> {
         };
         let Some(kind) = Kind::from_folder(folder) else {
             let hint = did_you_mean(folder, Kind::folders()).map(|h| t!("did-you-mean", name = h));
-            return Err(err(t!("link-not-a-kind", folder = folder), hint, Some(form)));
+            return Err(err(
+                t!("link-not-a-kind", folder = folder),
+                hint,
+                Some(form),
+            ));
         };
         let key = EntityKey {
             kind,
@@ -86,7 +90,11 @@ impl ResolveLink for Resolver<'_> {
                 .filter(|k| k.kind == kind)
                 .map(|k| k.id.as_str());
             let hint = did_you_mean(id, ids).map(|h| t!("did-you-mean", name = h));
-            return Err(err(t!("link-no-entity", kind = kind.name(), id = id), hint, None));
+            return Err(err(
+                t!("link-no-entity", kind = kind.name(), id = id),
+                hint,
+                None,
+            ));
         };
         let (lang, t) = match versions.get(self.lang) {
             Some(t) => (self.lang, t),
@@ -95,7 +103,13 @@ impl ResolveLink for Resolver<'_> {
                 .languages
                 .iter()
                 .find_map(|l| versions.get(l).map(|t| (l, t)))
-                .ok_or_else(|| err(t!("link-no-entity", kind = kind.name(), id = id), None, None))?,
+                .ok_or_else(|| {
+                    err(
+                        t!("link-no-entity", kind = kind.name(), id = id),
+                        None,
+                        None,
+                    )
+                })?,
         };
         let mut url = format!("{}{}", self.prefix, t.path);
         if let Some(anchor) = anchor {

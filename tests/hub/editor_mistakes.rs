@@ -522,8 +522,9 @@ fn the_contributor_guide_shows_the_real_messages_in_each_language() {
     for (lang, guide) in [("fr", "contribute.fr.md"), ("en", "contribute.en.md")] {
         let out = s.run(&["check", "--lang", lang]);
         let got = String::from_utf8_lossy(&out.stderr);
-        let page = std::fs::read_to_string(crate::support::repo().join("content/pages").join(guide))
-            .expect("guide");
+        let page =
+            std::fs::read_to_string(crate::support::repo().join("content/pages").join(guide))
+                .expect("guide");
         let section = page
             .split("\n## ")
             .find(|s| s.contains("```\nerr"))
@@ -533,6 +534,9 @@ fn the_contributor_guide_shows_the_real_messages_in_each_language() {
             .nth(1)
             .expect("an example")
             .trim_end();
-        assert!(got.contains(shown), "{lang}: the guide shows\n{shown}\nbut check says\n{got}");
+        assert!(
+            got.contains(shown),
+            "{lang}: the guide shows\n{shown}\nbut check says\n{got}"
+        );
     }
 }

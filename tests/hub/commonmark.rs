@@ -1,0 +1,192 @@
+//! What the editor writes is what the reader gets: every example of the
+//! CommonMark specification (vendored in `tests/fixtures/commonmark/`,
+//! with its licence) rendered by the hub in a French and in an English
+//! body gives the HTML pulldown-cmark itself gives for the same text and
+//! options, sanitised the same way, apart from the changes the hub makes
+//! on purpose, each undone by `normalise` and named there:
+//!
+//! - heading ids (the hub gives every heading one, slugged from its text);
+//! - code blocks (highlighted: compared by their text);
+//! - tables (alignment as a class, not `style`; a scrolling region around);
+//! - footnotes (numbered ids, a link back);
+//! - French typography (narrow no-break spaces before `: ; ! ?` and inside
+//!   « », compared as if they were not there);
+//! - an address whose scheme is not on ammonia's list of safe ones
+//!   (`<made-up-scheme://x>`) leads nowhere either way, but the hub writes
+//!   `href="#"` and reports it, where the sanitiser drops the `href`;
+//! - `class`, `style` and `aria-*` attributes, and whitespace between
+//!   elements.
+//!
+//! Any other difference fails the test, with the examples that differ.
+//!
+//! Through `markdown::render`, the one function every page body goes
+//! through (`build`, `check` and `serve` alike), not through a built site:
+//! the examples link to `/url`, `foo` and the like, which the site would
+//! rightly refuse as broken links. The spacing French typography adds is
+//! compared as if absent here; its rules have their own tests
+//! (`typography.rs`, `markdown/render.rs`).
+
+use std::path::PathBuf;
+
+use rabat_hub::markdown::{Input, LinkError, ResolveLink, Resolved, reference_html, render};
+use scraper::{Html, Node};
+
+struct Example {
+    number: usize,
+    markdown: String,
+}
+
+fn examples() -> Vec<Example> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark/spec.txt");
+    let text = std::fs::read_to_string(path).expect("spec.txt");
+    let fence = format!("{} example", "`".repeat(32));
+    let end = "`".repeat(32);
+    let mut out = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line != fence {
+            continue;
+        }
+        let mut markdown = String::new();
+        for l in lines.by_ref() {
+            if l == "." {
+                break;
+            }
+            markdown.push_str(l);
+            markdown.push('\n');
+        }
+        for l in lines.by_ref() {
+            if l == end {
+                break;
+            }
+        }
+        out.push(Example {
+            number: out.len() + 1,
+            markdown: markdown.replace('→', "\t"),
+        });
+    }
+    out
+}
+
+/// Every address resolves: the examples link to `/url`, `foo`… which the
+/// site would rightly refuse; here only the rendering is compared.
+struct Anything;
+
+impl ResolveLink for Anything {
+    fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
+        Ok(Resolved {
+            url: format!("@/{target}"),
+            fallback_lang: None,
+        })
+    }
+}
+
+fn hub_html(markdown: &str, french: bool) -> String {
+    let text = format!("---\ntitle: x\n---\n{markdown}");
+    let input = Input {
+        file: "example.md",
+        file_text: &text,
+        body: 16..text.len(),
+        allow_raw_html: false,
+        french,
+        html: true,
+    };
+    render(&input, &Anything).0.html
+}
+
+const KEPT_ATTRIBUTES: [&str; 6] = ["href", "src", "alt", "title", "start", "type"];
+
+/// The HTML with the intentional changes undone, as one comparable string.
+fn normalise(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    let mut out = String::new();
+    walk(doc.root_element(), &mut out);
+    // French spacing: U+202F and the space it replaced, around the
+    // punctuation typography spaces.
+    let mut s = out.replace('\u{202f}', " ");
+    for p in [":", ";", "!", "?", "»"] {
+        s = s.replace(&format!(" {p}"), p);
+    }
+    s = s.replace("« ", "«");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn walk(node: scraper::ElementRef<'_>, out: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let el = scraper::ElementRef::wrap(child).expect("an element");
+                let name = e.name();
+                let class = e.attr("class").unwrap_or("");
+                // The hub's own wrappers and additions.
+                if class.contains("table-scroll") {
+                    walk(el, out);
+                    continue;
+                }
+                if class.contains("footnote-back") {
+                    continue;
+                }
+                if name == "pre" {
+                    out.push_str("<pre>");
+                    out.push_str(&el.text().collect::<String>());
+                    out.push_str("</pre>");
+                    continue;
+                }
+                out.push('<');
+                out.push_str(name);
+                let mut attrs: Vec<(&str, &str)> = e
+                    .attrs()
+                    .filter(|(k, _)| KEPT_ATTRIBUTES.contains(k))
+                    // Footnote links (numbered ids in the hub) and the
+                    // `#` of a refused address.
+                    .filter(|(k, v)| {
+                        !(*k == "href" && (v.starts_with("#fn") || *v == "#" || in_sup(el)))
+                    })
+                    .collect();
+                attrs.sort();
+                for (k, v) in attrs {
+                    out.push_str(&format!(" {k}=\"{v}\""));
+                }
+                out.push('>');
+                walk(el, out);
+                out.push_str(&format!("</{name}>"));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn in_sup(el: scraper::ElementRef<'_>) -> bool {
+    el.parent()
+        .and_then(|p| p.value().as_element().map(|e| e.name() == "sup"))
+        .unwrap_or(false)
+}
+
+#[test]
+fn every_commonmark_example_renders_as_pulldown_cmark_does_in_both_languages() {
+    let all = examples();
+    assert_eq!(all.len(), 652, "the examples of spec 0.31.2");
+    let mut differ = Vec::new();
+    for ex in &all {
+        let want = normalise(&reference_html(&ex.markdown));
+        for french in [false, true] {
+            let got = normalise(&hub_html(&ex.markdown, french));
+            if got != want {
+                differ.push(format!(
+                    "example {} ({}):\n  markdown: {:?}\n  hub:      {got}\n  pulldown: {want}",
+                    ex.number,
+                    if french { "fr" } else { "en" },
+                    ex.markdown
+                ));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} renderings differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+}
