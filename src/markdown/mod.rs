@@ -9,16 +9,22 @@ mod sanitize;
 
 pub use render::{Heading, Input, LinkAt, Rendered, render, resolve_later, scan, scan_headings};
 
-/// pulldown-cmark's own HTML for `markdown`, with the site's options and
-/// through the same sanitiser as every body: what the hub's rendering is
-/// compared with, example by example, in the CommonMark fidelity test.
-pub fn reference_html(markdown: &str) -> String {
+/// pulldown-cmark's own HTML for `markdown`, with the site's options, and
+/// `sanitised` through the same sanitiser as every body: what the hub's
+/// rendering is compared with, example by example, in the CommonMark
+/// fidelity test (unsanitised where no raw HTML is written, so a table's
+/// `style="text-align"` can be compared with the hub's class).
+pub fn reference_html(markdown: &str, sanitised: bool) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(
         &mut out,
         pulldown_cmark::Parser::new_ext(markdown, render::options()),
     );
-    sanitize::clean(&out)
+    if sanitised {
+        sanitize::clean(&out)
+    } else {
+        out
+    }
 }
 
 /// What `@/kind/id#anchor` points to, as the site resolved it.
