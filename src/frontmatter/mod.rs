@@ -240,23 +240,23 @@ fn check(
     // only repeat the error.
     let ok = |field: &str| !failed.contains(field);
     if ok("title") && common.title.trim().is_empty() {
-        diags.push(Diagnostic::error("the title is empty").at(src.span_of(&[Seg::Key("title")])));
+        diags.push(Diagnostic::error(t!("fm-title-empty")).at(src.span_of(&[Seg::Key("title")])));
     }
     if let Some(slug) = &common.slug
         && let Err(why) = check_id(slug)
     {
         diags.push(
-            Diagnostic::error(format!("`{slug}` cannot be a URL segment: {why}"))
+            Diagnostic::error(t!("fm-bad-slug", slug = slug.as_str(), why = why))
                 .at(src.span_of(&[Seg::Key("slug")]))
-                .help(format!("use `{}`", crate::kind::suggest_id(slug))),
+                .help(t!("fm-use", value = crate::kind::suggest_id(slug))),
         );
     }
     for (i, alias) in common.aliases.iter().enumerate() {
         if let Err(why) = check_alias(alias) {
             diags.push(
-                Diagnostic::error(format!("`{alias}` cannot be an alias: {why}"))
+                Diagnostic::error(t!("fm-bad-alias", alias = alias.as_str(), why = t!(why)))
                     .at(src.span_of(&[Seg::Key("aliases"), Seg::Index(i)]))
-                    .help("an alias is a path of this site, like `/fr/ancienne-adresse/`"),
+                    .help(t!("fm-bad-alias-help")),
             );
         }
     }
@@ -271,19 +271,19 @@ fn check(
     if let Some(Fields::Meeting(m)) = fields {
         if ok("date") && common.date.is_none() {
             diags.push(
-                Diagnostic::error("a meeting needs a `date`")
+                Diagnostic::error(t!("fm-meeting-needs-date"))
                     .at(src.span(1, 1))
-                    .help("add a line `date: YYYY-MM-DD`, the day the meeting began"),
+                    .help(t!("fm-meeting-needs-date-help")),
             );
         }
         if let (Some(start), Some(end)) = (common.date, m.end_date)
             && end < start
         {
             diags.push(
-                Diagnostic::error(format!(
-                    "`end_date` {} is before `date` {}",
-                    end.iso(),
-                    start.iso()
+                Diagnostic::error(t!(
+                    "fm-end-before-start",
+                    end = end.iso(),
+                    start = start.iso()
                 ))
                 .at(src.span_of(&[Seg::Key("end_date")])),
             );
@@ -316,9 +316,9 @@ fn check(
             }
             if d.file.is_some() == d.url.is_some() {
                 diags.push(
-                    Diagnostic::error("a document needs either `file` or `url`, not both or neither")
+                    Diagnostic::error(t!("fm-document-file-or-url"))
                         .at(src.span_of(&[Seg::Key("documents"), Seg::Index(i)]))
-                        .help("`{ title: …, file: annex.pdf }` for a file in the bundle, `{ title: …, url: https://… }` for a web page"),
+                        .help(t!("fm-document-file-or-url-help")),
                 );
             }
         }
@@ -326,16 +326,16 @@ fn check(
     if let Some(Fields::Practice(p)) = fields {
         if ok("countries") && p.countries.is_empty() {
             diags.push(
-                Diagnostic::error("a practice needs at least one country in `countries`")
+                Diagnostic::error(t!("fm-practice-needs-country"))
                     .at(src.span_of(&[Seg::Key("countries")]))
-                    .help("list where it is implemented: `countries: [cm]`"),
+                    .help(t!("fm-practice-needs-country-help")),
             );
         }
         if let Some(period) = p.period
             && period.end.is_some_and(|e| e < period.start)
         {
             diags.push(
-                Diagnostic::error("the period ends before it starts")
+                Diagnostic::error(t!("fm-period-backwards"))
                     .at(src.span_of(&[Seg::Key("period"), Seg::Key("end")])),
             );
         }
@@ -353,9 +353,9 @@ fn check(
         && r.addresses.is_empty()
     {
         diags.push(
-            Diagnostic::error("a recommendation must address at least one challenge")
+            Diagnostic::error(t!("fm-recommendation-needs-challenge"))
                 .at(src.span_of(&[Seg::Key("addresses")]))
-                .help("list challenge ids: `addresses: [coordination-gaps]`"),
+                .help(t!("fm-recommendation-needs-challenge-help")),
         );
     }
 }
@@ -370,25 +370,26 @@ fn is_web_address(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Aliases are site paths: absolute, no `..`, no scheme.
+/// Aliases are site paths: absolute, no `..`, no scheme. The reason is a
+/// message id.
 fn check_alias(alias: &str) -> Result<(), &'static str> {
     if !alias.starts_with('/') {
-        return Err("it must start with `/`");
+        return Err("fm-alias-slash");
     }
     if alias.contains("://") || alias.starts_with("//") {
-        return Err("it must be a path of this site, not an address elsewhere");
+        return Err("fm-alias-elsewhere");
     }
     if alias.split('/').any(|s| s == ".." || s == ".") {
-        return Err("it must not contain `.` or `..` segments");
+        return Err("fm-alias-dots");
     }
     if alias
         .chars()
         .any(|c| c.is_control() || c == '\\' || c == '?' || c == '#')
     {
-        return Err("it contains a character a path cannot hold");
+        return Err("fm-alias-character");
     }
     if alias.trim_matches('/').is_empty() {
-        return Err("it would replace the site's root page");
+        return Err("fm-alias-root");
     }
     Ok(())
 }
@@ -407,21 +408,13 @@ fn taxonomy_refs<'a>(
         }
         let hint = did_you_mean(id, known.clone().map(String::as_str));
         let span: Span = src.span_of(&[Seg::Key(field), Seg::Index(i)]);
-        let d = Diagnostic::error(format!("unknown {what} `{id}`")).at(span);
+        let d =
+            Diagnostic::error(t!("fm-unknown-taxonomy", what = what, id = id.as_str())).at(span);
         diags.push(match hint {
-            Some(h) => d.label(format!("did you mean `{h}`?")),
+            Some(h) => d.label(t!("did-you-mean", name = h)),
             None => d
-                .label(format!(
-                    "not {} {what} of config.yaml",
-                    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                        "an"
-                    } else {
-                        "a"
-                    }
-                ))
-                .help(format!(
-                    "{field} are listed under `taxonomies.{field}` in config.yaml"
-                )),
+                .label(t!("fm-not-in-config", what = what))
+                .help(t!("fm-taxonomy-listed", field = field)),
         });
     }
 }

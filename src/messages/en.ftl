@@ -148,3 +148,71 @@ link-draft-help = publish it (remove `draft: true`) or remove the link
 link-no-entity = there is no { kind-name } `{ $id }`
 link-version-no-headings = the { $lang } version of `{ $id }` has no headings
 link-no-heading-in-version = the { kind-name } `{ $id }` has no heading `#{ $anchor }` in its { $lang } version
+fm-title-empty = the title is empty
+fm-bad-slug = `{ $slug }` cannot be a URL segment: { $why }
+fm-use = use `{ $value }`
+fm-bad-alias = `{ $alias }` cannot be an alias: { $why }
+fm-bad-alias-help = an alias is a path of this site, like `/fr/ancienne-adresse/`
+fm-alias-slash = it must start with `/`
+fm-alias-elsewhere = it must be a path of this site, not an address elsewhere
+fm-alias-dots = it must not contain `.` or `..` segments
+fm-alias-character = it contains a character a path cannot hold
+fm-alias-root = it would replace the site's root page
+fm-meeting-needs-date = a meeting needs a `date`
+fm-meeting-needs-date-help = add a line `date: YYYY-MM-DD`, the day the meeting began
+fm-end-before-start = `end_date` { $end } is before `date` { $start }
+fm-document-file-or-url = a document needs either `file` or `url`, not both or neither
+fm-document-file-or-url-help = `{"{"} title: …, file: annex.pdf {"}"}` for a file in the bundle, `{"{"} title: …, url: https://… {"}"}` for a web page
+fm-practice-needs-country = a practice needs at least one country in `countries`
+fm-practice-needs-country-help = list where it is implemented: `countries: [cm]`
+fm-period-backwards = the period ends before it starts
+fm-recommendation-needs-challenge = a recommendation must address at least one challenge
+fm-recommendation-needs-challenge-help = list challenge ids: `addresses: [coordination-gaps]`
+fm-unknown-taxonomy = unknown { $what ->
+    [theme] theme
+   *[organisation] organisation
+} `{ $id }`
+fm-not-in-config = not { $what ->
+    [theme] a theme
+   *[organisation] an organisation
+} of config.yaml
+fm-taxonomy-listed = { $field } are listed under `taxonomies.{ $field }` in config.yaml
+date-not-a-date = `{ $value }` is not a date
+date-not-a-date-help = write dates as YYYY-MM-DD, for example 2021-01-21
+date-no-month = `{ $value }` is not a date: there is no month { $month }
+date-no-month-help = write dates as YYYY-MM-DD, the month between 01 and 12
+date-no-day = `{ $value }` is not a date: month { $month } of { $year } has { $days } days
+date-no-day-help = check the day of the month
+location-not-a-location = `{ $value }` is not a location
+location-not-a-location-help = write `location: online`, or `location: {"{"} city: Yaoundé, country: cm {"}"}`
+
+## check's warnings
+check-no-version = the { kind-name } `{ $id }` has no `{ $lang }` version
+check-no-version-help = translate it into `{ $file }`
+check-challenge-unaddressed = no recommendation addresses the challenge `{ $id }`
+check-challenge-unaddressed-help = add `{ $id }` to the `addresses` of the recommendations that answer it
+check-recommendation-unbacked = no meeting or practice backs the recommendation `{ $id }`
+check-recommendation-unbacked-help = add `{ $id }` to the `recommendations` of the meeting that made it or of a practice that applies it
+check-behind = the `{ $lang }` version of the { kind-name } `{ $id }` is behind its `{ $newer }` version by { $commits ->
+    [one] { $commits } commit
+   *[other] { $commits } commits
+} and { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+check-behind-help = `{ $file }` was changed by commit { $commit } on { $date }; bring this translation up to date, or add `translation_checked: { $date }` to its front matter once you have checked it
+
+## The site
+site-same-path = two pages would be published at `/{ $path }`
+site-same-path-help = `{ $other }` is published there too; change one `slug`
+site-orphan-file = `{ $name }` is in the folder of `{ $id }`, which has no `index.<lang>.md`; it is not published
+site-orphan-file-help = add the entity's `index.<lang>.md` files to the folder
+site-not-published = not published
+site-draft-reference-help = a published page cannot point to a draft: publish it, or remove this reference
+site-wrong-kind = `{ $id }` is a { $other }, not a { kind-name }
+site-expected-kind = expected a { kind-name } id
+site-field-takes = `{ $field }` takes { kind-name } ids
+site-not-in-bundle = `{ $file }` is not a file of this meeting's bundle
+site-no-such-file = no such file
+site-put-file-in-bundle = put the file in the meeting's folder, beside its index.<lang>.md files
+site-make-a-bundle = a meeting with files must be a bundle: move it to `meetings/<id>/index.<lang>.md` and put the file beside it

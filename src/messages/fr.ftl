@@ -155,3 +155,71 @@ link-draft-help = publiez-le (retirez `draft: true`) ou retirez le lien
 link-no-entity = il n’y a pas d’élément de type « { kind-name } » `{ $id }`
 link-version-no-headings = la version { $lang } de `{ $id }` n’a pas de titres
 link-no-heading-in-version = l’élément de type « { kind-name } » `{ $id }` n’a pas de titre `#{ $anchor }` dans sa version { $lang }
+fm-title-empty = le titre est vide
+fm-bad-slug = `{ $slug }` ne peut pas être un segment d’adresse : { $why }
+fm-use = utilisez `{ $value }`
+fm-bad-alias = `{ $alias }` ne peut pas être un alias : { $why }
+fm-bad-alias-help = un alias est un chemin de ce site, comme `/fr/ancienne-adresse/`
+fm-alias-slash = il doit commencer par `/`
+fm-alias-elsewhere = il doit être un chemin de ce site, pas une adresse ailleurs
+fm-alias-dots = il ne doit pas contenir de segments `.` ou `..`
+fm-alias-character = il contient un caractère qu’un chemin ne peut pas contenir
+fm-alias-root = il remplacerait la page racine du site
+fm-meeting-needs-date = une réunion a besoin d’une `date`
+fm-meeting-needs-date-help = ajoutez une ligne `date: AAAA-MM-JJ`, le premier jour de la réunion
+fm-end-before-start = `end_date` { $end } est avant `date` { $start }
+fm-document-file-or-url = un document a besoin de `file` ou de `url`, pas des deux ni d’aucun
+fm-document-file-or-url-help = `{"{"} title: …, file: annexe.pdf {"}"}` pour un fichier du bundle, `{"{"} title: …, url: https://… {"}"}` pour une page web
+fm-practice-needs-country = une pratique a besoin d’au moins un pays dans `countries`
+fm-practice-needs-country-help = indiquez où elle est mise en œuvre : `countries: [cm]`
+fm-period-backwards = la période finit avant de commencer
+fm-recommendation-needs-challenge = une recommandation doit répondre à au moins un défi
+fm-recommendation-needs-challenge-help = indiquez des identifiants de défis : `addresses: [coordination-gaps]`
+fm-unknown-taxonomy = { $what ->
+    [theme] thème inconnu
+   *[organisation] organisation inconnue
+} : `{ $id }`
+fm-not-in-config = { $what ->
+    [theme] pas un thème
+   *[organisation] pas une organisation
+} de config.yaml
+fm-taxonomy-listed = les { $field } sont listés sous `taxonomies.{ $field }` dans config.yaml
+date-not-a-date = `{ $value }` n’est pas une date
+date-not-a-date-help = écrivez les dates AAAA-MM-JJ, par exemple 2021-01-21
+date-no-month = `{ $value }` n’est pas une date : il n’y a pas de mois { $month }
+date-no-month-help = écrivez les dates AAAA-MM-JJ, le mois entre 01 et 12
+date-no-day = `{ $value }` n’est pas une date : le mois { $month } de { $year } a { $days } jours
+date-no-day-help = vérifiez le jour du mois
+location-not-a-location = `{ $value }` n’est pas un lieu
+location-not-a-location-help = écrivez `location: online`, ou `location: {"{"} city: Yaoundé, country: cm {"}"}`
+
+## Avertissements de check
+check-no-version = l’élément de type « { kind-name } » `{ $id }` n’a pas de version `{ $lang }`
+check-no-version-help = traduisez-le dans `{ $file }`
+check-challenge-unaddressed = aucune recommandation ne répond au défi `{ $id }`
+check-challenge-unaddressed-help = ajoutez `{ $id }` aux `addresses` des recommandations qui y répondent
+check-recommendation-unbacked = aucune réunion ni pratique n’appuie la recommandation `{ $id }`
+check-recommendation-unbacked-help = ajoutez `{ $id }` aux `recommendations` de la réunion qui l’a formulée ou d’une pratique qui l’applique
+check-behind = la version `{ $lang }` de l’élément de type « { kind-name } » `{ $id }` est en retard sur sa version `{ $newer }` de { $commits ->
+    [one] { $commits } commit
+   *[other] { $commits } commits
+} et { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}
+check-behind-help = `{ $file }` a été modifié par le commit { $commit } le { $date } ; mettez cette traduction à jour, ou ajoutez `translation_checked: { $date }` à son en-tête une fois vérifiée
+
+## Le site
+site-same-path = deux pages seraient publiées à `/{ $path }`
+site-same-path-help = `{ $other }` y est publié aussi ; changez l’un des `slug`
+site-orphan-file = `{ $name }` est dans le dossier de `{ $id }`, qui n’a pas d’`index.<langue>.md` : il n’est pas publié
+site-orphan-file-help = ajoutez au dossier les fichiers `index.<langue>.md` de l’élément
+site-not-published = pas publié
+site-draft-reference-help = une page publiée ne peut pas renvoyer à un brouillon : publiez-le, ou retirez cette référence
+site-wrong-kind = `{ $id }` est de type « { $other } », pas « { kind-name } »
+site-expected-kind = attendu : un identifiant de type « { kind-name } »
+site-field-takes = `{ $field }` prend des identifiants de type « { kind-name } »
+site-not-in-bundle = `{ $file }` n’est pas un fichier du dossier de cette réunion
+site-no-such-file = pas de tel fichier
+site-put-file-in-bundle = mettez le fichier dans le dossier de la réunion, à côté de ses fichiers index.<langue>.md
+site-make-a-bundle = une réunion avec des fichiers doit être un dossier : déplacez-la dans `meetings/<id>/index.<langue>.md` et mettez le fichier à côté

@@ -230,15 +230,13 @@ pub fn assemble_with(
         if let Some(other) = paths.insert(path.clone(), item.doc.file.clone()) {
             let src = item.parsed.source(&item.doc);
             diags.push(
-                Diagnostic::error(format!("two pages would be published at `/{path}`"))
+                Diagnostic::error(crate::t!("site-same-path", path = path.as_str()))
                     .at(if item.parsed.common.slug.is_some() {
                         src.span_of(&[Seg::Key("slug")])
                     } else {
                         Span::file(&item.doc.file)
                     })
-                    .help(format!(
-                        "`{other}` is published there too; change one `slug`"
-                    )),
+                    .help(crate::t!("site-same-path-help", other = other)),
             );
         }
         if let Some(r) = memo.docs.get_mut(&item.doc.file) {
@@ -366,12 +364,9 @@ pub fn assemble_with(
             Some(e) => e.attachments.push(a),
             None if targets.drafts.contains(&key) => {}
             None => diags.push(
-                Diagnostic::warning(format!(
-                    "`{}` is in the folder of `{}`, which has no `index.<lang>.md`; it is not published",
-                    a.name, a.id
-                ))
-                .at(Span::file(&crate::diag::display_path(&a.source)))
-                .help("add the entity's `index.<lang>.md` files to the folder"),
+                Diagnostic::warning(crate::t!("site-orphan-file", name = &a.name, id = &a.id))
+                    .at(Span::file(&crate::diag::display_path(&a.source)))
+                    .help(crate::t!("site-orphan-file-help")),
             ),
         }
     }
@@ -671,20 +666,25 @@ fn check_references(item: &Item, targets: &Targets, diags: &mut Diagnostics) {
         let span = src.span_of(&ref_path(&r));
         let what = r.kind.name();
         let d = if targets.drafts.contains(&key) {
-            Diagnostic::error(format!("the {what} `{}` is a draft", r.id))
+            Diagnostic::error(crate::t!("link-draft", kind = what, id = r.id))
                 .at(span)
-                .label("not published")
-                .help("a published page cannot point to a draft: publish it, or remove this reference")
+                .label(crate::t!("site-not-published"))
+                .help(crate::t!("site-draft-reference-help"))
         } else if let Some(other) = Kind::ALL.into_iter().find(|k| {
             targets.versions.contains_key(&EntityKey {
                 kind: *k,
                 id: r.id.to_string(),
             })
         }) {
-            Diagnostic::error(format!("`{}` is a {}, not a {what}", r.id, other.name()))
-                .at(span)
-                .label(format!("expected a {what} id"))
-                .help(format!("`{}` takes {} ids", r.field, what))
+            Diagnostic::error(crate::t!(
+                "site-wrong-kind",
+                id = r.id,
+                other = crate::t!("kind-name", kind = other.name()),
+                kind = what
+            ))
+            .at(span)
+            .label(crate::t!("site-expected-kind", kind = what))
+            .help(crate::t!("site-field-takes", field = r.field, kind = what))
         } else {
             super::refs::unknown(&r, targets).at(span)
         };
@@ -727,14 +727,16 @@ fn check_document_files(
             Seg::Key("file"),
         ]);
         let diag =
-            Diagnostic::error(format!("`{file}` is not a file of this meeting's bundle")).at(span);
+            Diagnostic::error(crate::t!("site-not-in-bundle", file = file.as_str())).at(span);
         diags.push(match did_you_mean(file, names.iter().map(String::as_str)) {
-            Some(h) => diag.label(format!("did you mean `{h}`?")),
-            None => diag.label("no such file").help(if item.doc.bundle {
-                "put the file in the meeting's folder, beside its index.<lang>.md files".to_string()
-            } else {
-                "a meeting with files must be a bundle: move it to `meetings/<id>/index.<lang>.md` and put the file beside it".to_string()
-            }),
+            Some(h) => diag.label(crate::t!("did-you-mean", name = h)),
+            None => diag
+                .label(crate::t!("site-no-such-file"))
+                .help(if item.doc.bundle {
+                    crate::t!("site-put-file-in-bundle")
+                } else {
+                    crate::t!("site-make-a-bundle")
+                }),
         });
     }
 }

@@ -209,7 +209,11 @@ fn json_lines_are_one_object_each() {
     let out = site.run(&["check", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(stderr.lines().all(|l| l.starts_with('{')), "{stderr}");
-    assert_eq!(parse_diags(&out).len(), 3);
+    // Three errors, and in the same run the missing translations they
+    // used to hide.
+    let all = parse_diags(&out);
+    assert_eq!(all.iter().filter(|d| d.severity == "error").count(), 3);
+    assert_eq!(all.iter().filter(|d| d.severity == "warning").count(), 4);
 }
 
 #[test]

@@ -124,12 +124,12 @@ fn the_same_mistakes_in_french() {
     assert_eq!(
         messages,
         vec![
-            "the practice `retour` has no `en` version",
+            "l’élément de type « pratique » `retour` n’a pas de version `en`",
             "champ inconnu `sumary`",
             "pays inconnu : `sen`",
             "défi inconnu : `coordinaton`",
-            "`2021-02-30` is not a date: month 2 of 2021 has 28 days",
-            "there is no practice `nope`",
+            "`2021-02-30` n’est pas une date : le mois 2 de 2021 a 28 jours",
+            "il n’y a pas d’élément de type « pratique » `nope`",
             "`#résultats` n’est pas écrit comme l’identifiant du titre sur cette page",
             "il n’y a pas d’image à `/fr/pratiques/retour/carte.png` sur ce site",
         ]
