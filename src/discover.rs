@@ -223,12 +223,9 @@ pub fn discover_with(
                         let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
                         let line = good.matches('\n').count() + 1;
                         let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                        Diagnostic::error(format!(
-                            "`{}` is not valid UTF-8 text (bad byte at offset {at})",
-                            f.file
-                        ))
-                        .at(Span::at(&f.file, &good, line, column, 1))
-                        .help("save the file as UTF-8 in your editor")
+                        Diagnostic::error(crate::t!("file-not-utf8", file = &f.file, offset = at))
+                            .at(Span::at(&f.file, &good, line, column, 1))
+                            .help(crate::t!("file-not-utf8-help"))
                     })?;
                     Cached {
                         modified,
@@ -288,13 +285,13 @@ fn classify(
         (1, true) => {
             if kind.is_none() {
                 diags.push(
-                    Diagnostic::error(format!("`{}` is not a kind of content", parts[0]))
+                    Diagnostic::error(crate::t!("link-not-a-kind", folder = parts[0].as_str()))
                         .at(Span::file(rel))
                         .help(match did_you_mean(&parts[0], Kind::folders()) {
-                            Some(h) => format!("did you mean `{h}`?"),
-                            None => format!(
-                                "the folders of content/ are {}",
-                                Kind::folders().collect::<Vec<_>>().join(", ")
+                            Some(h) => crate::t!("did-you-mean", name = h),
+                            None => crate::t!(
+                                "file-folders-are",
+                                list = Kind::folders().collect::<Vec<_>>().join(", ")
                             ),
                         }),
                 );
@@ -314,11 +311,11 @@ fn classify(
                     bundle: false,
                 }),
                 Some(_) => diags.push(
-                    Diagnostic::error("a Markdown file directly in content/ must be the home page's `_index.<lang>.md`")
+                    Diagnostic::error(crate::t!("file-directly-in-content"))
                         .at(Span::file(rel))
-                        .help(format!(
-                            "move it into one of the kind folders: {}",
-                            Kind::folders().collect::<Vec<_>>().join(", ")
+                        .help(crate::t!(
+                            "file-move-into-kind-folder",
+                            list = Kind::folders().collect::<Vec<_>>().join(", ")
                         )),
                 ),
                 None => {}
@@ -370,9 +367,9 @@ fn bundle_file(
             }
         } else {
             diags.push(
-                Diagnostic::error("a bundle folder holds its text as `index.<lang>.md`; other Markdown files are not published")
+                Diagnostic::error(crate::t!("file-bundle-text"))
                     .at(Span::file(rel))
-                    .help("rename it `index.<lang>.md`, or move it into a folder of its own"),
+                    .help(crate::t!("file-bundle-text-help")),
             );
         }
         return;
@@ -401,12 +398,12 @@ fn push_entity(
     {
         let hint = suggest_id(id);
         diags.push(
-            Diagnostic::error(format!("`{id}` is not a valid id: {why}"))
+            Diagnostic::error(crate::t!("file-bad-id", id = id.as_str(), why = why))
                 .at(Span::file(rel))
                 .help(if hint.is_empty() {
-                    "ids use lower-case letters a-z, digits and single hyphens".to_string()
+                    crate::t!("file-id-form")
                 } else {
-                    format!("rename it to use the id `{hint}` (lower-case letters a-z, digits and single hyphens)")
+                    crate::t!("file-rename-id", id = hint)
                 }),
         );
         return;
@@ -416,9 +413,9 @@ fn push_entity(
         && !(id.len() == 2 && id.chars().all(|c| c.is_ascii_lowercase()))
     {
         diags.push(
-            Diagnostic::error(format!("`{id}` is not a country code"))
+            Diagnostic::error(crate::t!("file-not-country-code", id = id.as_str()))
                 .at(Span::file(rel))
-                .help("a country profile's file is named by its ISO 3166-1 alpha-2 code in lower case, like `tg.fr.md`"),
+                .help(crate::t!("file-not-country-code-help")),
         );
         return;
     }

@@ -61,17 +61,17 @@ pub fn split(file: &str, text: &str) -> Result<(Parts, Option<Diagnostic>), Box<
         0
     };
     if let Some(cr) = lone_carriage_return(text) {
-        let d = Diagnostic::error("a line ends with a carriage return alone (an old Mac line ending)")
+        let d = Diagnostic::error(t!("fm-lone-cr"))
             .at(Span::from_offsets(file, text, cr, cr + 1))
-            .help("save the file with Unix (LF) or Windows (CRLF) line endings; any editor can convert them");
+            .help(t!("fm-lone-cr-help"));
         return Err(Box::new(d));
     }
     let mut lines = text[bom..].split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if !is_fence(first) {
-        let d = Diagnostic::error("the file does not start with front matter")
+        let d = Diagnostic::error(t!("fm-no-front-matter"))
             .at(Span::at(file, text, 1, 1, first.trim_end().chars().count()))
-            .help("begin the file with a line `---`, then `title: …`, then another line `---`, then the text");
+            .help(t!("fm-no-front-matter-help"));
         return Err(Box::new(d));
     }
     let yaml_start = bom + first.len();

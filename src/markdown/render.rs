@@ -273,12 +273,10 @@ fn run(
         if depth + peak > MAX_NESTING {
             let at = input.body.start + range.start;
             diags.push(
-                Diagnostic::error(format!(
-                    "the text nests more than {MAX_NESTING} levels deep"
-                ))
-                .at(Span::from_offsets(input.file, input.file_text, at, at + 1))
-                .label("too deep")
-                .help("block quotes, lists and HTML elements inside one another: flatten them"),
+                Diagnostic::error(crate::t!("md-too-deep", max = MAX_NESTING))
+                    .at(Span::from_offsets(input.file, input.file_text, at, at + 1))
+                    .label(crate::t!("yaml-too-deep-label"))
+                    .help(crate::t!("md-too-deep-help")),
             );
             // The page will not be published; render nothing more.
             return (Rendered::default(), diags);
@@ -531,9 +529,14 @@ fn run(
                         let at = in_source + r.offset;
                         diags.push(
                             Diagnostic::warning(r.message)
-                                .at(Span::from_offsets(input.file, input.file_text, at, at + r.len))
-                                .label("removed from the page")
-                                .help("the text may hold simple HTML (tables, emphasis, images, links to web pages); scripts, styles, frames and event handlers are removed"),
+                                .at(Span::from_offsets(
+                                    input.file,
+                                    input.file_text,
+                                    at,
+                                    at + r.len,
+                                ))
+                                .label(crate::t!("md-removed-label"))
+                                .help(crate::t!("md-removed-help")),
                         );
                     }
                 }
@@ -628,10 +631,10 @@ fn checked_url<'a>(
     };
     let (start, end) = (input.body.start + range.start, input.body.start + range.end);
     diags.push(
-        Diagnostic::error(format!("`{scheme}:` links are not allowed"))
+        Diagnostic::error(crate::t!("md-scheme-link", scheme = scheme))
             .at(link_span(input, start, end, &dest))
-            .label("not a web address")
-            .help("link to a web page (`https://…`), an e-mail address (`mailto:…`), a page of the hub (`@/kind/id`) or a file of the bundle"),
+            .label(crate::t!("md-scheme-link-label"))
+            .help(crate::t!("md-scheme-link-help")),
     );
     CowStr::from("#")
 }

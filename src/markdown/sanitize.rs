@@ -250,7 +250,7 @@ pub fn removed(fragment: &str) -> Vec<Removed> {
                 out.push(Removed {
                     offset: lt,
                     len: name_len + 1,
-                    message: format!("the HTML tag `<{name}>` is not allowed in the text"),
+                    message: crate::t!("md-tag-removed", name = name.as_str()),
                 });
             }
             i = name_start + name_len;
@@ -310,7 +310,7 @@ fn attributes(fragment: &str, mut i: usize, tag: &str, out: &mut Vec<Removed>) -
             out.push(Removed {
                 offset: start,
                 len: attr.len(),
-                message: format!("the HTML attribute `{attr}` is not allowed in the text"),
+                message: crate::t!("md-attribute-removed", name = attr.as_str()),
             });
         } else if URL_ATTRIBUTES.contains(&attr.as_str())
             && let Some(scheme) = value.and_then(forbidden_scheme)
@@ -318,7 +318,7 @@ fn attributes(fragment: &str, mut i: usize, tag: &str, out: &mut Vec<Removed>) -
             out.push(Removed {
                 offset: start,
                 len: attr.len(),
-                message: format!("`{scheme}:` addresses are not allowed in the text"),
+                message: crate::t!("md-scheme-removed", scheme = scheme.as_str()),
             });
         }
     }
