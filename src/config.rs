@@ -125,12 +125,21 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
 /// Checks a configuration given as text (the file's content).
 pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let src = Source::whole(FILE, text);
+    let whole = Source::whole(FILE, text);
     let mut diags = Diagnostics::new();
-    let raw: RawConfig = match yaml::parse(src) {
+    // Read once; the tree then places every value a check points at.
+    let tree = match yaml::read(&whole) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(yaml::to_diagnostic(&whole, &e));
+            return Err(diags);
+        }
+    };
+    let src = whole.with_tree(&tree);
+    let raw: RawConfig = match yaml::typed(&tree) {
         Ok(r) => r,
-        Err(d) => {
-            diags.push(*d);
+        Err(e) => {
+            diags.push(yaml::to_diagnostic(&src, &e));
             return Err(diags);
         }
     };
