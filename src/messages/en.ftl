@@ -244,3 +244,24 @@ file-not-country-code = `{ $id }` is not a country code
 file-not-country-code-help = a country profile's file is named by its ISO 3166-1 alpha-2 code in lower case, like `tg.fr.md`
 file-not-utf8 = `{ $file }` is not valid UTF-8 text (bad byte at offset { $offset })
 file-not-utf8-help = save the file as UTF-8 in your editor
+
+## config.yaml
+config-not-regular = { $file } is not a regular file (a symbolic link, a folder or a special file)
+config-not-regular-help = make it a plain file in the site's folder
+config-cannot-read = cannot read { $file }: { $why }
+config-cannot-read-help = run rabat-hub in the site's folder or give it with --root (looked in { $root })
+config-language-twice = language `{ $code }` is listed twice
+config-no-languages = `languages` is empty
+config-no-languages-help = list the site's languages, for example `languages: [fr, en]`
+config-default-language = the default language `{ $code }` is not in `languages`
+config-default-language-help = add it to `languages` or choose one of them
+config-base-url = `base_url` must be an absolute URL, not `{ $url }`
+config-base-url-help = write it like `https://example.org/`
+config-theme-name = `{ $name }` is not a valid theme name: { $why }
+config-reserved-segment = `{ $segment }` is a URL segment the site uses for its own pages
+config-reserved-segment-help = choose another; reserved: { $list }
+config-segment-twice = `{ $segment }` is the { $code } URL segment of both { $one } and { $two }
+config-unknown-language = `{ $code }` is not one of the site's languages ({ $list })
+config-unknown-language-help = add the language to `languages`, or remove this line
+config-no-text = `{ $path }` has no text in `{ $lang }`
+config-no-text-help = add a line `{ $lang }: "…"` under it

@@ -251,3 +251,24 @@ file-not-country-code = `{ $id }` n’est pas un code de pays
 file-not-country-code-help = le fichier d’un profil de pays est nommé par son code ISO 3166-1 alpha-2 en minuscules, comme `tg.fr.md`
 file-not-utf8 = `{ $file }` n’est pas du texte UTF-8 valide (octet incorrect à la position { $offset })
 file-not-utf8-help = enregistrez le fichier en UTF-8 dans votre éditeur
+
+## config.yaml
+config-not-regular = { $file } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un fichier spécial)
+config-not-regular-help = faites-en un fichier ordinaire dans le dossier du site
+config-cannot-read = impossible de lire { $file } : { $why }
+config-cannot-read-help = lancez rabat-hub dans le dossier du site ou donnez-le avec --root (cherché dans { $root })
+config-language-twice = la langue `{ $code }` est indiquée deux fois
+config-no-languages = `languages` est vide
+config-no-languages-help = indiquez les langues du site, par exemple `languages: [fr, en]`
+config-default-language = la langue par défaut `{ $code }` n’est pas dans `languages`
+config-default-language-help = ajoutez-la à `languages` ou choisissez l’une d’elles
+config-base-url = `base_url` doit être une adresse absolue, pas `{ $url }`
+config-base-url-help = écrivez-la comme `https://example.org/`
+config-theme-name = `{ $name }` n’est pas un nom de thème valide : { $why }
+config-reserved-segment = `{ $segment }` est un segment d’adresse que le site utilise pour ses propres pages
+config-reserved-segment-help = choisissez-en un autre ; réservés : { $list }
+config-segment-twice = `{ $segment }` est le segment d’adresse { $code } à la fois de { $one } et de { $two }
+config-unknown-language = `{ $code }` n’est pas l’une des langues du site ({ $list })
+config-unknown-language-help = ajoutez la langue à `languages`, ou retirez cette ligne
+config-no-text = `{ $path }` n’a pas de texte en `{ $lang }`
+config-no-text-help = ajoutez une ligne `{ $lang }: "…"` en dessous

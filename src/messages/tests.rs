@@ -76,3 +76,11 @@ fn kinds_are_named_in_the_language_with_their_gender() {
         "un élément de type « réunion »"
     );
 }
+
+#[test]
+fn braces_are_written_as_braces() {
+    assert_eq!(
+        text_in(Language::En, "location-not-a-location-help", &[]),
+        "write `location: online`, or `location: { city: Yaoundé, country: cm }`"
+    );
+}
