@@ -23,6 +23,7 @@ pub mod kind;
 pub mod lang;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod publish;
 pub mod scaffold;
 pub mod serve;

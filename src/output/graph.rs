@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Artifact, Content};
+use crate::kind::Taxonomy;
 use crate::lang::Lang;
 use crate::site::{EntityKey, Site};
 
@@ -67,8 +68,12 @@ pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
                 title: v.common.title.clone(),
                 url: site.permalink(&v.path),
                 language: v.lang.to_string(),
-                themes: site.graph.themes_of(k).cloned().collect(),
-                organisations: site.graph.organisations_of(k).cloned().collect(),
+                themes: site.graph.terms_of(Taxonomy::Themes, k).cloned().collect(),
+                organisations: site
+                    .graph
+                    .terms_of(Taxonomy::Organisations, k)
+                    .cloned()
+                    .collect(),
             })
         })
         .collect();
@@ -81,23 +86,23 @@ pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
             to: key(&e.to),
         })
         .collect();
-    let terms =
-        |taxonomy: &str, table: &std::collections::BTreeMap<String, crate::config::Localized>| {
-            table
-                .iter()
-                .map(|(id, labels)| Term {
-                    id: id.clone(),
-                    label: labels.get(lang).cloned().unwrap_or_default(),
-                    url: site.permalink(&Site::taxonomy_path(taxonomy, lang, Some(id))),
-                })
-                .collect()
-        };
+    let terms = |taxonomy: Taxonomy| {
+        site.config
+            .terms(taxonomy)
+            .iter()
+            .map(|(id, labels)| Term {
+                id: id.clone(),
+                label: labels.get(lang).cloned().unwrap_or_default(),
+                url: site.permalink(&Site::taxonomy_path(taxonomy, lang, Some(id))),
+            })
+            .collect()
+    };
     let g = Graph {
         language: lang.as_str(),
         entities,
         edges,
-        themes: terms("themes", &site.config.themes),
-        organisations: terms("organisations", &site.config.organisations),
+        themes: terms(Taxonomy::Themes),
+        organisations: terms(Taxonomy::Organisations),
     };
     // Serializing plain strings and numbers cannot fail.
     let json = serde_json::to_vec_pretty(&g).unwrap_or_default();

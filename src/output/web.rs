@@ -5,55 +5,51 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde_json::json;
 
+use super::plan::Data;
 use super::{Artifact, Content};
 use crate::frontmatter::Fields;
 use crate::frontmatter::types::{Date, Location};
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 use crate::site::{Entity, Site, Version};
+use crate::theme::Views;
 
 /// Where a language's feed is published, relative to the site root.
 pub fn feed_path(lang: &Lang) -> String {
     format!("{lang}/atom.xml")
 }
 
-const SITEMAP: &str = "sitemap.xml";
-const PRINT_CSS: &str = "print.css";
-const ROBOTS: &str = "robots.txt";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const PRINT_CSS: &str = "print.css";
+pub const ROBOTS: &str = "robots.txt";
 
-/// Where `artifacts` puts its files, without making them (`check`).
-pub fn paths(site: &Site) -> Vec<String> {
-    let mut out: Vec<String> = site.config.languages.iter().map(feed_path).collect();
-    out.extend([SITEMAP, PRINT_CSS, ROBOTS].map(String::from));
-    out
-}
-
-/// `feeds`, `sitemap.xml` and `robots.txt`.
-pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> Vec<Artifact> {
-    // Side by side: on a large site each takes a while.
-    let (mut out, map): (Vec<Artifact>, String) = rayon::join(
-        || {
-            site.config
-                .languages
-                .par_iter()
-                .map(|l| bytes(feed_path(l), atom(site, l, &feed_title(l))))
-                .collect()
-        },
-        || sitemap(site),
-    );
-    out.push(bytes(SITEMAP.into(), map));
-    out.push(bytes(PRINT_CSS.into(), print_css(site)));
-    out.push(bytes(
-        ROBOTS.into(),
-        format!(
+/// Makes one of the data files of the plan.
+pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
+    let site = views.site;
+    let text = match data {
+        Data::Graph(l) => return super::graph::graph_json(site, l),
+        Data::Feed(l) => {
+            let title = format!(
+                "{} — {}",
+                site.config.title.get(l).map_or("", String::as_str),
+                views
+                    .theme
+                    .strings(l)
+                    .get("feed_title")
+                    .map_or("", String::as_str)
+            );
+            atom(site, l, &title)
+        }
+        Data::Sitemap => sitemap(site),
+        Data::PrintCss => print_css(site),
+        Data::Robots => format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             site.permalink(SITEMAP)
         ),
-    ));
-    out
+    };
+    bytes(path.to_string(), text)
 }
 
 fn bytes(path: String, text: String) -> Artifact {
@@ -146,13 +142,9 @@ pub fn sitemap(site: &Site) -> String {
     for k in Kind::ALL {
         groups.push((every(&|l| site.list_path(k, l)), None));
     }
-    for t in super::pages::TAXONOMIES {
+    for t in Taxonomy::ALL {
         groups.push((every(&|l| Site::taxonomy_path(t, l, None)), None));
-        let ids: Vec<&String> = match t {
-            "themes" => site.config.themes.keys().collect(),
-            _ => site.config.organisations.keys().collect(),
-        };
-        for id in ids {
+        for id in site.config.terms(t).keys() {
             groups.push((every(&|l| Site::taxonomy_path(t, l, Some(id))), None));
         }
     }

@@ -42,9 +42,22 @@ struct Item {
 /// one configuration: start a new one when config.yaml changes.
 #[derive(Default)]
 pub struct Memo {
+    /// Whether to remember at all: a build that runs once would only pay
+    /// for copies it never reads (`Memo::default()` does not).
+    keep: bool,
     docs: HashMap<String, Remembered>,
     /// The link targets of the last build, for `patch_body`.
     targets: Option<Targets>,
+}
+
+impl Memo {
+    /// A memo that remembers, for a preview's later runs.
+    pub fn remembering() -> Memo {
+        Memo {
+            keep: true,
+            ..Memo::default()
+        }
+    }
 }
 
 struct Remembered {
@@ -132,7 +145,7 @@ pub fn assemble_with(
             result.map(|(parsed, d)| (Item { doc, parsed }, d))
         })
         .collect();
-    for p in &parsed {
+    for p in parsed.iter().filter(|_| memo.keep) {
         let (file, fingerprint, key, result) = match p {
             Ok((item, d)) => (
                 &item.doc.file,
@@ -728,7 +741,7 @@ mod tests {
         let config = crate::config::load(root).expect("config.yaml");
         let (tree, _) = crate::discover::discover(root, &config);
         let docs = tree.documents.clone();
-        let mut memo = Memo::default();
+        let mut memo = Memo::remembering();
         let (site, diags, _) = assemble_with(
             config,
             tree,
