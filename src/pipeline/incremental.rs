@@ -126,6 +126,7 @@ impl Pipeline {
             drafts: self.settings.drafts,
             history: Arc::clone(&self.history),
             validate_only: false,
+            labels: Arc::clone(&self.labels),
         };
         let (new_site, assembled, changes) =
             site::assemble_with(config.clone(), tree, &opts, &mut cache.memo, &mut timings);

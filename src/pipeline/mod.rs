@@ -121,6 +121,8 @@ pub struct Pipeline {
     theme: Option<Arc<Theme>>,
     /// What Git knew at the last full run (edits in serve are not commits).
     history: Arc<History>,
+    /// The words bodies' HTML adds, from the theme's strings.
+    labels: Arc<std::collections::BTreeMap<crate::lang::Lang, crate::markdown::Labels>>,
     /// Only for `Preview`: what later runs reuse.
     cache: Option<Cache>,
     /// Bumped by every run that succeeds.
@@ -157,6 +159,7 @@ impl Pipeline {
             config: None,
             theme: None,
             history: Arc::default(),
+            labels: Arc::default(),
             cache,
             generation: 0,
             full_owed: true,
@@ -250,10 +253,17 @@ impl Pipeline {
                 .collect(),
             None => Default::default(),
         };
+        self.labels = Arc::new(
+            theme
+                .as_ref()
+                .map(Theme::markdown_labels)
+                .unwrap_or_default(),
+        );
         let opts = site::Options {
             drafts: self.settings.drafts,
             history: Arc::clone(&self.history),
             validate_only: self.settings.purpose == Purpose::Check,
+            labels: Arc::clone(&self.labels),
         };
         let mut scratch = Memo::default();
         let memo = match &mut self.cache {
