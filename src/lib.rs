@@ -17,6 +17,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod discover;
+pub mod escape;
 pub mod frontmatter;
 pub mod history;
 pub mod kind;

@@ -9,6 +9,7 @@ use pulldown_cmark::{
 
 use super::{ResolveLink, highlight, sanitize, slugify};
 use crate::diag::{Diagnostic, Span};
+use crate::escape::html_attr as escape_attr;
 
 /// The body of one file: where it sits in the file, for diagnostics.
 pub struct Input<'a> {
@@ -602,13 +603,6 @@ fn link_span(input: &Input<'_>, start: usize, end: usize, dest: &str) -> Span {
     }
 }
 
-pub(crate) fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -647,7 +641,10 @@ mod tests {
             body: 16..text.len(),
             allow_raw_html: false,
             french,
-            labels: &Labels::default(),
+            labels: &Labels {
+                table: "Table".into(),
+                footnote_back: "Back to the reference".into(),
+            },
             html: true,
         };
         let (r, d) = render(&input, &Fake);

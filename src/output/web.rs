@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::plan::Data;
 use super::{Artifact, Content};
+use crate::escape::xml as esc;
 use crate::frontmatter::Fields;
 use crate::frontmatter::types::{Date, Location};
 use crate::kind::{Kind, Taxonomy};
@@ -233,9 +234,9 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
         }
         o.retain(|_, v| !v.is_null());
     }
-    serde_json::to_string(&value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+    let json = serde_json::to_vec(&value).unwrap_or_default();
+    // Only UTF-8 went in, and the escapes put ASCII for ASCII.
+    String::from_utf8(crate::escape::json_in_html(json)).unwrap_or_default()
 }
 
 /// The site's origin for the print stylesheet, which shows each link's
@@ -246,34 +247,8 @@ fn print_css(site: &Site) -> String {
         .find("://")
         .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
         .unwrap_or(base.trim_end_matches('/'));
-    let quoted = origin.replace(['\\', '"', '\n'], "");
+    let quoted = crate::escape::css_string(origin);
     format!(
         "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
     )
-}
-
-/// Escapes text for XML content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(super::esc("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
-    }
 }
