@@ -35,11 +35,7 @@ pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
             let title = format!(
                 "{} — {}",
                 site.config.title.get(l).map_or("", String::as_str),
-                views
-                    .theme
-                    .strings(l)
-                    .get("feed_title")
-                    .map_or("", String::as_str)
+                views.word(l, "feed_title")
             );
             atom(site, l, &title)
         }

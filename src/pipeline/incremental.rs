@@ -63,7 +63,7 @@ impl Pipeline {
             });
             match patched {
                 Some(Patched::Body(k)) => edits.push(Shown::Text(k)),
-                Some(Patched::Face(k)) => {
+                Some(Patched::FrontMatter(k)) => {
                     // Pages in the edited version's language show it, and
                     // so do those of languages the entity lacks (they fall
                     // back to it); the others show another version.
