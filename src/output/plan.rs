@@ -165,7 +165,7 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticFile]) -> Vec<Job<'s>> {
             page: Page::Data(Data::Graph(l)),
         });
         jobs.push(Job {
-            path: crate::output::web::feed_path(l),
+            path: Site::feed_path(l),
             page: Page::Data(Data::Feed(l)),
         });
     }
