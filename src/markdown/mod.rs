@@ -7,7 +7,9 @@ mod highlight;
 mod render;
 mod sanitize;
 
-pub use render::{Heading, Input, LinkAt, Rendered, render, resolve_later, scan, scan_headings};
+pub use render::{
+    Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
+};
 
 /// pulldown-cmark's own HTML for `markdown`, with the site's options, and
 /// `sanitised` through the same sanitiser as every body: what the hub's

@@ -53,18 +53,15 @@ impl SitePaths {
             p.pages.insert(Site::matrix_path(lang));
             p.pages.insert(format!("{lang}/editors/"));
             p.files.insert(format!("{lang}/404.html"));
-            p.files.insert(format!("{lang}/atom.xml"));
+            p.files.insert(Site::feed_path(lang));
             p.files.insert(format!("{lang}/graph.json"));
             for kind in Kind::ALL {
                 p.pages
                     .insert(format!("{lang}/{}/", config.section(kind, lang)));
             }
-            for (taxonomy, ids) in [
-                ("themes", config.themes.keys().collect::<Vec<_>>()),
-                ("organisations", config.organisations.keys().collect()),
-            ] {
+            for taxonomy in crate::kind::Taxonomy::ALL {
                 p.pages.insert(Site::taxonomy_path(taxonomy, lang, None));
-                for id in ids {
+                for id in config.terms(taxonomy).keys() {
                     p.pages
                         .insert(Site::taxonomy_path(taxonomy, lang, Some(id)));
                 }

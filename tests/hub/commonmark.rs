@@ -30,7 +30,9 @@
 
 use std::path::PathBuf;
 
-use rabat_hub::markdown::{Input, LinkError, ResolveLink, Resolved, reference_html, render};
+use rabat_hub::markdown::{
+    Input, Labels, LinkError, ResolveLink, Resolved, reference_html, render,
+};
 use scraper::{Html, Node};
 
 struct Example {
@@ -83,6 +85,11 @@ impl ResolveLink for Anything {
     }
 }
 
+static LABELS: Labels = Labels {
+    table: String::new(),
+    footnote_back: String::new(),
+};
+
 fn hub_html(markdown: &str, french: bool) -> String {
     let text = format!("---\ntitle: x\n---\n{markdown}");
     let input = Input {
@@ -91,6 +98,7 @@ fn hub_html(markdown: &str, french: bool) -> String {
         body: 16..text.len(),
         allow_raw_html: false,
         french,
+        labels: &LABELS,
         html: true,
     };
     render(&input, &Anything).0.html

@@ -209,11 +209,12 @@ fn json_lines_are_one_object_each() {
     let out = site.run(&["check", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(stderr.lines().all(|l| l.starts_with('{')), "{stderr}");
-    // Three errors, and in the same run the missing translations they
-    // used to hide.
-    let all = parse_diags(&out);
-    assert_eq!(all.iter().filter(|d| d.severity == "error").count(), 3);
-    assert_eq!(all.iter().filter(|d| d.severity == "warning").count(), 4);
+    let diags = parse_diags(&out);
+    let count = |severity: &str| diags.iter().filter(|d| d.severity == severity).count();
+    // The errors do not hide the missing translations: one run, all seven
+    // (the two files with a wrong field are read as far as they can be, so
+    // they take part in the site and miss their translation too).
+    assert_eq!((count("error"), count("warning")), (3, 4), "{stderr}");
 }
 
 #[test]
