@@ -265,3 +265,12 @@ config-unknown-language = `{ $code }` is not one of the site's languages ({ $lis
 config-unknown-language-help = add the language to `languages`, or remove this line
 config-no-text = `{ $path }` has no text in `{ $lang }`
 config-no-text-help = add a line `{ $lang }: "…"` under it
+
+## The theme
+theme-missing = the theme `{ $name }` does not exist
+theme-missing-help = config.yaml names it in `theme:`; it should be the folder `themes/{ $name }/`
+theme-no-template = the theme has no template `{ $name }`
+theme-no-template-help = create { $file }; the generator renders it
+theme-not-utf8 = { $file } is not valid UTF-8 text
+theme-no-strings = the theme has no UI strings for `{ $lang }`
+theme-no-strings-help = create { $file } with the same keys as the other languages' files

@@ -272,3 +272,12 @@ config-unknown-language = `{ $code }` n’est pas l’une des langues du site ({
 config-unknown-language-help = ajoutez la langue à `languages`, ou retirez cette ligne
 config-no-text = `{ $path }` n’a pas de texte en `{ $lang }`
 config-no-text-help = ajoutez une ligne `{ $lang }: "…"` en dessous
+
+## Le thème
+theme-missing = le thème `{ $name }` n’existe pas
+theme-missing-help = config.yaml le nomme dans `theme:` ; ce devrait être le dossier `themes/{ $name }/`
+theme-no-template = le thème n’a pas de gabarit `{ $name }`
+theme-no-template-help = créez { $file } ; le générateur s’en sert
+theme-not-utf8 = { $file } n’est pas du texte UTF-8 valide
+theme-no-strings = le thème n’a pas de textes d’interface pour `{ $lang }`
+theme-no-strings-help = créez { $file } avec les mêmes clés que les fichiers des autres langues
