@@ -123,11 +123,9 @@ pub fn discover_with(
     }
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error("there is no `content/` folder")
+            Diagnostic::error(crate::t!("file-no-content"))
                 .at(Span::file("content"))
-                .help(
-                    "create `content/` beside config.yaml and put the site's Markdown files in it",
-                ),
+                .help(crate::t!("file-no-content-help")),
         );
         return (tree, diags);
     }
@@ -154,22 +152,18 @@ pub fn discover_with(
         let rel = relative(root, entry.path());
         if entry.file_type().is_symlink() {
             diags.push(
-                Diagnostic::warning(
-                    "symbolic links in content/ are not followed; this one is ignored",
-                )
-                .at(Span::file(&rel))
-                .help("copy the file into content/ instead"),
+                Diagnostic::warning(crate::t!("file-symlink"))
+                    .at(Span::file(&rel))
+                    .help(crate::t!("file-symlink-help")),
             );
             continue;
         }
         let is_dir = entry.file_type().is_dir();
         if !is_dir && !entry.file_type().is_file() {
             diags.push(
-                Diagnostic::warning(
-                    "this is not a regular file (a pipe, a socket or a device); it is ignored",
-                )
-                .at(Span::file(&rel))
-                .help("content/ holds Markdown files, folders and attachments only"),
+                Diagnostic::warning(crate::t!("file-special"))
+                    .at(Span::file(&rel))
+                    .help(crate::t!("file-special-help")),
             );
             continue;
         }
@@ -194,9 +188,9 @@ pub fn discover_with(
 
     if found.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error("`content/` holds no Markdown file: the site would be empty")
+            Diagnostic::error(crate::t!("file-empty-content"))
                 .at(Span::file("content"))
-                .help("add the site's pages, for example `content/_index.<lang>.md` for the home page"),
+                .help(crate::t!("file-empty-content-help")),
         );
     }
     let found = without_duplicates(found, &mut diags);
