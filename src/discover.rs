@@ -377,6 +377,29 @@ fn bundle_file(
         }
         return;
     }
+    if let Some(why) = crate::file_types::refuse_attachment(&name) {
+        diags.push(
+            Diagnostic::error(format!(
+                "`{}` cannot be published as an attachment: {why}",
+                crate::diag::escape_controls(&name)
+            ))
+            .at(Span::file(rel))
+            .help(format!(
+                "a bundle holds documents for readers: {}; export it as one of these (a PDF, a PNG…) or remove it",
+                crate::file_types::attachment_extensions()
+            )),
+        );
+        return;
+    }
+    // Opened now, so that `check` finds an attachment `build` could not copy.
+    if let Err(e) = crate::nofollow::open_regular(path) {
+        diags.push(
+            Diagnostic::error(format!("cannot read `{rel}`: {e}"))
+                .at(Span::file(rel))
+                .help("check that the file exists and that its permissions let you read it"),
+        );
+        return;
+    }
     tree.attachments.push(Attachment {
         kind,
         id,
@@ -500,16 +523,7 @@ fn without_duplicates(found: Vec<Found>, diags: &mut Diagnostics) -> Vec<Found> 
 /// of the site's folder) and anything but a regular file (reading a named
 /// pipe would wait forever).
 pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    let meta = std::fs::symlink_metadata(path)?;
-    if meta.file_type().is_symlink() {
-        return Err(std::io::Error::other(
-            "it is a symbolic link, which the generator does not follow",
-        ));
-    }
-    if !meta.is_file() {
-        return Err(std::io::Error::other("it is not a regular file"));
-    }
-    std::fs::read(path)
+    crate::nofollow::read_regular(path)
 }
 
 /// Checks that `root/rel` (a `/`-separated path) is not reached through a

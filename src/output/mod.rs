@@ -4,11 +4,13 @@
 
 mod editors;
 mod graph;
+mod headers;
 mod matrix;
 mod pages;
 pub mod search;
 mod web;
 
+pub use headers::{HEADERS, downloads};
 pub use pages::{
     Scope, Sink, artifacts, artifacts_into, artifacts_scoped, artifacts_without_search,
     entity_files, search_artifacts, validate,

@@ -28,6 +28,7 @@ const ROBOTS: &str = "robots.txt";
 pub fn paths(site: &Site) -> Vec<String> {
     let mut out: Vec<String> = site.config.languages.iter().map(feed_path).collect();
     out.extend([SITEMAP, PRINT_CSS, ROBOTS].map(String::from));
+    out.push(super::headers::HEADERS.to_string());
     out
 }
 
@@ -53,6 +54,7 @@ pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> 
             site.permalink(SITEMAP)
         ),
     ));
+    out.push(super::headers::file(&super::headers::download_rules(site)));
     out
 }
 
