@@ -25,6 +25,7 @@ pub mod lang;
 pub mod markdown;
 pub mod nofollow;
 pub mod output;
+pub mod output_folder;
 pub mod publish;
 pub mod scaffold;
 pub mod serve;

@@ -18,6 +18,7 @@ mod fuzz;
 mod generated;
 mod graph;
 mod hostile;
+mod hostile_build;
 mod hostile_serve;
 mod html_checker;
 mod interrupted;
