@@ -91,6 +91,11 @@ pub fn refuse_attachment(name: &str) -> Option<String> {
     if name.chars().any(char::is_control) {
         return Some("its name holds a control character".into());
     }
+    if let Some(part) = name.split('/').find(|p| crate::kind::windows_reserved(p)) {
+        return Some(format!(
+            "`{part}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file"
+        ));
+    }
     let ext = extension(name);
     if ATTACHMENTS.iter().any(|(e, _)| *e == ext) {
         return None;
@@ -149,6 +154,8 @@ mod tests {
             "README",
             ".pdf",
             "a\r\nb.pdf",
+            "aux.pdf",
+            "sub/COM1.txt",
         ] {
             assert!(refuse_attachment(bad).is_some(), "{bad}");
         }

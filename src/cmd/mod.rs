@@ -86,11 +86,17 @@ pub fn generate_into(
         Err(d) => return failed(d, timings),
     };
     if let Some(url) = base_url {
-        config.base_url = if url.ends_with('/') {
-            url.to_string()
-        } else {
-            format!("{url}/")
-        };
+        match config::BaseUrl::parse(url) {
+            Ok(u) => config.base_url = u,
+            Err(why) => {
+                let mut d = Diagnostics::new();
+                d.push(
+                    Diagnostic::error(format!("`{url}` cannot be the site's address: {why}"))
+                        .help("give `--base-url` the site's address, like `https://example.org/`, or its path on the host, like `/hub/`"),
+                );
+                return failed(d, timings);
+            }
+        }
     }
     // The theme is independent of the content: load it alongside, so a
     // broken template and a broken fiche are reported together.

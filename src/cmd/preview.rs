@@ -26,7 +26,7 @@ use crate::theme::{self, Theme};
 pub struct Preview {
     root: PathBuf,
     drafts: bool,
-    base_url: String,
+    base_url: crate::config::BaseUrl,
     config: Option<Config>,
     theme: Option<Arc<Theme>>,
     reads: ReadCache,
@@ -82,11 +82,11 @@ impl SearchInput {
 }
 
 impl Preview {
-    pub fn new(root: &Path, drafts: bool, base_url: &str) -> Preview {
+    pub fn new(root: &Path, drafts: bool, base_url: crate::config::BaseUrl) -> Preview {
         Preview {
             root: root.to_path_buf(),
             drafts,
-            base_url: base_url.to_string(),
+            base_url,
             config: None,
             theme: None,
             reads: ReadCache::default(),
@@ -463,7 +463,11 @@ mod tests {
 
     #[test]
     fn a_search_pass_drops_the_files_of_the_pass_before_it_did_not_remake() {
-        let mut p = Preview::new(Path::new("."), false, "/");
+        let mut p = Preview::new(
+            Path::new("."),
+            false,
+            crate::config::BaseUrl::parse("/").expect("a base URL"),
+        );
         p.files.insert("fr/index.html".into(), file("page").1);
         p.generation = 1;
         assert!(p.add_search(1, &[file("fr/pagefind/a.pf_index"), file("fr/graph.json")]));

@@ -50,7 +50,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         .unwrap_or_else(|_| args.site.root.clone());
     let live = Live::new();
     let indexer = Indexer::start(Arc::clone(&live), args.site.format);
-    let mut preview = Preview::new(&root, args.site.drafts, &url);
+    // The same parser as config.yaml's `base_url` and `--base-url`.
+    let Ok(base_url) = crate::config::BaseUrl::parse(&url) else {
+        unreachable!("`http://<ip>:<port>/` is a base URL")
+    };
+    let mut preview = Preview::new(&root, args.site.drafts, base_url);
     rebuild(&mut preview, None, args, &live, &indexer);
 
     let watcher = match Watcher::new(&root) {

@@ -80,7 +80,7 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         (Some(kind), Some(_)) => parse_kind(src, kind).map(|(c, f)| (c, Some(f))),
         (None, Some(_)) => unreachable!("discover gives every entity a kind"),
     };
-    let (common, fields) = match result {
+    let (mut common, fields) = match result {
         Ok(x) => x,
         Err(d) => {
             diags.push(d);
@@ -88,6 +88,12 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         }
     };
     check(&common, fields.as_ref(), &src, config, &mut diags);
+    common.located.aliases = (0..common.aliases.len())
+        .map(|i| src.span_of(&[Seg::Key("aliases"), Seg::Index(i)]))
+        .collect();
+    if common.slug.is_some() {
+        common.located.slug = Some(src.span_of(&[Seg::Key("slug")]));
+    }
     Ok((
         Parsed {
             common,
@@ -315,6 +321,9 @@ fn check_alias(alias: &str) -> Result<(), &'static str> {
         .any(|c| c.is_control() || c == '\\' || c == '?' || c == '#')
     {
         return Err("it contains a character a path cannot hold");
+    }
+    if alias.split('/').any(crate::kind::windows_reserved) {
+        return Err("it holds a name Windows reserves for a device (`con`, `aux`, `nul`, `com1`…)");
     }
     if alias.trim_matches('/').is_empty() {
         return Err("it would replace the site's root page");

@@ -2,6 +2,7 @@
 //! the output and its bytes, or a file to copy). Nothing here writes:
 //! `publish` does.
 
+mod clashes;
 mod editors;
 mod graph;
 mod headers;

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Artifact, Content};
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::kind::Kind;
 use crate::lang::Lang;
 use crate::site::{Entity, EntityKey, Site, Version};
@@ -195,7 +195,7 @@ fn artifacts_with(
     out.extend(data);
     aliases(&views, &wanted, &mut out, &mut diags);
     files(site, theme, &wanted, all, &mut out);
-    check_unique(&sent, &out, &mut diags);
+    super::clashes::check(site, &sent, &out, &mut diags);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     sent.sort();
     (out, sent, diags)
@@ -325,7 +325,7 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
     out.extend(super::web::paths(site).into_iter().map(path_only));
     aliases(&views, &|_| true, &mut out, &mut diags);
     files(site, theme, &|_| true, true, &mut out);
-    check_unique(&[], &out, &mut diags);
+    super::clashes::check(site, &[], &out, &mut diags);
     diags
 }
 
@@ -786,7 +786,7 @@ fn aliases(
 
 /// Where an alias's redirect page goes: `/old/page.html` is that file,
 /// `/old/page/` its index.html.
-fn alias_path(alias: &str) -> String {
+pub(super) fn alias_path(alias: &str) -> String {
     let trimmed = alias.trim_start_matches('/');
     if trimmed
         .rsplit('/')
@@ -838,33 +838,6 @@ fn files(
                     content: Content::Copy(a.source.clone()),
                 });
             }
-        }
-    }
-}
-
-/// Two artifacts at one path would silently lose one: say which. `sent`
-/// are paths of generated pages already handed on.
-fn check_unique(sent: &[String], out: &[Artifact], diags: &mut Diagnostics) {
-    let describe = |a: &Artifact| match &a.content {
-        Content::Copy(p) => crate::diag::display_path(p),
-        Content::Bytes(_) => "a generated page".to_string(),
-    };
-    let all = sent
-        .iter()
-        .map(|p| (p.as_str(), None))
-        .chain(out.iter().map(|a| (a.path.as_str(), Some(a))));
-    let mut seen: BTreeMap<&str, Option<&Artifact>> = BTreeMap::new();
-    for (path, a) in all {
-        if let Some(first) = seen.insert(path, a) {
-            let what = |a: Option<&Artifact>| a.map_or("a generated page".to_string(), describe);
-            diags.push(
-                Diagnostic::error(format!("two files would be published at `/{path}`"))
-                    .at(Span::file(&what(a)))
-                    .help(format!(
-                        "the other is {}; an alias or a static file may not take the place of a page",
-                        what(first)
-                    )),
-            );
         }
     }
 }

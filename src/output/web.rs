@@ -251,15 +251,18 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
 /// The site's origin for the print stylesheet, which shows each link's
 /// full address (`var(--site)` before a root-relative `href`).
 fn print_css(site: &Site) -> String {
-    let base = &site.config.base_url;
-    let origin = base
-        .find("://")
-        .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
-        .unwrap_or(base.trim_end_matches('/'));
-    let quoted = origin.replace(['\\', '"', '\n'], "");
+    // Checked at load: no quote, backslash or control character.
+    let quoted = site.config.base_url.origin().unwrap_or("");
     format!(
         "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
     )
+}
+
+/// Whether XML 1.0 allows `c` (its `Char` production). A Rust string
+/// holds no unpaired surrogate; the C0 controls but tab and line ends,
+/// U+FFFE and U+FFFF are left.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// Escapes text for XML content and attribute values.
@@ -272,9 +275,9 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
+            c if xml_char(c) => out.push(c),
+            // Not allowed anywhere in XML 1.0: the file would not parse.
+            _ => {}
         }
     }
     out
@@ -285,5 +288,9 @@ mod tests {
     #[test]
     fn escapes_markup_and_drops_control_characters() {
         assert_eq!(super::esc("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(
+            super::esc("x\u{fffe}\u{ffff}\u{1b}\u{fffd}\u{1f600}y"),
+            "x\u{fffd}\u{1f600}y"
+        );
     }
 }

@@ -262,7 +262,7 @@ pub fn assemble_with(
         check_document_files(item, &bundle_files, &mut diags);
     }
 
-    let prefix = path_prefix(&config.base_url);
+    let prefix = config.base_url.path().to_string();
     timings.lap("references");
 
     // Bodies, in parallel: each needs only the link targets. A remembered
@@ -607,18 +607,6 @@ fn key_of(doc: &Document) -> EntityKey {
             .kind
             .unwrap_or_else(|| unreachable!("entity documents have a kind")),
         id: doc.id.clone().unwrap_or_default(),
-    }
-}
-
-/// `/` for `https://x.org/`, `/hub/` for `https://x.org/hub/`.
-fn path_prefix(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(i) if base_url.contains("://") => after_scheme[i..].to_string(),
-        _ if base_url.starts_with('/') => base_url.to_string(),
-        _ => "/".to_string(),
     }
 }
 

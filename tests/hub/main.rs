@@ -19,6 +19,7 @@ mod generated;
 mod graph;
 mod hostile;
 mod hostile_build;
+mod hostile_input;
 mod hostile_serve;
 mod html_checker;
 mod interrupted;
