@@ -566,6 +566,16 @@ fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
     let mut out = Vec::new();
     for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
         match entry {
+            // A name with a line break or an escape would reach headers
+            // and terminals as it is.
+            Ok(e) if e.file_name().to_string_lossy().chars().any(char::is_control) => diags.push(
+                Diagnostic::error(format!(
+                    "`{}` cannot be published: its name holds a control character",
+                    crate::diag::escape_controls(&relative(root, e.path()))
+                ))
+                .at(Span::file(&relative(root, e.path())))
+                .help("rename it with letters, digits, `-`, `_` and `.`"),
+            ),
             Ok(e) if e.file_type().is_file() => out.push(StaticFile {
                 source: e.path().to_path_buf(),
                 name: relative(&dir, e.path()),

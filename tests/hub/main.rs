@@ -15,6 +15,7 @@ mod determinism;
 mod diagnostics;
 mod freshness;
 mod fuzz;
+mod fuzz_hostile;
 mod generated;
 mod graph;
 mod hostile;
