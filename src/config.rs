@@ -77,6 +77,14 @@ pub struct Config {
 
 impl Config {
     /// The URL segment of a kind's pages in a language.
+    /// The terms of a taxonomy, with their labels.
+    pub fn terms(&self, taxonomy: crate::kind::Taxonomy) -> &BTreeMap<String, Localized> {
+        match taxonomy {
+            crate::kind::Taxonomy::Themes => &self.themes,
+            crate::kind::Taxonomy::Organisations => &self.organisations,
+        }
+    }
+
     pub fn section(&self, kind: Kind, lang: &Lang) -> &str {
         self.sections
             .get(&(kind, lang.clone()))

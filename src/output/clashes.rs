@@ -8,9 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Artifact, Content};
+use super::plan::{Job, Page};
 use crate::diag::{Diagnostic, Diagnostics, Span};
-use crate::site::Site;
 
 /// The longest file or folder name most filesystems take, in bytes.
 const MAX_NAME: usize = 255;
@@ -28,78 +27,51 @@ struct Origin {
     chosen: bool,
 }
 
-fn origins(site: &Site) -> BTreeMap<String, Origin> {
-    let mut out = BTreeMap::new();
-    for e in site.entities.values() {
-        for v in e.versions.values() {
-            out.insert(
-                format!("{}index.html", v.path),
-                Origin {
-                    what: format!("the page of `{}`", v.file),
-                    span: Some(
-                        v.common
-                            .located
-                            .slug
-                            .clone()
-                            .unwrap_or_else(|| Span::file(&v.file)),
-                    ),
-                    chosen: v.common.slug.is_some(),
-                },
-            );
-            for (i, alias) in v.common.aliases.iter().enumerate() {
-                out.insert(
-                    super::pages::alias_path(alias),
-                    Origin {
-                        what: format!("the alias `{alias}` of `{}`", v.file),
-                        span: Some(
-                            v.common
-                                .located
-                                .aliases
-                                .get(i)
-                                .cloned()
-                                .unwrap_or_else(|| Span::file(&v.file)),
-                        ),
-                        chosen: true,
-                    },
-                );
-            }
-        }
-    }
-    out
-}
-
-fn origin_of(path: &str, a: Option<&Artifact>, known: &BTreeMap<String, Origin>) -> Origin {
-    if let Some(Artifact {
-        content: Content::Copy(p),
-        ..
-    }) = a
-    {
+fn origin(job: &Job<'_>) -> Origin {
+    let file = |p: &std::path::Path| {
         let file = crate::diag::display_path(p);
-        return Origin {
+        Origin {
             what: format!("`{file}`"),
             span: Some(Span::file(&file)),
             chosen: true,
-        };
+        }
+    };
+    match job.page {
+        Page::Static(f) => file(&f.source),
+        Page::Attachment(_, _, a) => file(&a.source),
+        Page::Alias(_, v, alias) => {
+            let at = v.common.aliases.iter().position(|a| a == alias);
+            Origin {
+                what: format!("the alias `{alias}` of `{}`", v.file),
+                span: Some(
+                    at.and_then(|i| v.common.located.aliases.get(i).cloned())
+                        .unwrap_or_else(|| Span::file(&v.file)),
+                ),
+                chosen: true,
+            }
+        }
+        Page::Entity(_, v) => Origin {
+            what: format!("the page of `{}`", v.file),
+            span: Some(
+                v.common
+                    .located
+                    .slug
+                    .clone()
+                    .unwrap_or_else(|| Span::file(&v.file)),
+            ),
+            chosen: v.common.slug.is_some(),
+        },
+        _ => Origin {
+            what: "a generated page".into(),
+            span: None,
+            chosen: false,
+        },
     }
-    known.get(path).cloned().unwrap_or(Origin {
-        what: "a generated page".into(),
-        span: None,
-        chosen: false,
-    })
 }
 
-/// Every problem with the paths of `sent` (pages already handed on) and
-/// `out`.
-pub fn check(site: &Site, sent: &[String], out: &[Artifact], diags: &mut Diagnostics) {
-    let known = origins(site);
-    let all: Vec<(&str, Origin)> = sent
-        .iter()
-        .map(|p| (p.as_str(), origin_of(p, None, &known)))
-        .chain(
-            out.iter()
-                .map(|a| (a.path.as_str(), origin_of(&a.path, Some(a), &known))),
-        )
-        .collect();
+/// Every problem with the paths of the plan.
+pub fn check(jobs: &[Job<'_>], diags: &mut Diagnostics) {
+    let all: Vec<(&str, Origin)> = jobs.iter().map(|j| (j.path.as_str(), origin(j))).collect();
     let blame = |a: &Origin, b: &Origin| -> (Origin, Origin) {
         if b.chosen && !a.chosen {
             (b.clone(), a.clone())

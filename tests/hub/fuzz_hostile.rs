@@ -29,7 +29,13 @@ fn cases() -> u32 {
 fn generate(root: PathBuf) -> Result<Option<Vec<Artifact>>, TestCaseError> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let g = rabat_hub::cmd::generate(&root, false, None);
+        use rabat_hub::pipeline::{Changes, Pipeline, Purpose, Settings};
+        let settings = Settings {
+            purpose: Purpose::Build,
+            drafts: false,
+            base_url: None,
+        };
+        let g = Pipeline::new(&root, settings).run(Changes::Everything, None);
         let _ = tx.send((!g.diags.has_errors()).then_some(g.artifacts));
     });
     match rx.recv_timeout(Duration::from_secs(30)) {
@@ -41,7 +47,7 @@ fn generate(root: PathBuf) -> Result<Option<Vec<Artifact>>, TestCaseError> {
     }
 }
 
-fn text_of<'a>(artifacts: &'a [Artifact], path: &str) -> Option<String> {
+fn text_of(artifacts: &[Artifact], path: &str) -> Option<String> {
     artifacts
         .iter()
         .find(|a| a.path == path)

@@ -4,47 +4,28 @@
 //! echoed; nothing read from disk but the very files the build found;
 //! attachments sent as downloads.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Site, bin};
+use crate::served::Served;
+use crate::support::Site;
 
-/// A running `serve` on a free port; killed when dropped.
+/// A running `serve` (`served.rs`), spoken to byte by byte.
 struct Preview {
-    child: Child,
+    /// Kept for its `Drop`, which stops the server.
+    _served: Served,
     addr: String,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 impl Preview {
     fn start(site: &Site) -> Preview {
-        let mut child = Command::new(bin())
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut url = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut url)
-            .expect("url line");
-        let addr = url
-            .trim()
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        assert!(addr.starts_with("127.0.0.1:"), "printed {url:?}");
-        Preview { child, addr }
+        let served = Served::start(&site.root);
+        let addr = served.addr.clone();
+        Preview {
+            _served: served,
+            addr,
+        }
     }
 
     fn port(&self) -> &str {
