@@ -517,6 +517,32 @@ mod tests {
     }
 
     #[test]
+    fn only_the_machine_s_own_names_are_hosts() {
+        let loopback = Hosts::new("127.0.0.1:8321".parse().expect("addr"));
+        for ok in ["127.0.0.1:8321", "localhost:8321", "[::1]:8321", "LocalHost:8321"] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for bad in [
+            "evil.test:8321",
+            "127.0.0.1",
+            "127.0.0.1:80",
+            "localhost",
+            "10.0.0.2:8321",
+            "",
+            "127.0.0.1:8321.evil.test",
+        ] {
+            assert!(!loopback.allows(bad), "{bad}");
+        }
+        let lan = Hosts::new("192.168.1.5:8321".parse().expect("addr"));
+        assert!(lan.allows("192.168.1.5:8321") && !lan.allows("192.168.1.6:8321"));
+        let any = Hosts::new("0.0.0.0:8321".parse().expect("addr"));
+        assert!(any.allows("10.0.0.2:8321") && any.allows("[fe80::1]:8321"));
+        assert!(!any.allows("rebind.evil.test:8321"));
+        let web = Hosts::new("127.0.0.1:80".parse().expect("addr"));
+        assert!(web.allows("localhost") && web.allows("localhost:80"));
+    }
+
+    #[test]
     fn a_failed_build_shows_its_errors_instead_of_pages() {
         let mut s = snapshot();
         s.errors
