@@ -576,6 +576,14 @@ fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
                 .at(Span::file(&relative(root, e.path())))
                 .help("rename it with letters, digits, `-`, `_` and `.`"),
             ),
+            Ok(e) if crate::kind::windows_reserved(&e.file_name().to_string_lossy()) => diags.push(
+                Diagnostic::error(format!(
+                    "`{}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file",
+                    relative(root, e.path())
+                ))
+                .at(Span::file(&relative(root, e.path())))
+                .help("rename it"),
+            ),
             Ok(e) if e.file_type().is_file() => out.push(StaticFile {
                 source: e.path().to_path_buf(),
                 name: relative(&dir, e.path()),

@@ -519,7 +519,12 @@ mod tests {
     #[test]
     fn only_the_machine_s_own_names_are_hosts() {
         let loopback = Hosts::new("127.0.0.1:8321".parse().expect("addr"));
-        for ok in ["127.0.0.1:8321", "localhost:8321", "[::1]:8321", "LocalHost:8321"] {
+        for ok in [
+            "127.0.0.1:8321",
+            "localhost:8321",
+            "[::1]:8321",
+            "LocalHost:8321",
+        ] {
             assert!(loopback.allows(ok), "{ok}");
         }
         for bad in [

@@ -348,6 +348,11 @@ fn names_windows_reserves_are_refused_as_ids_attachments_and_aliases() {
             errors[0].message
         );
     }
+    let site = Site::fixture("bad-input/minimal");
+    site.write("static/files/aux.txt", "x");
+    let errors = errors_of(&site, "check");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "static/files/aux.txt");
     let site = Site::fixture("pages/bundle-alias-draft");
     site.write("content/meetings/2021-01-21-rvr-webinar/LPT1.pdf", "x");
     let errors = errors_of(&site, "check");
