@@ -134,9 +134,9 @@ impl Staging {
         self.ready()?;
         let target = safe_join(&self.dir, &a.path)?;
         if let Some(p) = target.parent() {
-            fs::create_dir_all(p).map_err(|e| named(e, p))?;
+            fs::create_dir_all(p).map_err(|e| named(e, Path::new(&a.path)))?;
         }
-        put(&target, &a.content)
+        put(&target, a)
     }
 
     /// Runs `make` with a sink that writes each file it is given on
@@ -366,25 +366,26 @@ fn write_all(dir: &Path, artifacts: &[Artifact], watch: &mut dyn FnMut(Stage)) -
     folders.sort();
     folders.dedup();
     for f in &folders {
-        fs::create_dir_all(f).map_err(|e| named(e, f))?;
+        fs::create_dir_all(f).map_err(|e| named(e, f.strip_prefix(dir).unwrap_or(f)))?;
     }
-    let write = |a: &Artifact| put(&safe_join(dir, &a.path)?, &a.content);
+    let write = |a: &Artifact| put(&safe_join(dir, &a.path)?, a);
     let (first, second) = artifacts.split_at(artifacts.len() / 2);
     first.par_iter().try_for_each(write)?;
     watch(Stage::Writing);
     second.par_iter().try_for_each(write)
 }
 
-/// Writes one file; an error names the file (the output path, or the
-/// source of a copy that could not be read).
-fn put(target: &Path, content: &Content) -> io::Result<()> {
-    match content {
-        Content::Bytes(b) => fs::write(target, b).map_err(|e| named(e, target)),
+/// Writes one file at `target`; an error names the file (its path in the
+/// output, or the source of a copy that could not be read).
+fn put(target: &Path, a: &Artifact) -> io::Result<()> {
+    let out = Path::new(&a.path);
+    match &a.content {
+        Content::Bytes(b) => fs::write(target, b).map_err(|e| named(e, out)),
         Content::Copy(src) => {
             // Never through a link swapped in since the file was found.
             let (mut from, _) = crate::nofollow::open_regular(src).map_err(|e| named(e, src))?;
-            let mut to = fs::File::create(target).map_err(|e| named(e, target))?;
-            io::copy(&mut from, &mut to).map_err(|e| named(e, target))?;
+            let mut to = fs::File::create(target).map_err(|e| named(e, out))?;
+            io::copy(&mut from, &mut to).map_err(|e| named(e, out))?;
             Ok(())
         }
     }
@@ -536,6 +537,16 @@ mod tests {
             .filter(|n| n != ".public.lock")
             .collect();
         assert!(left.is_empty(), "left behind: {left:?}");
+    }
+
+    #[test]
+    fn a_write_error_names_the_file_in_the_output() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        let e = publish(&out, &[page("fr/a", "1"), page("fr/a/index.html", "2")])
+            .expect_err("a path both a file and a folder");
+        assert!(e.to_string().starts_with("`fr/a`: "), "{e}");
+        assert!(!out.exists(), "nothing published");
     }
 
     #[test]
