@@ -243,9 +243,32 @@ fn lock(parent: &Path, name: &str) -> io::Result<fs::File> {
     Ok(file)
 }
 
+/// A write or read that failed, and the file it was for: a path in the
+/// output (`fr/pages/x/index.html`), or the source of a copy.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: String,
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}`: {}", self.path, self.error)
+    }
+}
+
+impl std::error::Error for FileError {}
+
 /// `e`, saying which file it is about.
 fn named(e: io::Error, path: &Path) -> io::Error {
-    io::Error::new(e.kind(), format!("`{}`: {e}", path.display()))
+    let kind = e.kind();
+    io::Error::new(
+        kind,
+        FileError {
+            path: crate::diag::display_path(path),
+            error: e,
+        },
+    )
 }
 
 /// Whether the build whose staging folder ends in `-<pid>` may still be
@@ -546,6 +569,8 @@ mod tests {
         let e = publish(&out, &[page("fr/a", "1"), page("fr/a/index.html", "2")])
             .expect_err("a path both a file and a folder");
         assert!(e.to_string().starts_with("`fr/a`: "), "{e}");
+        let inner = e.get_ref().and_then(|i| i.downcast_ref::<FileError>());
+        assert_eq!(inner.map(|f| f.path.as_str()), Some("fr/a"));
         assert!(!out.exists(), "nothing published");
     }
 
