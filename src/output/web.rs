@@ -17,11 +17,6 @@ use crate::lang::Lang;
 use crate::site::{Entity, Site, Version};
 use crate::theme::Views;
 
-/// Where a language's feed is published, relative to the site root.
-pub fn feed_path(lang: &Lang) -> String {
-    format!("{lang}/atom.xml")
-}
-
 pub const SITEMAP: &str = "sitemap.xml";
 pub const PRINT_CSS: &str = "print.css";
 pub const ROBOTS: &str = "robots.txt";
@@ -91,11 +86,11 @@ pub fn atom(site: &Site, lang: &Lang, title: &str) -> String {
     x.push_str(&format!("<title>{}</title>\n", esc(title)));
     x.push_str(&format!(
         "<id>{}</id>\n",
-        esc(&site.permalink(&feed_path(lang)))
+        esc(&site.permalink(&Site::feed_path(lang)))
     ));
     x.push_str(&format!(
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        esc(&site.permalink(&feed_path(lang)))
+        esc(&site.permalink(&Site::feed_path(lang)))
     ));
     x.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

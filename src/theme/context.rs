@@ -219,7 +219,7 @@ impl<'a> Views<'a> {
             search_url: site.url(&Site::search_path(lang)),
             root_url: site.url(""),
             static_url: site.url(""),
-            feed_url: site.url(&format!("{lang}/atom.xml")),
+            feed_url: site.url(&Site::feed_path(lang)),
             og_type: "website",
             json_ld: None,
         }
