@@ -13,6 +13,9 @@ use crate::kind::{Kind, check_id};
 use crate::lang::Lang;
 use crate::yaml::{self, Seg, Source};
 
+mod base_url;
+pub use base_url::BaseUrl;
+
 pub const FILE: &str = "config.yaml";
 
 /// URL segments under `/<lang>/` that the generator's own pages take.
@@ -57,8 +60,7 @@ pub type Localized = BTreeMap<Lang, String>;
 pub struct Config {
     pub title: Localized,
     pub description: Localized,
-    /// Always ends with `/`.
-    pub base_url: String,
+    pub base_url: BaseUrl,
     pub default_language: Lang,
     /// The default language first, then the others in the order listed.
     pub languages: Vec<Lang>,
@@ -95,16 +97,6 @@ impl Config {
 }
 
 /// Reads and checks `root/config.yaml`.
-/// A base URL as the site's addresses are made from it: with one `/` at
-/// its end. The command line's `--base-url` goes through here too.
-pub fn with_trailing_slash(url: &str) -> String {
-    if url.ends_with('/') {
-        url.to_string()
-    } else {
-        format!("{url}/")
-    }
-}
-
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(FILE);
     // A link could point anywhere on the machine, and a pipe would make
@@ -217,20 +209,21 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         false,
     );
 
-    let mut base_url = raw.base_url.trim().to_string();
-    if !(base_url.starts_with("http://")
-        || base_url.starts_with("https://")
-        || base_url.starts_with('/'))
-    {
-        diags.push(
-            Diagnostic::error(crate::t!("config-base-url", url = base_url.as_str()))
+    let base_url = match BaseUrl::parse(raw.base_url.trim()) {
+        Ok(u) => u,
+        Err(why) => {
+            diags.push(
+                Diagnostic::error(crate::t!(
+                    "config-base-url",
+                    url = raw.base_url.trim(),
+                    why = why
+                ))
                 .at(at(&[Seg::Key("base_url")]))
                 .help(crate::t!("config-base-url-help")),
-        );
-    }
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
+            );
+            BaseUrl::parse("/").unwrap_or_else(|_| unreachable!("`/` is a base URL"))
+        }
+    };
 
     if let Err(why) = check_id(&raw.theme) {
         diags.push(
@@ -353,6 +346,22 @@ fn localized(
         here.push(Seg::Key(code));
         match languages.iter().find(|l| l.as_str() == code) {
             Some(l) => {
+                // Titles and labels reach pages, feeds and terminals: a
+                // control character there is a mistake, or an attack.
+                if let Some(c) = text
+                    .chars()
+                    .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+                {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`{}` holds the control character {}",
+                            path.join("."),
+                            c.escape_unicode()
+                        ))
+                        .at(src.span_of(&here))
+                        .help("remove it; write the text on one line"),
+                    );
+                }
                 out.insert(l.clone(), text.clone());
             }
             None => diags.push(unknown_language(code, languages, src.span_of(&here))),
@@ -414,7 +423,7 @@ mod tests {
     #[test]
     fn good_config() {
         let c = parse(GOOD).expect("valid");
-        assert_eq!(c.base_url, "https://x.org/");
+        assert_eq!(c.base_url.as_str(), "https://x.org/");
         assert_eq!(c.languages[0].as_str(), "fr");
         let en = c.lang("en").cloned().expect("en");
         assert_eq!(c.section(Kind::Practice, &c.languages[0]), "pratiques");

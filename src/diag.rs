@@ -195,27 +195,32 @@ impl Diagnostic {
     }
 
     /// Drawn like rustc: message, `--> file:line:col`, the line, a caret.
+    /// Control characters are shown escaped (`\u{1b}`): a value or a file
+    /// name must not move the cursor, clear the screen or retitle the
+    /// terminal it is printed on.
     pub fn to_human(&self) -> String {
-        let mut out = format!("{}: {}\n", self.severity_shown(), self.message);
+        let e = escape_controls;
+        let mut out = format!("{}: {}\n", self.severity_shown(), e(&self.message));
         if let Some(span) = &self.span {
-            let _ = writeln!(out, "  --> {}:{}:{}", span.file, span.line, span.column);
+            let _ = writeln!(out, "  --> {}:{}:{}", e(&span.file), span.line, span.column);
             if let Some(src) = &span.source_line {
                 let num = span.line.to_string();
                 let pad = " ".repeat(num.len());
                 let shown = visible(src);
+                let before: String = shown.chars().take(span.column - 1).collect();
                 let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{num} | {shown}");
-                let caret_pad = " ".repeat(span.column - 1);
+                let _ = writeln!(out, "{num} | {}", e(&shown));
+                let caret_pad = " ".repeat(e(&before).chars().count());
                 let carets = "^".repeat(span.len);
                 let label = match (&self.label, &self.help) {
-                    (Some(l), _) => format!(" {l}"),
+                    (Some(l), _) => format!(" {}", e(l)),
                     _ => String::new(),
                 };
                 let _ = writeln!(out, "{pad} | {caret_pad}{carets}{label}");
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = {}: {help}", crate::t!("help-word"));
+            let _ = writeln!(out, "  = {}: {}", crate::t!("help-word"), e(help));
         }
         out
     }
@@ -391,6 +396,25 @@ pub fn did_you_mean<'a>(
 }
 
 /// Where a path was given as `PathBuf` but diagnostics need the site form.
+/// `s` with every control character (and the bidirectional overrides,
+/// which reorder what a terminal shows) written as `\u{..}`.
+pub fn escape_controls(s: &str) -> String {
+    let hidden =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(hidden) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 pub fn display_path(p: &Path) -> String {
     PathBuf::from(p).to_string_lossy().replace('\\', "/")
 }
@@ -406,6 +430,34 @@ mod tests {
         let span = Span::from_offsets("a.md", text, start, start + 1);
         assert_eq!((span.line, span.column), (3, 8));
         assert_eq!(span.source_line.as_deref(), Some("bad: é y"));
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let d = Diagnostic::error("bad \u{1b}[2J value")
+            .at(Span::at(
+                "content/a\u{7}.md",
+                "x: \u{1b}]0;owned\u{7} y",
+                1,
+                15,
+                1,
+            ))
+            .help("\u{9b}31m");
+        let text = d.to_human();
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains("bad \\u{1b}[2J value"), "{text}");
+        assert!(text.contains("content/a\\u{7}.md:1:15"), "{text}");
+        // The caret stays under the character it points at.
+        let lines: Vec<&str> = text.lines().collect();
+        let src = lines
+            .iter()
+            .find(|l| l.starts_with("1 |"))
+            .expect("source line");
+        let caret = lines.iter().find(|l| l.contains('^')).expect("caret");
+        assert_eq!(&src[caret.find('^').expect("^")..][..1], "y");
     }
 
     #[test]

@@ -368,6 +368,29 @@ fn bundle_file(
         }
         return;
     }
+    if let Some(why) = crate::file_types::refuse_attachment(&name) {
+        diags.push(
+            Diagnostic::error(format!(
+                "`{}` cannot be published as an attachment: {why}",
+                crate::diag::escape_controls(&name)
+            ))
+            .at(Span::file(rel))
+            .help(format!(
+                "a bundle holds documents for readers: {}; export it as one of these (a PDF, a PNG…) or remove it",
+                crate::file_types::attachment_extensions()
+            )),
+        );
+        return;
+    }
+    // Opened now, so that `check` finds an attachment `build` could not copy.
+    if let Err(e) = crate::nofollow::open_regular(path) {
+        diags.push(
+            Diagnostic::error(format!("cannot read `{rel}`: {e}"))
+                .at(Span::file(rel))
+                .help("check that the file exists and that its permissions let you read it"),
+        );
+        return;
+    }
     tree.attachments.push(Attachment {
         kind,
         id,
@@ -536,16 +559,7 @@ fn without_duplicates(found: Vec<Found>, diags: &mut Diagnostics) -> Vec<Found> 
 /// of the site's folder) and anything but a regular file (reading a named
 /// pipe would wait forever).
 pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    let meta = std::fs::symlink_metadata(path)?;
-    if meta.file_type().is_symlink() {
-        return Err(std::io::Error::other(
-            "it is a symbolic link, which the generator does not follow",
-        ));
-    }
-    if !meta.is_file() {
-        return Err(std::io::Error::other("it is not a regular file"));
-    }
-    std::fs::read(path)
+    crate::nofollow::read_regular(path)
 }
 
 /// Checks that `root/rel` (a `/`-separated path) is not reached through a
@@ -588,6 +602,24 @@ fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
     let mut out = Vec::new();
     for entry in WalkDir::new(&dir).min_depth(1).sort_by_file_name() {
         match entry {
+            // A name with a line break or an escape would reach headers
+            // and terminals as it is.
+            Ok(e) if e.file_name().to_string_lossy().chars().any(char::is_control) => diags.push(
+                Diagnostic::error(format!(
+                    "`{}` cannot be published: its name holds a control character",
+                    crate::diag::escape_controls(&relative(root, e.path()))
+                ))
+                .at(Span::file(&relative(root, e.path())))
+                .help("rename it with letters, digits, `-`, `_` and `.`"),
+            ),
+            Ok(e) if crate::kind::windows_reserved(&e.file_name().to_string_lossy()) => diags.push(
+                Diagnostic::error(format!(
+                    "`{}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file",
+                    relative(root, e.path())
+                ))
+                .at(Span::file(&relative(root, e.path())))
+                .help("rename it"),
+            ),
             Ok(e) if e.file_type().is_file() => out.push(StaticFile {
                 source: e.path().to_path_buf(),
                 name: relative(&dir, e.path()),

@@ -107,7 +107,35 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if id.contains("--") {
         return Err("it contains a double hyphen".into());
     }
+    if windows_reserved(id) {
+        return Err(format!(
+            "`{id}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file"
+        ));
+    }
     Ok(())
+}
+
+/// Whether Windows refuses `name` as a file or folder name: `con`, `prn`,
+/// `aux`, `nul`, `com1`…`com9`, `lpt1`…`lpt9`, in any case, with any
+/// extension (`aux.pdf`), and the same with superscript digits.
+pub fn windows_reserved(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(' ')
+        .to_lowercase();
+    if matches!(
+        stem.as_str(),
+        "con" | "prn" | "aux" | "nul" | "conin$" | "conout$"
+    ) {
+        return true;
+    }
+    let mut chars = stem.chars();
+    let head: String = chars.by_ref().take(3).collect();
+    let digit: Vec<char> = chars.collect();
+    (head == "com" || head == "lpt")
+        && matches!(digit.as_slice(), [d] if ('1'..='9').contains(d) || matches!(d, '¹' | '²' | '³'))
 }
 
 /// The id an editor probably meant: lower case, accents and other
@@ -139,5 +167,12 @@ mod tests {
         assert!(check_id("défi").is_err());
         assert!(check_id("-a").is_err());
         assert_eq!(suggest_id("Défi Numéro_1"), "defi-numero-1");
+        for reserved in ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"] {
+            assert!(check_id(reserved).is_err(), "{reserved}");
+        }
+        for fine in ["com", "com10", "lpt0", "console", "auxiliary", "null"] {
+            assert!(check_id(fine).is_ok(), "{fine}");
+        }
+        assert!(windows_reserved("AUX.pdf") && windows_reserved("nul.tar.gz"));
     }
 }

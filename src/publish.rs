@@ -9,6 +9,14 @@
 //! without it, two renames: the old site aside, the new one in; a build
 //! killed between them leaves the old site aside, and `recover` puts it
 //! back at the start of the next build.
+//!
+//! One build at a time writes an output folder: a build takes an advisory
+//! lock on `.<name>.lock` beside it (`File::lock`) before it clears what
+//! killed builds left and makes its staging folder, and holds it until
+//! its site is in place; a second build into the same folder waits for
+//! it. Under the lock, a staging folder found is a dead build's (its
+//! process is gone), never a live one's. Where the output may go at all
+//! (never onto the site's own inputs) is `check_output`'s to say.
 
 use std::fs;
 use std::io;
@@ -78,6 +86,8 @@ pub struct Staging {
     /// Whether the folder is made (at the first file: a build that fails
     /// before it has any touches nothing on disk), or why it could not be.
     ready: OnceLock<Result<(), (io::ErrorKind, String)>>,
+    /// The lock on the output folder, held from the first file to the end.
+    lock: Mutex<Option<fs::File>>,
     done: bool,
 }
 
@@ -92,6 +102,7 @@ impl Staging {
             name,
             dir,
             ready: OnceLock::new(),
+            lock: Mutex::new(None),
             done: false,
         })
     }
@@ -102,6 +113,10 @@ impl Staging {
         let made = self.ready.get_or_init(|| {
             let make = || -> io::Result<()> {
                 fs::create_dir_all(&self.parent)?;
+                let lock = lock(&self.parent, &self.name)?;
+                if let Ok(mut held) = self.lock.lock() {
+                    *held = Some(lock);
+                }
                 recover(&self.out)?;
                 if self.dir.exists() {
                     fs::remove_dir_all(&self.dir)?;
@@ -119,9 +134,9 @@ impl Staging {
         self.ready()?;
         let target = safe_join(&self.dir, &a.path)?;
         if let Some(p) = target.parent() {
-            fs::create_dir_all(p)?;
+            fs::create_dir_all(p).map_err(|e| named(e, Path::new(&a.path)))?;
         }
-        put(&target, &a.content)
+        put(&target, a)
     }
 
     /// Runs `make` with a sink that writes each file it is given on
@@ -215,6 +230,60 @@ fn split(out: &Path) -> io::Result<(PathBuf, String)> {
     Ok((parent, name))
 }
 
+/// Waits for the lock of the output folder `parent/name` and takes it.
+fn lock(parent: &Path, name: &str) -> io::Result<fs::File> {
+    let path = parent.join(format!(".{name}.lock"));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| named(e, &path))?;
+    file.lock().map_err(|e| named(e, &path))?;
+    Ok(file)
+}
+
+/// A write or read that failed, and the file it was for: a path in the
+/// output (`fr/pages/x/index.html`), or the source of a copy.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: String,
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}`: {}", self.path, self.error)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// `e`, saying which file it is about.
+fn named(e: io::Error, path: &Path) -> io::Error {
+    let kind = e.kind();
+    io::Error::new(
+        kind,
+        FileError {
+            path: crate::diag::display_path(path),
+            error: e,
+        },
+    )
+}
+
+/// Whether the build whose staging folder ends in `-<pid>` may still be
+/// running. Under the lock no other build is, but a process of that
+/// number that lives (a build of an older version, without the lock) is
+/// left alone.
+fn may_be_running(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    pid != std::process::id()
+        && cfg!(target_os = "linux")
+        && Path::new("/proc").join(pid.to_string()).exists()
+}
+
 /// The folder an interrupted swap left: the old site, renamed aside.
 fn old_name(parent: &Path, name: &str) -> PathBuf {
     parent.join(format!(".{name}.previous"))
@@ -236,7 +305,10 @@ fn recover(out: &Path) -> io::Result<()> {
     let prefix = format!(".{name}.staging-");
     if let Ok(entries) = fs::read_dir(&parent) {
         for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&prefix) {
+            let file_name = e.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = file_name.strip_prefix(&prefix)
+                && !may_be_running(pid)
+            {
                 let _ = fs::remove_dir_all(e.path());
             }
         }
@@ -317,19 +389,28 @@ fn write_all(dir: &Path, artifacts: &[Artifact], watch: &mut dyn FnMut(Stage)) -
     folders.sort();
     folders.dedup();
     for f in &folders {
-        fs::create_dir_all(f)?;
+        fs::create_dir_all(f).map_err(|e| named(e, f.strip_prefix(dir).unwrap_or(f)))?;
     }
-    let write = |a: &Artifact| put(&safe_join(dir, &a.path)?, &a.content);
+    let write = |a: &Artifact| put(&safe_join(dir, &a.path)?, a);
     let (first, second) = artifacts.split_at(artifacts.len() / 2);
     first.par_iter().try_for_each(write)?;
     watch(Stage::Writing);
     second.par_iter().try_for_each(write)
 }
 
-fn put(target: &Path, content: &Content) -> io::Result<()> {
-    match content {
-        Content::Bytes(b) => fs::write(target, b),
-        Content::Copy(src) => fs::copy(src, target).map(|_| ()),
+/// Writes one file at `target`; an error names the file (its path in the
+/// output, or the source of a copy that could not be read).
+fn put(target: &Path, a: &Artifact) -> io::Result<()> {
+    let out = Path::new(&a.path);
+    match &a.content {
+        Content::Bytes(b) => fs::write(target, b).map_err(|e| named(e, out)),
+        Content::Copy(src) => {
+            // Never through a link swapped in since the file was found.
+            let (mut from, _) = crate::nofollow::open_regular(src).map_err(|e| named(e, src))?;
+            let mut to = fs::File::create(target).map_err(|e| named(e, out))?;
+            io::copy(&mut from, &mut to).map_err(|e| named(e, out))?;
+            Ok(())
+        }
     }
 }
 
@@ -395,8 +476,17 @@ mod tests {
         assert_eq!(stages.last(), Some(&Stage::Swapped));
         assert_eq!(fs::read_to_string(out.join("a.html")).expect("read"), "2");
         assert!(!out.join("b.html").exists());
-        let left: Vec<_> = fs::read_dir(tmp.path()).expect("ls").flatten().collect();
-        assert_eq!(left.len(), 1, "only public/ is left: {left:?}");
+        let left: Vec<_> = fs::read_dir(tmp.path())
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            left.len(),
+            2,
+            "only public/ and its lock are left: {left:?}"
+        );
+        assert!(tmp.path().join(".public.lock").is_file());
     }
 
     #[test]
@@ -467,8 +557,21 @@ mod tests {
             .expect("ls")
             .flatten()
             .map(|e| e.file_name())
+            .filter(|n| n != ".public.lock")
             .collect();
         assert!(left.is_empty(), "left behind: {left:?}");
+    }
+
+    #[test]
+    fn a_write_error_names_the_file_in_the_output() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        let e = publish(&out, &[page("fr/a", "1"), page("fr/a/index.html", "2")])
+            .expect_err("a path both a file and a folder");
+        assert!(e.to_string().starts_with("`fr/a`: "), "{e}");
+        let inner = e.get_ref().and_then(|i| i.downcast_ref::<FileError>());
+        assert_eq!(inner.map(|f| f.path.as_str()), Some("fr/a"));
+        assert!(!out.exists(), "nothing published");
     }
 
     #[test]

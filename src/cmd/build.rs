@@ -43,6 +43,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let start = Instant::now();
     let root = &args.site.root;
     let out = args.output.clone().unwrap_or_else(|| root.join("public"));
+    if let Err(d) = crate::output_folder::check_output(root, &out) {
+        let mut diags = Diagnostics::new();
+        diags.push(d);
+        report(&diags, args.site.format);
+        return exit(true);
+    }
     let settings = Settings {
         purpose: if args.no_search {
             Purpose::BuildWithoutSearch

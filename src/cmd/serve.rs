@@ -93,7 +93,8 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 .paths
                 .iter()
                 .take(3)
-                .map(|p| crate::diag::relative(&root, p))
+                // A file name is shown, never obeyed, by the terminal.
+                .map(|p| crate::diag::escape_controls(&crate::diag::relative(&root, p)))
                 .collect();
             let more = change.paths.len() - names.len();
             let more = if more > 0 {

@@ -98,13 +98,21 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         (Some(kind), Some(_)) => parse_kind(&src, kind, &mut diags),
         (None, Some(_)) => unreachable!("discover gives every entity a kind"),
     };
-    let Some((common, fields)) = result else {
+    let Some((mut common, fields)) = result else {
         return Err(diags);
     };
     let tree = Arc::new(tree);
     let src = src.with_tree(&tree);
     let failed: BTreeSet<&str> = failed.iter().map(String::as_str).collect();
     check(&common, fields.as_ref(), &src, config, &failed, &mut diags);
+    // Where each alias and the slug were written: a clash between output
+    // paths is reported there (`output::clashes`).
+    common.located.aliases = (0..common.aliases.len())
+        .map(|i| src.span_of(&[Seg::Key("aliases"), Seg::Index(i)]))
+        .collect();
+    if common.slug.is_some() {
+        common.located.slug = Some(src.span_of(&[Seg::Key("slug")]));
+    }
     placeholders::find(
         &src,
         &doc.text[parts.body.clone()],
@@ -387,6 +395,9 @@ fn check_alias(alias: &str) -> Result<(), &'static str> {
         .any(|c| c.is_control() || c == '\\' || c == '?' || c == '#')
     {
         return Err("fm-alias-character");
+    }
+    if alias.split('/').any(crate::kind::windows_reserved) {
+        return Err("fm-alias-windows-name");
     }
     if alias.trim_matches('/').is_empty() {
         return Err("fm-alias-root");

@@ -22,7 +22,27 @@ pub struct Common {
     /// An editor checked this translation against the other language on
     /// that day: changes made there before it do not make it "behind".
     pub translation_checked: Option<Date>,
+    /// Where the fields that name output paths were written.
+    pub located: Located,
 }
+
+/// Where a version's `aliases` and `slug` are in its file, so that a
+/// path they make that cannot be written (a clash, a name too long) is
+/// reported at the line that makes it. Equal whatever it holds: moving a
+/// line changes nothing another page shows.
+#[derive(Debug, Clone, Default)]
+pub struct Located {
+    pub aliases: Vec<crate::diag::Span>,
+    pub slug: Option<crate::diag::Span>,
+}
+
+impl PartialEq for Located {
+    fn eq(&self, _: &Located) -> bool {
+        true
+    }
+}
+
+impl Eq for Located {}
 
 pub const COMMON_FIELDS: [&str; 9] = [
     "title",
@@ -75,6 +95,7 @@ macro_rules! kind_front_matter {
                     aliases: self.aliases,
                     slug: self.slug,
                     translation_checked: self.translation_checked,
+                    located: Located::default(),
                 };
                 (common, $fields { $( $field: self.$field ),* })
             }

@@ -170,6 +170,65 @@ pub fn forbidden_scheme(url: &str) -> Option<String> {
     (is_scheme && !URL_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
 }
 
+/// An attribute value as the browser reads it: character references
+/// (`&#106;`, `&#x6A`, `&colon;`, `&Tab;`…) decoded, so that a disguised
+/// `javascript:` is seen, and reported, like a plain one. Only the names
+/// that can take part in a scheme are decoded; others stay as written.
+fn decode_references(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let (decoded, used) = if let Some(num) = after.strip_prefix('#') {
+            let (hex, digits) = match num.strip_prefix(['x', 'X']) {
+                Some(h) => (true, h),
+                None => (false, num),
+            };
+            let len = digits
+                .find(|c: char| {
+                    !(if hex {
+                        c.is_ascii_hexdigit()
+                    } else {
+                        c.is_ascii_digit()
+                    })
+                })
+                .unwrap_or(digits.len());
+            let code = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok();
+            let semi = usize::from(digits[len..].starts_with(';'));
+            match code.and_then(char::from_u32) {
+                Some(c) if len > 0 => (Some(c), 1 + usize::from(hex) + len + semi),
+                _ => (None, 0),
+            }
+        } else {
+            let named = [
+                ("colon;", ':'),
+                ("Tab;", '\t'),
+                ("NewLine;", '\n'),
+                ("amp;", '&'),
+                ("lpar;", '('),
+                ("rpar;", ')'),
+            ];
+            named
+                .iter()
+                .find(|(n, _)| after.starts_with(n))
+                .map_or((None, 0), |(n, c)| (Some(*c), n.len()))
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[used..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Elements that never hold others, so never add to the nesting.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -313,7 +372,9 @@ fn attributes(fragment: &str, mut i: usize, tag: &str, out: &mut Vec<Removed>) -
                 message: crate::t!("md-attribute-removed", name = attr.as_str()),
             });
         } else if URL_ATTRIBUTES.contains(&attr.as_str())
-            && let Some(scheme) = value.and_then(forbidden_scheme)
+            && let Some(scheme) = value
+                .map(decode_references)
+                .and_then(|v| forbidden_scheme(&v))
         {
             out.push(Removed {
                 offset: start,
@@ -364,6 +425,28 @@ mod tests {
         assert_eq!(forbidden_scheme("annexe.pdf"), None);
         assert_eq!(forbidden_scheme("#note"), None);
         assert_eq!(forbidden_scheme("irc://host/x"), None);
+        for disguised in [
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "&#0000106avascript:alert(1)",
+            "java&Tab;script:alert(1)",
+            "javascript&colon;alert(1)",
+            "&#x26;#106;avascript:x",
+        ] {
+            let decoded = decode_references(disguised);
+            if disguised.starts_with("&#x26;") {
+                // Decoded once, as the browser does: `&#106;avascript:`
+                // is text, not an address.
+                assert_eq!(forbidden_scheme(&decoded), None, "{decoded}");
+            } else {
+                assert_eq!(
+                    forbidden_scheme(&decoded).as_deref(),
+                    Some("javascript"),
+                    "{disguised}"
+                );
+            }
+        }
+        assert_eq!(decode_references("a&b&#;c&#xZ;"), "a&b&#;c&#xZ;");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::Artifact;
 use super::pages::render;
 use super::plan::{Job, Page, Selection, Shown, plan};
 use super::search::Bundle;
-use crate::diag::{Diagnostic, Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::site::{EntityKey, Site};
 use crate::theme::{Theme, Views};
@@ -64,7 +64,7 @@ fn everything(
     let views = views(site, theme, None);
     let jobs = plan(site, &theme.statics);
     let mut diags = Diagnostics::new();
-    check_unique(&jobs, &mut diags);
+    super::clashes::check(&jobs, &mut diags);
     let (now, later): (Vec<&Job>, Vec<&Job>) = jobs
         .iter()
         .partition(|j| !matches!(j.page, Page::Search(_)));
@@ -279,7 +279,7 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
     let sample = super::sample::sample(site);
     let jobs = plan(site, &theme.statics);
     let mut diags = Diagnostics::new();
-    check_unique(&jobs, &mut diags);
+    super::clashes::check(&jobs, &mut diags);
     let rendered: Vec<Diagnostic> = jobs
         .par_iter()
         .filter(|j| match j.page {
@@ -295,31 +295,4 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
 
 fn bundles_of(bundles: Vec<Bundle>) -> BTreeMap<Lang, Bundle> {
     bundles.into_iter().map(|b| (b.lang.clone(), b)).collect()
-}
-
-/// Two files at one path would silently lose one: say which.
-fn check_unique(jobs: &[Job<'_>], diags: &mut Diagnostics) {
-    let describe = |j: &Job<'_>| match j.page {
-        Page::Static(f) => crate::diag::display_path(&f.source),
-        Page::Attachment(_, _, a) => crate::diag::display_path(&a.source),
-        Page::Alias(_, v, alias) => format!("the alias `{alias}` of {}", v.file),
-        _ => "a generated page".to_string(),
-    };
-    let mut seen: BTreeMap<&str, &Job<'_>> = BTreeMap::new();
-    for j in jobs {
-        if let Some(first) = seen.insert(j.path.as_str(), j) {
-            let file = match j.page {
-                Page::Alias(_, v, _) => v.file.clone(),
-                _ => describe(j),
-            };
-            diags.push(
-                Diagnostic::error(format!("two files would be published at `/{}`", j.path))
-                    .at(Span::file(&file))
-                    .help(format!(
-                        "the other is {}; an alias or a static file may not take the place of a page",
-                        describe(first)
-                    )),
-            );
-        }
-    }
 }

@@ -4,8 +4,10 @@
 //! `make` renders the plan for each command. Nothing here writes:
 //! `publish` does.
 
+mod clashes;
 mod editors;
 mod graph;
+mod headers;
 mod make;
 mod matrix;
 mod pages;
@@ -14,6 +16,7 @@ mod sample;
 pub mod search;
 mod web;
 
+pub use headers::{HEADERS, downloads};
 pub use make::{
     Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, gone,
     render_showing, search_artifacts, validate,

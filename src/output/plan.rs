@@ -53,6 +53,8 @@ pub enum Data<'s> {
     Sitemap,
     PrintCss,
     Robots,
+    /// `_headers`: the attachments as downloads, for hosts that read it.
+    Headers,
 }
 
 /// A file to make: where it goes and what it is.
@@ -173,6 +175,7 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticFile]) -> Vec<Job<'s>> {
         (crate::output::web::SITEMAP, Data::Sitemap),
         (crate::output::web::PRINT_CSS, Data::PrintCss),
         (crate::output::web::ROBOTS, Data::Robots),
+        (crate::output::HEADERS, Data::Headers),
     ] {
         jobs.push(Job {
             path: path.to_string(),

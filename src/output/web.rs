@@ -36,6 +36,7 @@ pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
         }
         Data::Sitemap => sitemap(site),
         Data::PrintCss => print_css(site),
+        Data::Headers => return super::headers::file(&super::headers::download_rules(site)),
         Data::Robots => format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             site.permalink(SITEMAP)
@@ -233,11 +234,9 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
 /// The site's origin for the print stylesheet, which shows each link's
 /// full address (`var(--site)` before a root-relative `href`).
 fn print_css(site: &Site) -> String {
-    let base = &site.config.base_url;
-    let origin = base
-        .find("://")
-        .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
-        .unwrap_or(base.trim_end_matches('/'));
+    // Checked at load (no quote, backslash or control character), and
+    // escaped all the same: a CSS string is its own language.
+    let origin = site.config.base_url.origin().unwrap_or("");
     let quoted = crate::escape::css_string(origin);
     format!(
         "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"

@@ -214,7 +214,19 @@ impl Pipeline {
             Err(d) => return Generated::failed(d, timings, Extent::Full),
         };
         if let Some(url) = &self.settings.base_url {
-            config.base_url = config::with_trailing_slash(url);
+            // The parser of config.yaml's `base_url`, for `--base-url`
+            // and serve's address alike: the same checks, the same `/`.
+            match config::BaseUrl::parse(url) {
+                Ok(u) => config.base_url = u,
+                Err(why) => {
+                    let mut d = Diagnostics::new();
+                    d.push(
+                        Diagnostic::error(format!("`{url}` cannot be the site's address: {why}"))
+                            .help("give `--base-url` the site's address, like `https://example.org/`, or its path on the host, like `/hub/`"),
+                    );
+                    return Generated::failed(d, timings, Extent::Full);
+                }
+            }
         }
         // The theme is independent of the content: load it alongside, so a
         // broken template and a broken fiche are reported together.

@@ -2,11 +2,13 @@
 //! connections: the files of the last good build, the problems of the last
 //! build if it failed, and a generation number that open pages watch.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use crate::diag::Diagnostic;
+use crate::nofollow::Pinned;
 use crate::output::Content;
 
 #[derive(Default)]
@@ -20,6 +22,33 @@ pub struct Snapshot {
     pub default_lang: String,
     /// Bumped by every build, good or bad.
     pub generation: u64,
+    /// Each file copied as it is, as the build found it: a request reads
+    /// it only while its path still names that very file.
+    pub pins: BTreeMap<PathBuf, Pinned>,
+    /// The paths the site's `_headers` serves as downloads.
+    pub downloads: BTreeSet<String>,
+}
+
+impl Snapshot {
+    /// Pins the copied files and reads the downloads of `_headers`, after
+    /// `files` changed.
+    fn settle(&mut self) {
+        let mut pins = BTreeMap::new();
+        for content in self.files.values() {
+            if let Content::Copy(p) = &**content {
+                // Pinned again after every build: a file saved anew since
+                // is another file, which the build has just found.
+                if let Ok(pin) = Pinned::new(p) {
+                    pins.insert(p.clone(), pin);
+                }
+            }
+        }
+        self.pins = pins;
+        self.downloads = match self.files.get(crate::output::HEADERS).map(|c| &**c) {
+            Some(Content::Bytes(b)) => crate::output::downloads(&String::from_utf8_lossy(b)),
+            _ => BTreeSet::new(),
+        };
+    }
 }
 
 #[derive(Default)]
@@ -52,6 +81,7 @@ impl Live {
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(f) = files {
             s.files = f;
+            s.settle();
         }
         s.errors = errors;
         s.default_lang = default_lang.to_string();
@@ -67,6 +97,7 @@ impl Live {
         for (path, content) in files {
             s.files.insert(path.clone(), Arc::clone(content));
         }
+        s.settle();
     }
 
     pub fn generation(&self) -> u64 {

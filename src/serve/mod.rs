@@ -11,6 +11,7 @@ mod live;
 mod page;
 mod preview;
 pub mod priority;
+mod request;
 mod server;
 mod watch;
 

@@ -4,13 +4,14 @@
 //! page with the site's own 404 page in the language of its path, shows a
 //! failed build's errors instead of pages, and streams reload events.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::live::{Live, Snapshot};
 use super::page::{EVENTS_PATH, RELOAD_JS, RELOAD_PATH, error_page, inject_reload};
+use super::request::{Hosts, Refused, read_request};
 use crate::output::Content;
 
 pub struct Server {
@@ -30,41 +31,81 @@ impl Server {
 
     /// Answers requests until the process ends, one thread a connection.
     pub fn run(self, live: Arc<Live>) {
+        let Ok(addr) = self.listener.local_addr() else {
+            return;
+        };
+        let hosts = Arc::new(Hosts::new(addr));
         for stream in self.listener.incoming().flatten() {
             let live = Arc::clone(&live);
+            let hosts = Arc::clone(&hosts);
             std::thread::spawn(move || {
-                let _ = handle(stream, &live);
+                let _ = handle(stream, &live, &hosts);
             });
         }
     }
 }
 
-fn handle(mut stream: TcpStream, live: &Live) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Headers are read and ignored: nothing here depends on them.
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
-            break;
+fn handle(mut stream: TcpStream, live: &Live, hosts: &Hosts) -> io::Result<()> {
+    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
+    let (request_line, host) = match read_request(&stream) {
+        Ok(r) => r,
+        Err(Refused::Gone) => return Ok(()),
+        Err(Refused::Answer(status, why)) => {
+            return send(&mut stream, "GET", &plain(status, why));
         }
-    }
-    let mut parts = request_line.split_whitespace();
+    };
+    let mut parts = request_line.split(' ');
     let method = parts.next().unwrap_or("");
-    let target = parts.next().unwrap_or("/");
+    let target = parts.next().unwrap_or("");
+    if !target.starts_with('/') || target.chars().any(char::is_control) {
+        return send(
+            &mut stream,
+            method,
+            &plain("400 Bad Request", "bad request"),
+        );
+    }
+    if !host.as_deref().is_some_and(|h| hosts.allows(h)) {
+        return send(
+            &mut stream,
+            method,
+            &plain(
+                "403 Forbidden",
+                "this preview answers requests for 127.0.0.1, localhost or the address it listens on only",
+            ),
+        );
+    }
     if target.split('?').next() == Some(&format!("/{EVENTS_PATH}")) {
+        if method != "GET" {
+            let mut r = plain("405 Method Not Allowed", "GET only");
+            r.headers.push(("Allow", "GET".into()));
+            return send(&mut stream, method, &r);
+        }
         return events(stream, live);
     }
     let r = live.read(|s| respond(s, method, target));
+    send(&mut stream, method, &r)
+}
+
+fn plain(status: &'static str, text: &str) -> Response {
+    response(
+        status,
+        "text/plain; charset=utf-8",
+        text.as_bytes().to_vec(),
+    )
+}
+
+fn send(stream: &mut TcpStream, method: &str, r: &Response) -> io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {}\r\nConnection: close\r\nContent-Length: {}\r\nCache-Control: no-store\r\n",
+        "HTTP/1.1 {}\r\nConnection: close\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n",
         r.status,
         r.body.len()
     );
     for (k, v) in &r.headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
+        // Every value is made here, but a control character in one would
+        // start a header of its own: never sent.
+        if !v.chars().any(char::is_control) {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
     }
     head.push_str(&format!(
         "Content-Security-Policy: {}\r\n",
@@ -124,7 +165,9 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
         return r;
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let Some(decoded) = percent_decode(path) else {
+    // A path with a control character (a CR/LF could start a header of
+    // its own in a redirect) is refused before anything echoes it.
+    let Some(decoded) = percent_decode(path).filter(|d| !d.chars().any(char::is_control)) else {
         return response(
             "400 Bad Request",
             "text/plain; charset=utf-8",
@@ -155,7 +198,10 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
         key.clone()
     };
     if let Some(content) = s.files.get(&file) {
-        return serve_file(&file, content);
+        return match serve_file(s, &file, content) {
+            Some(r) => r,
+            None => not_found(s, &decoded),
+        };
     }
     if s.files.contains_key(&format!("{key}/index.html")) {
         let mut r = response(
@@ -163,27 +209,20 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
             "text/plain; charset=utf-8",
             Vec::new(),
         );
-        r.headers.push(("Location", format!("/{key}/")));
+        r.headers
+            .push(("Location", format!("/{}/", percent_encode(&key))));
         return r;
     }
     not_found(s, &decoded)
 }
 
-fn serve_file(name: &str, content: &Content) -> Response {
+/// A file of the snapshot; `None` when a file copied as it is no longer
+/// is the one the build found (replaced by a link, or moved under a
+/// linked folder, since): nothing else on disk is ever read.
+fn serve_file(s: &Snapshot, name: &str, content: &Content) -> Option<Response> {
     let body = match content {
         Content::Bytes(b) => b.clone(),
-        // Files copied as they are (attachments, static files) are read
-        // when asked for; they were found by walking the site's folders.
-        Content::Copy(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(_) => {
-                return response(
-                    "404 Not Found",
-                    "text/plain; charset=utf-8",
-                    b"not found".to_vec(),
-                );
-            }
-        },
+        Content::Copy(p) => s.pins.get(p)?.read().ok()?,
     };
     let kind = content_type(name);
     let body = if kind.starts_with("text/html") {
@@ -191,7 +230,26 @@ fn serve_file(name: &str, content: &Content) -> Response {
     } else {
         body
     };
-    response("200 OK", kind, body)
+    let mut r = response("200 OK", kind, body);
+    if s.downloads.contains(name) {
+        r.headers
+            .push(("Content-Disposition", "attachment".to_string()));
+    }
+    Some(r)
+}
+
+/// `path` with every byte but unreserved ones and `/` written `%XX`, so
+/// that what is echoed in a header is plain ASCII.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn not_found(s: &Snapshot, decoded: &str) -> Response {
@@ -248,23 +306,7 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "txt" => "text/plain; charset=utf-8",
-        "wasm" => "application/wasm",
-        _ => "application/octet-stream",
-    }
+    crate::file_types::media_type(path)
 }
 
 #[cfg(test)]
@@ -280,9 +322,9 @@ mod tests {
         files.insert("en/404.html".to_string(), page("<body>not found</body>"));
         Snapshot {
             files,
-            errors: Vec::new(),
             default_lang: "fr".into(),
             generation: 1,
+            ..Snapshot::default()
         }
     }
 

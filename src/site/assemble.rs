@@ -293,7 +293,7 @@ pub fn assemble_with(
             .flat_map(|(_, i)| i.parsed.common.aliases.iter().cloned()),
     );
 
-    let prefix = path_prefix(&config.base_url);
+    let prefix = config.base_url.path().to_string();
     timings.lap("references");
 
     // Bodies, in parallel: each needs only the link targets. A remembered
@@ -455,16 +455,4 @@ pub fn assemble_with(
             bodies,
         },
     )
-}
-
-/// `/` for `https://x.org/`, `/hub/` for `https://x.org/hub/`.
-fn path_prefix(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(i) if base_url.contains("://") => after_scheme[i..].to_string(),
-        _ if base_url.starts_with('/') => base_url.to_string(),
-        _ => "/".to_string(),
-    }
 }

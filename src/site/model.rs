@@ -113,7 +113,7 @@ impl Site {
 
     /// An absolute address, for canonical links, hreflang and feeds.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_url, path)
+        self.config.base_url.join(path)
     }
 
     pub fn entity(&self, kind: Kind, id: &str) -> Option<&Entity> {

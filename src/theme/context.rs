@@ -207,7 +207,7 @@ impl<'a> Views<'a> {
             site: SiteView {
                 title: cfg.title.get(lang).map_or("", String::as_str),
                 description: site_description,
-                base_url: &cfg.base_url,
+                base_url: cfg.base_url.as_str(),
             },
             title: for_lang(lang.as_str(), &title),
             description: description.unwrap_or_else(|| site_description.to_string()),

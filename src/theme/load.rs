@@ -51,7 +51,7 @@ pub struct Theme {
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::new();
     let dir = root.join("themes").join(&config.theme);
-    for part in ["", "/templates", "/static", "/i18n"] {
+    for part in ["", "/templates", "/static", "/i18n", "/data"] {
         let rel = format!("themes/{}{part}", config.theme);
         if let Err(d) = crate::discover::real_folder(root, &rel) {
             diags.push(d);
@@ -75,10 +75,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     // Optional: a theme without outlines draws no map. Only a regular
     // file is read, like every file of the site.
     let outlines_file = dir.join("data").join("outlines.txt");
-    let outlines = match std::fs::symlink_metadata(&outlines_file) {
-        Ok(m) if m.is_file() => std::fs::read_to_string(&outlines_file)
-            .map(|t| super::map::Outlines::parse(&t))
-            .unwrap_or_default(),
+    let outlines = match crate::discover::read_regular(&outlines_file).map(String::from_utf8) {
+        Ok(Ok(t)) => super::map::Outlines::parse(&t),
         _ => super::map::Outlines::default(),
     };
     Ok(Theme {
@@ -97,14 +95,38 @@ fn templates(
 ) -> (tera::Tera, BTreeMap<String, (String, String)>) {
     let tdir = dir.join("templates");
     let mut sources = BTreeMap::new();
+    // A link, a pipe or a folder among the templates is an error at its
+    // name: it would otherwise be a template missing, or a read that waits.
+    for e in WalkDir::new(&tdir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_file() && !e.file_type().is_dir())
+    {
+        let file = relative(root, e.path());
+        diags.push(
+            Diagnostic::error(format!(
+                "cannot read the template `{file}`: it is a symbolic link or a special file, which the generator does not read"
+            ))
+            .at(Span::file(&file))
+            .help("make it a plain file in the theme's folder"),
+        );
+    }
     for path in files(&tdir) {
-        match std::fs::read_to_string(&path.source) {
-            Ok(text) => {
-                sources.insert(path.name.clone(), (relative(root, &path.source), text));
+        let file = relative(root, &path.source);
+        match crate::discover::read_regular(&path.source).map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                sources.insert(path.name.clone(), (file, text));
             }
+            Ok(Err(_)) => diags.push(
+                Diagnostic::error(format!("the template `{file}` is not valid UTF-8 text"))
+                    .at(Span::file(&file))
+                    .help("save the file as UTF-8 in your editor"),
+            ),
             Err(e) => diags.push(
-                Diagnostic::error(format!("cannot read template: {e}"))
-                    .at(Span::file(&relative(root, &path.source))),
+                Diagnostic::error(format!("cannot read the template `{file}`: {e}"))
+                    .at(Span::file(&file)),
             ),
         }
     }

@@ -52,13 +52,14 @@ fn kill_at(site: &Site, moment: &str) {
     assert!(!status.success(), "killed, not finished");
 }
 
-/// What is beside `public/`: staging folders a killed build left.
+/// What is beside `public/`: staging folders a killed build left (the
+/// lock file stays there by design).
 fn beside_public(site: &Site) -> Vec<String> {
     std::fs::read_dir(&site.root)
         .expect("ls")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public"))
+        .filter(|n| n.starts_with(".public") && n != ".public.lock")
         .collect()
 }
 

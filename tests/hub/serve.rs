@@ -79,7 +79,12 @@ fn a_connected_page_receives_the_reload_event() {
     let site = Site::fixture("languages/pairing");
     let preview = Preview::start(&site);
     let mut events = TcpStream::connect(&preview.addr).expect("connect");
-    write!(events, "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    write!(
+        events,
+        "GET /__rabat/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        preview.addr
+    )
+    .expect("send");
     events
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");

@@ -1,0 +1,166 @@
+//! What a file is, by the end of its name: the types a bundle may hold
+//! as attachments (documents a reader downloads), and the media type each
+//! is served with. An attachment is a document for readers, never a page
+//! or a script of the site: HTML, JavaScript, SVG (which can hold
+//! scripts) and anything not on the list are refused where they are found
+//! (`discover`), and the ones kept are served as downloads
+//! (`Content-Disposition: attachment`, by `serve` and in `_headers`).
+
+/// Attachment types: extension (lower case) → media type.
+const ATTACHMENTS: &[(&str, &str)] = &[
+    // Documents.
+    ("pdf", "application/pdf"),
+    ("doc", "application/msword"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    ("odt", "application/vnd.oasis.opendocument.text"),
+    ("rtf", "application/rtf"),
+    ("xls", "application/vnd.ms-excel"),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    ("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+    ("ppt", "application/vnd.ms-powerpoint"),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    ("odp", "application/vnd.oasis.opendocument.presentation"),
+    ("epub", "application/epub+zip"),
+    ("csv", "text/csv; charset=utf-8"),
+    ("txt", "text/plain; charset=utf-8"),
+    // Images.
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+    ("avif", "image/avif"),
+    // Audio.
+    ("mp3", "audio/mpeg"),
+    ("m4a", "audio/mp4"),
+    ("ogg", "audio/ogg"),
+    ("oga", "audio/ogg"),
+    ("opus", "audio/ogg"),
+    ("wav", "audio/wav"),
+    ("flac", "audio/flac"),
+    // Video.
+    ("mp4", "video/mp4"),
+    ("m4v", "video/mp4"),
+    ("webm", "video/webm"),
+    ("ogv", "video/ogg"),
+    ("mov", "video/quicktime"),
+    // Archives.
+    ("zip", "application/zip"),
+    ("gz", "application/gzip"),
+    ("tgz", "application/gzip"),
+    ("tar", "application/x-tar"),
+    ("bz2", "application/x-bzip2"),
+    ("xz", "application/x-xz"),
+    ("7z", "application/x-7z-compressed"),
+];
+
+/// The files of the site itself (theme and `static/`) that are not
+/// attachments.
+const SITE_FILES: &[(&str, &str)] = &[
+    ("html", "text/html; charset=utf-8"),
+    ("css", "text/css; charset=utf-8"),
+    ("js", "text/javascript; charset=utf-8"),
+    ("mjs", "text/javascript; charset=utf-8"),
+    ("json", "application/json"),
+    ("xml", "application/xml"),
+    ("svg", "image/svg+xml"),
+    ("ico", "image/x-icon"),
+    ("wasm", "application/wasm"),
+    ("woff2", "font/woff2"),
+];
+
+fn extension(name: &str) -> String {
+    let last = name.rsplit('/').next().unwrap_or(name);
+    match last.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Why `name` cannot be an attachment, if it cannot.
+pub fn refuse_attachment(name: &str) -> Option<String> {
+    if name.chars().any(char::is_control) {
+        return Some("its name holds a control character".into());
+    }
+    if let Some(part) = name.split('/').find(|p| crate::kind::windows_reserved(p)) {
+        return Some(format!(
+            "`{part}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file"
+        ));
+    }
+    let ext = extension(name);
+    if ATTACHMENTS.iter().any(|(e, _)| *e == ext) {
+        return None;
+    }
+    Some(match ext.as_str() {
+        "" => "a file without a type (no `.pdf`, `.docx`… at the end of its name)".into(),
+        "html" | "htm" | "xhtml" | "shtml" => {
+            "an HTML file would be a page of the site, with its scripts".into()
+        }
+        "js" | "mjs" | "cjs" | "wasm" => "a script would run as part of the site".into(),
+        "svg" | "svgz" => "an SVG image can hold scripts".into(),
+        other => format!("`.{other}` files are not among the types a bundle may publish"),
+    })
+}
+
+/// The types a bundle may publish, for a hint.
+pub fn attachment_extensions() -> String {
+    ATTACHMENTS
+        .iter()
+        .map(|(e, _)| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The media type `path` is served with.
+pub fn media_type(path: &str) -> &'static str {
+    let ext = extension(path);
+    ATTACHMENTS
+        .iter()
+        .chain(SITE_FILES)
+        .find(|(e, _)| *e == ext)
+        .map_or("application/octet-stream", |(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_pass_and_active_files_do_not() {
+        for ok in [
+            "report.pdf",
+            "a/b/Minutes.DOCX",
+            "map.png",
+            "data.csv",
+            "x.tar.gz",
+        ] {
+            assert_eq!(refuse_attachment(ok), None, "{ok}");
+        }
+        for bad in [
+            "evil.html",
+            "sub/index.html",
+            "evil.js",
+            "logo.svg",
+            "run.exe",
+            "README",
+            ".pdf",
+            "a\r\nb.pdf",
+            "aux.pdf",
+            "sub/COM1.txt",
+        ] {
+            assert!(refuse_attachment(bad).is_some(), "{bad}");
+        }
+        assert_eq!(media_type("fr/x/report.PDF"), "application/pdf");
+        assert_eq!(media_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(media_type("x.unknown"), "application/octet-stream");
+    }
+}

@@ -1,0 +1,138 @@
+//! `_headers`, the file of response headers that static hosts read
+//! (Netlify, Cloudflare Pages): every attachment is sent as a download
+//! (`Content-Disposition: attachment`), so that a document of a bundle is
+//! never shown as part of the site. `serve` reads the same file
+//! (`downloads`), so a preview answers as the host will.
+//!
+//! Other rules may join the file: each is a function giving its rules,
+//! `file` writes them all.
+
+use std::collections::BTreeSet;
+
+use super::{Artifact, Content};
+use crate::site::Site;
+
+/// Where the file is published.
+pub const HEADERS: &str = "_headers";
+
+/// A path of the site and the headers sent with it.
+pub type Rule = (String, Vec<(&'static str, String)>);
+
+/// Every attachment of every entity page, as a download.
+pub fn download_rules(site: &Site) -> Vec<Rule> {
+    let mut paths = BTreeSet::new();
+    for e in site.entities.values() {
+        for v in e.versions.values() {
+            for a in &e.attachments {
+                paths.insert(format!("{}{}", v.path, a.name));
+            }
+        }
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            (
+                format!("/{}", encode(&p)),
+                vec![("Content-Disposition", "attachment".to_string())],
+            )
+        })
+        .collect()
+}
+
+/// `_headers` holding `rules`, in their order.
+pub fn file(rules: &[Rule]) -> Artifact {
+    let mut text = String::new();
+    for (path, headers) in rules {
+        text.push_str(path);
+        text.push('\n');
+        for (k, v) in headers {
+            text.push_str(&format!("  {k}: {v}\n"));
+        }
+    }
+    Artifact {
+        path: HEADERS.to_string(),
+        content: Content::Bytes(text.into_bytes()),
+    }
+}
+
+/// The paths (as output paths, `fr/x/a.pdf`) that a `_headers` file sends
+/// as downloads.
+pub fn downloads(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut path: Option<&str> = None;
+    for line in text.lines() {
+        if !line.starts_with(char::is_whitespace) {
+            path = Some(line.trim());
+        } else if let Some(p) = path
+            && let Some((k, v)) = line.trim().split_once(':')
+            && k.eq_ignore_ascii_case("content-disposition")
+            && v.trim().starts_with("attachment")
+            && let Some(decoded) = decode(p.trim_start_matches('/'))
+        {
+            out.insert(decoded);
+        }
+    }
+    out
+}
+
+/// A path as hosts match it: bytes outside the unreserved set and `/`
+/// as `%XX` (a space or an accent in a file name; `*` and `:` mean
+/// something in `_headers`).
+fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_downloads_written_are_the_ones_read_back() {
+        let rules = vec![
+            (
+                format!("/{}", encode("fr/m/compte rendu é.pdf")),
+                vec![("Content-Disposition", "attachment".to_string())],
+            ),
+            (
+                "/fr/other".to_string(),
+                vec![("Cache-Control", "no-store".to_string())],
+            ),
+        ];
+        let Content::Bytes(b) = file(&rules).content else {
+            unreachable!("file makes bytes")
+        };
+        let text = String::from_utf8(b).expect("utf-8");
+        assert!(
+            text.starts_with(
+                "/fr/m/compte%20rendu%20%C3%A9.pdf\n  Content-Disposition: attachment\n"
+            )
+        );
+        let back: Vec<String> = downloads(&text).into_iter().collect();
+        assert_eq!(back, vec!["fr/m/compte rendu é.pdf".to_string()]);
+    }
+}
