@@ -17,7 +17,6 @@ use crate::lang::Lang;
 use crate::site::{Entity, Site, Version};
 use crate::theme::Views;
 
-
 pub const SITEMAP: &str = "sitemap.xml";
 pub const PRINT_CSS: &str = "print.css";
 pub const ROBOTS: &str = "robots.txt";
