@@ -9,17 +9,34 @@
 #     script, Pagefind, index), and when its results are on screen: served
 #     as they are, then gzipped as a static host serves text, then gzipped
 #     on Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s);
-#   - Pagefind's own command line (npm package `pagefind`, same version)
-#     over the same built pages, in the same run, for time and memory.
+#   - Pagefind's own command line (npm package `pagefind` of tools/, same
+#     version as the crate; `npm ci` there) over the same built pages, in
+#     the same run, for time and memory.
 #
-#   bench/search.sh [N]
+#   bench/search.sh [N] [--vocabulary zipf|small]
+#
+# The generated hub's text is the Zipf corpus (a real vocabulary) unless
+# `--vocabulary small` (80 words per language on every page: the worst
+# case for a first query); see examples/gen_hub/lexicon.rs.
 #
 # Release builds; takes a few minutes on two cores. Nothing is timed in
 # the test suite: this script is where speed and size are measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-10000}
-PAGEFIND_VERSION=1.6.0
+N=10000
+vocabulary=zipf
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --vocabulary) vocabulary="$2"; shift ;;
+    [0-9]*) N="$1" ;;
+    *) echo "usage: bench/search.sh [N] [--vocabulary zipf|small]" >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$vocabulary" in zipf|small) ;; *) echo "unknown vocabulary $vocabulary (zipf or small)" >&2; exit 2 ;; esac
+pagefind=$PWD/tools/node_modules/.bin/pagefind
+[ -x "$pagefind" ] || { echo "needs Pagefind's command line: (cd tools && npm ci)" >&2; exit 2; }
+PAGEFIND_VERSION=$("$pagefind" --version | cut -d' ' -f2)
 work=$(mktemp -d)
 cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
@@ -60,13 +77,10 @@ first_query() {
 
 pagefind_cli() {
   local out=$1
-  if [ ! -x "$work/npm/node_modules/.bin/pagefind" ]; then
-    npm install --silent --no-audit --no-fund --prefix "$work/npm" "pagefind@$PAGEFIND_VERSION" >/dev/null
-  fi
   # The same pages as ours: entity pages only, their <main> only.
   local glob="{fr,en}/{reunions,meetings,pratiques,practices,pays,countries,defis,challenges,recommandations,recommendations,pages}/*/index.html"
   timed "Pagefind CLI $PAGEFIND_VERSION over the built pages" \
-    "$work/npm/node_modules/.bin/pagefind" --site "$out" --glob "$glob" --root-selector main \
+    "$pagefind" --site "$out" --glob "$glob" --root-selector main \
     --output-path "$work/pagefind-cli"
   printf '  CLI bundle: %d bytes\n' "$(du -sb "$work/pagefind-cli" | cut -f1)"
 }
@@ -78,15 +92,16 @@ bundle_sizes "$work/hub"
 first_query "$work/hub" "r%C3%A9int%C3%A9gration%20Cameroun" "employers"
 
 echo
-echo "== a generated hub of $N entities"
+echo "== a generated hub of $N entities, $vocabulary vocabulary"
 # The same generated hub as bench/run.sh (examples/gen-hub.rs).
-"$gen" --entities "$N" --out "$work/gen" >/dev/null
+"$gen" --entities "$N" --vocabulary "$vocabulary" --out "$work/gen" >/dev/null
 timed "rabat-hub build (whole build)" "$bin" build --root "$work/gen" --output "$work/gen-out"
 timed "search-bench index (index alone, measured)" "$tool" index "$work/gen"
 sed 's/^/  /' "$work/out"
 bundle_sizes "$work/gen-out"
 # A country's name (on a few percent of the pages), then the worst case:
-# a word of the generator's small vocabulary, on nearly every page.
+# a subject word, on nearly every page in the small corpus and on many in
+# the Zipf corpus (it is one of its common words).
 first_query "$work/gen-out" "Cameroun" "Cameroon"
 first_query "$work/gen-out" "r%C3%A9int%C3%A9gration" "reintegration"
 # The queries of issue 4, as focal points type them.

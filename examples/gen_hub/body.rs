@@ -3,7 +3,8 @@
 //! links (a few with a `#anchor` to a heading the target really has).
 //! rabat-hub and Hugo get the very same text.
 
-use super::plan::{Entity, Fields, Plan, sentence};
+use super::lexicon::Lexicon;
+use super::plan::{Entity, Fields, Plan};
 use super::rng::Rng;
 use super::words::HEADINGS;
 
@@ -29,6 +30,7 @@ pub fn body(plan: &Plan, idx: usize, lang: usize) -> String {
         words: 0,
         rng,
         lang,
+        lexicon: &plan.lexicon[lang],
         links,
         footnotes: Vec::new(),
     };
@@ -115,17 +117,18 @@ fn link(plan: &Plan, target: usize, lang: usize, rng: &mut Rng) -> String {
     )
 }
 
-struct Writer {
+struct Writer<'a> {
     out: String,
     words: usize,
     rng: Rng,
     lang: usize,
+    lexicon: &'a Lexicon,
     /// Links still to place, the next one last.
     links: Vec<String>,
     footnotes: Vec<String>,
 }
 
-impl Writer {
+impl Writer<'_> {
     /// Appends `text`, counting its words.
     fn push(&mut self, text: &str) {
         self.words += text
@@ -136,7 +139,7 @@ impl Writer {
     }
 
     fn sentence(&mut self, lo: usize, hi: usize) -> String {
-        sentence(&mut self.rng, self.lang, lo, hi)
+        self.lexicon.sentence(&mut self.rng, lo, hi)
     }
 
     /// Two to five sentences, fewer if the body reaches `end` words.

@@ -7,10 +7,15 @@
 //! and on rabat-hub's config loader (for the themes and organisations).
 
 mod body;
+mod common;
 mod countries;
+mod dates;
+mod documents;
 mod files;
 mod fm;
 mod hugo;
+mod lexicon;
+mod morphemes;
 mod plan;
 mod rabat;
 mod rng;
@@ -19,12 +24,15 @@ mod words;
 use std::io;
 use std::path::PathBuf;
 
+pub use lexicon::Vocabulary;
 use plan::{LANGS, Plan, Term};
 
 pub struct Options {
     /// How many entities (each in one or two languages).
     pub entities: usize,
     pub seed: u64,
+    /// The words of running text (see `lexicon`).
+    pub vocabulary: Vocabulary,
     /// The rabat-hub site to write.
     pub out: PathBuf,
     /// The Hugo site to write as well, if any.
@@ -40,6 +48,8 @@ pub struct Summary {
     pub versions: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Distinct words running text is drawn from, by language.
+    pub vocabulary: [usize; 2],
 }
 
 pub fn generate(opts: &Options) -> io::Result<Summary> {
@@ -66,6 +76,7 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
     let plan = Plan::new(
         opts.entities,
         opts.seed,
+        opts.vocabulary,
         terms(&config.themes),
         terms(&config.organisations),
     );
@@ -83,5 +94,6 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
             .sum(),
         files: written.files,
         bytes: written.bytes,
+        vocabulary: plan.lexicon.each_ref().map(|l| l.len()),
     })
 }

@@ -7,10 +7,12 @@
 //! some practice, so `check` has few loose ends to report.
 
 use super::countries::COUNTRIES;
+pub use super::dates::Date;
+use super::documents::documents;
+pub use super::documents::{Document, attachment_name};
+use super::lexicon::{Lexicon, Vocabulary};
 use super::rng::Rng;
-use super::words::{
-    ACTIONS, ACTORS, CITIES, HEADINGS, MEETING_TYPES, PROBLEMS, SCHEMES, SMALL, TOPICS, WORDS,
-};
+use super::words::{ACTIONS, ACTORS, CITIES, HEADINGS, MEETING_TYPES, PROBLEMS, SCHEMES, TOPICS};
 
 pub const LANGS: [&str; 2] = ["fr", "en"];
 
@@ -45,45 +47,6 @@ impl Kind {
             Kind::Page => "pages",
         }
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Date {
-    /// A date between 2006 (the Rabat Declaration) and 2025. Days stop at
-    /// 26 so that an end date two days later is still in the month.
-    fn random(rng: &mut Rng) -> Date {
-        Date {
-            year: rng.range(2006, 2025) as u16,
-            month: rng.range(1, 12) as u8,
-            day: rng.range(1, 26) as u8,
-        }
-    }
-
-    fn plus_days(self, n: u8) -> Date {
-        Date {
-            day: self.day + n,
-            ..self
-        }
-    }
-}
-
-/// A meeting's document: a file of its bundle or a web address.
-pub struct Document {
-    pub title: [String; 2],
-    pub file: Option<String>,
-    pub url: Option<String>,
 }
 
 pub struct Meeting {
@@ -160,6 +123,8 @@ impl Entity {
 
 pub struct Plan {
     pub seed: u64,
+    /// The words of running text, by language.
+    pub lexicon: [Lexicon; 2],
     /// Entities of each kind, in the order of `Kind::ALL`.
     pub counts: [(Kind, usize); 6],
     pub entities: Vec<Entity>,
@@ -198,9 +163,16 @@ pub fn counts(n: usize) -> [(Kind, usize); 6] {
 }
 
 impl Plan {
-    pub fn new(n: usize, seed: u64, themes: Vec<Term>, organisations: Vec<Term>) -> Plan {
+    pub fn new(
+        n: usize,
+        seed: u64,
+        vocabulary: Vocabulary,
+        themes: Vec<Term>,
+        organisations: Vec<Term>,
+    ) -> Plan {
         let mut plan = Plan {
             seed,
+            lexicon: [0, 1].map(|lang| Lexicon::new(vocabulary, lang, n, seed)),
             counts: counts(n),
             entities: Vec::with_capacity(n),
             published: Vec::new(),
@@ -357,7 +329,10 @@ impl Plan {
             rng.distinct(3, 6, HEADINGS[0].len()),
             rng.distinct(3, 6, HEADINGS[1].len()),
         ];
-        let summary = [sentence(&mut rng, 0, 15, 35), sentence(&mut rng, 1, 15, 35)];
+        let summary = [
+            self.lexicon[0].sentence(&mut rng, 15, 35),
+            self.lexicon[1].sentence(&mut rng, 15, 35),
+        ];
         let themes = rng.distinct(1, 2, self.themes.len());
         let updated = rng.percent(20).then(|| Date::random(&mut rng));
         let movable = matches!(kind, Kind::Meeting | Kind::Practice);
@@ -503,67 +478,4 @@ impl Plan {
             self.entities[idx].fields = fields;
         }
     }
-}
-
-/// A bundled meeting's documents: its attachment, and sometimes a link.
-fn documents(rng: &mut Rng, e: &Entity) -> Vec<Document> {
-    let mut docs = Vec::new();
-    if e.bundle {
-        docs.push(Document {
-            title: [
-                "Programme de la réunion (texte)".to_string(),
-                "Meeting programme (text)".to_string(),
-            ],
-            file: Some(attachment_name(e)),
-            url: None,
-        });
-    }
-    if rng.percent(30) {
-        docs.push(Document {
-            title: ["Rapport final".to_string(), "Final report".to_string()],
-            file: None,
-            url: Some(format!(
-                "https://www.rabat-process.example/reports/{}",
-                e.id
-            )),
-        });
-    }
-    docs
-}
-
-/// The file beside a bundle's text.
-pub fn attachment_name(e: &Entity) -> String {
-    match e.kind {
-        Kind::Meeting => "programme.txt".to_string(),
-        _ => "annex.txt".to_string(),
-    }
-}
-
-/// One sentence of `lo..=hi` words in `LANGS[lang]`, capitalised, with a
-/// full stop.
-pub fn sentence(rng: &mut Rng, lang: usize, lo: usize, hi: usize) -> String {
-    let n = rng.range(lo, hi);
-    let mut s = String::new();
-    for w in 0..n {
-        let word = if rng.percent(35) {
-            *rng.pick(SMALL[lang])
-        } else {
-            *rng.pick(WORDS[lang])
-        };
-        if w == 0 {
-            let mut c = word.chars();
-            if let Some(first) = c.next() {
-                s.extend(first.to_uppercase());
-                s.push_str(c.as_str());
-            }
-        } else {
-            s.push(' ');
-            s.push_str(word);
-        }
-        if w + 1 < n && w > 2 && rng.percent(6) {
-            s.push(',');
-        }
-    }
-    s.push('.');
-    s
 }

@@ -1,19 +1,31 @@
 //! The benchmark's synthetic hub (examples/gen-hub.rs): a small one builds
 //! and checks without error with the real binary, the same seed writes the
-//! same bytes, and the Hugo twin builds too where Hugo is installed.
+//! same bytes, the Hugo twin builds too where Hugo is installed, and the
+//! Zipf corpus has a real vocabulary where the small one has a hundred
+//! words.
 
 #[path = "../../examples/gen_hub/mod.rs"]
 mod gen_hub;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
 use crate::support::{bin, parse_diags, repo, snapshot};
 
 fn generate(out: &Path, hugo: Option<&Path>) -> gen_hub::Summary {
+    generate_with(out, hugo, gen_hub::Vocabulary::Zipf)
+}
+
+fn generate_with(
+    out: &Path,
+    hugo: Option<&Path>,
+    vocabulary: gen_hub::Vocabulary,
+) -> gen_hub::Summary {
     gen_hub::generate(&gen_hub::Options {
         entities: 60,
         seed: 7,
+        vocabulary,
         out: out.to_path_buf(),
         hugo: hugo.map(Path::to_path_buf),
         repo: repo(),
@@ -98,4 +110,72 @@ fn the_same_seed_writes_the_same_hub_and_its_hugo_twin_builds() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(hugo.join("public/fr/index.html").exists());
+}
+
+/// The distinct words (lower-cased runs of letters) of the Markdown files
+/// in `lang` under `content`, front matter included.
+fn distinct_words(content: &Path, lang: &str) -> BTreeSet<String> {
+    let suffix = format!(".{lang}.md");
+    snapshot(content)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(&suffix))
+        .flat_map(|(_, bytes)| {
+            String::from_utf8(bytes)
+                .expect("UTF-8")
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_zipf_corpus_has_a_real_vocabulary_with_accents_and_is_deterministic() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (small, zipf, again) = (
+        tmp.path().join("small"),
+        tmp.path().join("zipf"),
+        tmp.path().join("again"),
+    );
+    let by_name = |name| gen_hub::Vocabulary::parse(name).expect("a vocabulary");
+    let s = generate_with(&small, None, by_name("small"));
+    let z = generate_with(&zipf, None, gen_hub::Vocabulary::Zipf);
+    generate_with(&again, None, gen_hub::Vocabulary::Zipf);
+    // Same entities, same links: only the words differ.
+    assert_eq!(s.counts, z.counts);
+    assert_eq!(s.versions, z.versions);
+    assert!(
+        snapshot(&zipf.join("content")) == snapshot(&again.join("content")),
+        "two runs of the Zipf corpus with one seed differ"
+    );
+    for (i, lang) in ["fr", "en"].into_iter().enumerate() {
+        assert!(
+            z.vocabulary[i] > 50 * s.vocabulary[i],
+            "{lang}: lexicons of {} and {} words",
+            z.vocabulary[i],
+            s.vocabulary[i]
+        );
+        let (few, many) = (
+            distinct_words(&small.join("content"), lang),
+            distinct_words(&zipf.join("content"), lang),
+        );
+        // 60 entities: a few hundred words (titles, countries, the 80 of
+        // the small vocabulary) against thousands.
+        assert!(few.len() < 500, "{lang}: {} in the small corpus", few.len());
+        assert!(
+            many.len() > 10 * few.len() && many.len() > 4_000,
+            "{lang}: {} distinct words in the Zipf corpus, {} in the small one",
+            many.len(),
+            few.len()
+        );
+        let accented = many.iter().filter(|w| !w.is_ascii()).count();
+        let long = many.iter().filter(|w| w.chars().count() >= 10).count();
+        assert!(long * 5 > many.len(), "{lang}: {long} long words");
+        if lang == "fr" {
+            assert!(accented * 4 > many.len(), "fr: {accented} accented words");
+        } else {
+            assert!(accented > 20, "en: {accented} accented words");
+        }
+    }
 }
