@@ -298,7 +298,7 @@ fn visible(line: &str) -> String {
             '\t' => '→',
             '\u{2028}' | '\u{2029}' | '\u{85}' => '⏎',
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => '�',
-            c if c.is_control() => '�',
+            // Other control characters: `escape_controls` writes them out.
             c => c,
         })
         .collect()
