@@ -22,5 +22,8 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::New(a) => cmd::new::run(a),
+        Command::Init(a) => cmd::init::run(a),
+        Command::Completions(a) => cmd::completions::completions(a),
+        Command::Man => cmd::completions::man(),
     }
 }

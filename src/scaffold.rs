@@ -1,6 +1,9 @@
 //! The files `rabat-hub new` writes: one per language, the kind's front
 //! matter filled in with placeholders that already pass `check` and
 //! comments that say what to put there. Pure: `cmd::new` does the I/O.
+//! `init` writes a whole new hub (`rabat-hub init`).
+
+pub mod init;
 
 use crate::config::Config;
 use crate::kind::Kind;

@@ -17,6 +17,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         diags.extend(loose_ends(site));
         diags.extend(stale_translations(site));
     }
+    if args.verbose {
+        diags.extend(overrides(&args.site.root));
+    }
     timings.lap("check");
     if args.strict {
         let strict: Vec<Diagnostic> = diags
@@ -40,6 +43,20 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!("the site is valid");
     }
     exit(failed)
+}
+
+/// A note for each file of the site that takes the place of the theme's.
+fn overrides(root: &std::path::Path) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    if let Ok(config) = crate::config::load(root) {
+        for o in crate::theme::overrides(root, &config) {
+            d.push(
+                Diagnostic::note(format!("{} overrides the theme's {}", o.file, o.replaces))
+                    .at(Span::file(&o.file)),
+            );
+        }
+    }
+    d
 }
 
 /// One warning per entity version that exists in one language and not in

@@ -4,6 +4,7 @@
 
 mod editors;
 mod graph;
+pub mod hosting;
 mod matrix;
 mod pages;
 pub mod search;
@@ -17,11 +18,9 @@ pub use web::feed_path;
 
 use std::path::PathBuf;
 
-/// The Content-Security-Policy the published site works under (README,
-/// "Security"): everything from the site itself, no inline script or
-/// style, WebAssembly allowed for the search, no frames, no plug-ins.
-/// `serve` sends it, so a preview shows what the hosted hub will do.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// The Content-Security-Policy the published site works under (see
+/// `theme::CONTENT_SECURITY_POLICY`, whose pages need it).
+pub use crate::theme::CONTENT_SECURITY_POLICY;
 
 #[derive(Debug, Clone)]
 pub enum Content {

@@ -195,6 +195,12 @@ fn artifacts_with(
     out.extend(data);
     aliases(&views, &wanted, &mut out, &mut diags);
     files(site, theme, &wanted, all, &mut out);
+    if all {
+        match super::hosting::artifacts(site, theme) {
+            Ok(a) => out.extend(a),
+            Err(d) => diags.push(d),
+        }
+    }
     check_unique(&sent, &out, &mut diags);
     out.sort_by(|a, b| a.path.cmp(&b.path));
     sent.sort();
@@ -325,6 +331,10 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
     out.extend(super::web::paths(site).into_iter().map(path_only));
     aliases(&views, &|_| true, &mut out, &mut diags);
     files(site, theme, &|_| true, true, &mut out);
+    match super::hosting::artifacts(site, theme) {
+        Ok(a) => out.extend(a.into_iter().map(|a| path_only(a.path))),
+        Err(d) => diags.push(d),
+    }
     check_unique(&[], &out, &mut diags);
     diags
 }
@@ -823,10 +833,15 @@ fn files(
     out: &mut Vec<Artifact>,
 ) {
     if statics {
-        for f in theme.statics.iter().chain(&site.statics) {
+        // The theme's statics hold the site's `static/` (its top layer).
+        for f in &theme.statics {
             out.push(Artifact {
                 path: f.name.clone(),
-                content: Content::Copy(f.source.clone()),
+                content: match &f.body {
+                    crate::theme::Body::Disk(p) => Content::Copy(p.clone()),
+                    crate::theme::Body::BuiltIn(b) => Content::Bytes(b.to_vec()),
+                    crate::theme::Body::Made(b) => Content::Bytes(b.to_vec()),
+                },
             });
         }
     }

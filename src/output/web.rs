@@ -21,13 +21,12 @@ pub fn feed_path(lang: &Lang) -> String {
 }
 
 const SITEMAP: &str = "sitemap.xml";
-const PRINT_CSS: &str = "print.css";
 const ROBOTS: &str = "robots.txt";
 
 /// Where `artifacts` puts its files, without making them (`check`).
 pub fn paths(site: &Site) -> Vec<String> {
     let mut out: Vec<String> = site.config.languages.iter().map(feed_path).collect();
-    out.extend([SITEMAP, PRINT_CSS, ROBOTS].map(String::from));
+    out.extend([SITEMAP, ROBOTS].map(String::from));
     out
 }
 
@@ -45,7 +44,6 @@ pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> 
         || sitemap(site),
     );
     out.push(bytes(SITEMAP.into(), map));
-    out.push(bytes(PRINT_CSS.into(), print_css(site)));
     out.push(bytes(
         ROBOTS.into(),
         format!(
@@ -244,20 +242,6 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
     serde_json::to_string(&value)
         .unwrap_or_default()
         .replace('<', "\\u003c")
-}
-
-/// The site's origin for the print stylesheet, which shows each link's
-/// full address (`var(--site)` before a root-relative `href`).
-fn print_css(site: &Site) -> String {
-    let base = &site.config.base_url;
-    let origin = base
-        .find("://")
-        .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
-        .unwrap_or(base.trim_end_matches('/'));
-    let quoted = origin.replace(['\\', '"', '\n'], "");
-    format!(
-        "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
-    )
 }
 
 /// Escapes text for XML content and attribute values.
