@@ -5,6 +5,7 @@ mod chromium;
 mod support;
 
 mod accessibility;
+mod action;
 mod axe;
 mod bad_input;
 mod browser_csp;
@@ -28,4 +29,6 @@ mod print;
 mod publishing;
 mod search;
 mod serve;
+mod standalone;
 mod web;
+mod workflows;
