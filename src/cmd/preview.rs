@@ -102,6 +102,11 @@ impl Preview {
         }
     }
 
+    /// The last site that built without error.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
     /// A save that changed known files without changing the site's shape
     /// (`site::patch_version`): swap the new versions in and render the
     /// pages that show them. `None` when any file changed more (the caller

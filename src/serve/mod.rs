@@ -7,6 +7,8 @@
 //! by a preview.
 
 mod live;
+pub mod navigate;
+pub mod open;
 mod page;
 pub mod priority;
 mod server;
@@ -14,4 +16,4 @@ mod watch;
 
 pub use live::{Live, Snapshot};
 pub use server::{Server, respond};
-pub use watch::{Change, Watcher};
+pub use watch::{Change, GitDirs, Watcher};

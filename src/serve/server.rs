@@ -92,7 +92,14 @@ fn events(mut stream: TcpStream, live: &Live) -> io::Result<()> {
             stream.write_all(b": ping\n\n")?;
         } else {
             seen = now;
-            stream.write_all(format!("event: reload\ndata: {now}\n\n").as_bytes())?;
+            let event = match live.read(|s| s.navigate.clone()) {
+                // Only a path of the site: the page's script goes there.
+                Some(to) if to.starts_with('/') && !to.contains(['\n', '\r']) => {
+                    format!("event: navigate\ndata: {to}\n\n")
+                }
+                _ => format!("event: reload\ndata: {now}\n\n"),
+            };
+            stream.write_all(event.as_bytes())?;
         }
         stream.flush()?;
     }
@@ -283,6 +290,7 @@ mod tests {
             errors: Vec::new(),
             default_lang: "fr".into(),
             generation: 1,
+            navigate: None,
         }
     }
 

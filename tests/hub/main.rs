@@ -29,6 +29,7 @@ mod print;
 mod publishing;
 mod search;
 mod serve;
+mod serve_editing;
 mod standalone;
 mod web;
 mod workflows;

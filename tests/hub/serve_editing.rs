@@ -1,0 +1,246 @@
+//! `serve` for editors: `--open` opens the browser on the site (here a
+//! stand-in program named by `RABAT_HUB_OPENER`, never a real browser),
+//! `--navigate` sends open pages to the page of the file saved last, and
+//! a new Git commit rebuilds, so translation freshness follows without a
+//! restart.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Site, bin};
+
+/// A running `serve` on a free port; killed when dropped.
+struct Serving {
+    child: Child,
+    url: String,
+    addr: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serving {
+    fn start(site: &Site, extra: &[&str], env: &[(&str, &str)]) -> Serving {
+        let mut cmd = Command::new(bin());
+        cmd.args(["serve", "--port", "0"])
+            .args(extra)
+            .arg("--root")
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut url = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut url)
+            .expect("url line");
+        let url = url.trim().to_string();
+        assert!(url.starts_with("http://127.0.0.1:"), "printed {url:?}");
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        Serving { child, url, addr }
+    }
+
+    fn get(&self, path: &str) -> String {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .expect("send");
+        let mut response = String::new();
+        s.read_to_string(&mut response).expect("read");
+        response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Polls `path` until `ok` holds, for `limit` at most.
+    fn wait_for(&self, path: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if ok(&self.get(path)) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    /// The live-reload event stream, once it is open.
+    fn events(&self) -> BufReader<TcpStream> {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        write!(s, "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let mut reader = BufReader::new(s);
+        let mut line = String::new();
+        while !line.starts_with(": connected") {
+            line.clear();
+            reader.read_line(&mut line).expect("stream opens");
+        }
+        reader
+    }
+}
+
+/// The next event's name and data.
+fn next_event(reader: &mut BufReader<TcpStream>) -> (String, String) {
+    let mut line = String::new();
+    let mut event = String::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("an event in time");
+        if let Some(e) = line.strip_prefix("event: ") {
+            event = e.trim().to_string();
+        } else if let Some(d) = line.strip_prefix("data: ")
+            && !event.is_empty()
+        {
+            return (event, d.trim().to_string());
+        }
+    }
+}
+
+#[test]
+fn open_starts_the_browser_on_the_site() {
+    let site = Site::fixture("languages/pairing");
+    let log = site.scratch().join("opened");
+    let opener = site.scratch().join("fake-browser");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", log.display()),
+    )
+    .expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let opener = opener.display().to_string();
+    let serving = Serving::start(&site, &["--open"], &[("RABAT_HUB_OPENER", &opener)]);
+    let start = Instant::now();
+    while !log.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let opened = std::fs::read_to_string(&log).expect("the browser was opened");
+    assert_eq!(opened.trim(), serving.url);
+    // Without --open, no browser.
+    std::fs::remove_file(&log).expect("rm");
+    let again = Serving::start(&site, &[], &[("RABAT_HUB_OPENER", &opener)]);
+    assert!(again.get("/fr/").contains("<html"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!log.exists(), "opened without --open");
+}
+
+#[test]
+fn navigate_sends_open_pages_to_the_page_of_the_file_saved() {
+    let site = Site::fixture("languages/pairing");
+    let serving = Serving::start(&site, &["--navigate"], &[]);
+    let mut events = serving.events();
+    let file = "content/practices/anpe-togo.fr.md";
+    site.write(file, &site.read(file).replace("Seulement", "Uniquement"));
+    assert_eq!(
+        next_event(&mut events),
+        (
+            "navigate".to_string(),
+            "/fr/pratiques/anpe-togo/".to_string()
+        )
+    );
+    let file = "content/countries/cm.en.md";
+    site.write(file, &format!("{}\nMore.\n", site.read(file)));
+    assert_eq!(
+        next_event(&mut events),
+        ("navigate".to_string(), "/en/countries/cm/".to_string())
+    );
+    // The home page's text, a new file.
+    site.write(
+        "content/_index.en.md",
+        "---\ntitle: \"Welcome\"\n---\nThe hub.\n",
+    );
+    assert_eq!(
+        next_event(&mut events),
+        ("navigate".to_string(), "/en/".to_string())
+    );
+    // Without --navigate, pages reload where they are.
+    let plain = Serving::start(&site, &[], &[]);
+    let mut events = plain.events();
+    let file = "content/practices/anpe-togo.fr.md";
+    site.write(file, &site.read(file).replace("Uniquement", "Seulement"));
+    assert_eq!(next_event(&mut events).0, "reload");
+}
+
+fn git(site: &Site, args: &[&str], date: &str) {
+    let stamp = format!("{date}T12:00:00+00:00");
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(&site.root)
+        .args(args)
+        .env("GIT_AUTHOR_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &stamp)
+        .env("GIT_AUTHOR_NAME", "Editor")
+        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+        .env("GIT_COMMITTER_NAME", "Editor")
+        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_new_commit_updates_translation_freshness_without_a_restart() {
+    let site = Site::fixture("languages/pairing");
+    git(&site, &["init", "-q", "-b", "main"], "2026-01-05");
+    git(&site, &["add", "-A"], "2026-01-05");
+    git(&site, &["commit", "-q", "-m", "first"], "2026-01-05");
+    let serving = Serving::start(&site, &[], &[]);
+    let fr = "/fr/pratiques/ofii-cameroon/";
+    assert!(!serving.get(fr).contains("translation-notice"));
+
+    // An edit alone (not committed) is not a newer version.
+    let file = "content/practices/ofii-cameroon.en.md";
+    site.write(
+        file,
+        &site
+            .read(file)
+            .replace("The English text.", "The English text, revised."),
+    );
+    assert!(
+        serving.wait_for(
+            "/en/practices/ofii-cameroon/",
+            Duration::from_secs(10),
+            |b| b.contains("The English text, revised.")
+        ),
+        "the edit was not served"
+    );
+    assert!(!serving.get(fr).contains("translation-notice"));
+
+    // Committed, it is: the French page says so, with no restart.
+    git(
+        &site,
+        &["commit", "-q", "-am", "revise the English"],
+        "2026-03-03",
+    );
+    assert!(
+        serving.wait_for(fr, Duration::from_secs(10), |b| b
+            .contains("translation-notice")
+            && b.contains("3 mars 2026")),
+        "the commit did not reach the page:\n{}",
+        serving.get(fr)
+    );
+}
