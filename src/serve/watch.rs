@@ -19,8 +19,9 @@ pub struct Change {
 }
 
 pub struct Watcher {
-    // Kept alive: dropping it stops the notifications.
-    _inner: RecommendedWatcher,
+    // Kept alive: dropping it stops the notifications. Locked to watch a
+    // site folder made after the start (a first `templates/`).
+    inner: std::sync::Mutex<RecommendedWatcher>,
     events: Receiver<PathBuf>,
     git: Option<GitDirs>,
 }
@@ -125,7 +126,7 @@ impl Watcher {
                 .is_ok()
         });
         Ok(Watcher {
-            _inner: inner,
+            inner: std::sync::Mutex::new(inner),
             events: rx,
             git,
         })
@@ -152,6 +153,7 @@ impl Watcher {
                 },
             };
             if self.relevant(root, &first) {
+                self.adopt(root, &first);
                 change.paths.insert(first);
                 break;
             }
@@ -160,6 +162,7 @@ impl Watcher {
         while start.elapsed() < MAX_BATCH {
             match self.events.recv_timeout(SETTLE) {
                 Ok(p) if self.relevant(root, &p) => {
+                    self.adopt(root, &p);
                     change.paths.insert(p);
                 }
                 Ok(_) => {}
@@ -168,6 +171,21 @@ impl Watcher {
             }
         }
         Some(change)
+    }
+
+    /// A site folder that appeared (`templates/` made after the start)
+    /// is watched from now on, so the files saved in it are seen.
+    fn adopt(&self, root: &Path, path: &Path) {
+        let made = path.parent() == Some(root)
+            && path
+                .file_name()
+                .is_some_and(|n| WATCHED.iter().any(|w| n == *w))
+            && path.is_dir();
+        if made {
+            let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+            // Watched already, or gone again: nothing to add.
+            let _ = inner.watch(path, RecursiveMode::Recursive);
+        }
     }
 
     fn relevant(&self, root: &Path, path: &Path) -> bool {

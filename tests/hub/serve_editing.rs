@@ -2,10 +2,12 @@
 //! stand-in program named by `RABAT_HUB_OPENER`, never a real browser),
 //! `--navigate` sends open pages to the page of the file saved last, and
 //! a new Git commit rebuilds, so translation freshness follows without a
-//! restart.
+//! restart. And all of it on a hub with no `themes/`, whose files
+//! override the built-in theme's as they are saved.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -27,11 +29,15 @@ impl Drop for Serving {
 
 impl Serving {
     fn start(site: &Site, extra: &[&str], env: &[(&str, &str)]) -> Serving {
+        Serving::start_at(&site.root, extra, env)
+    }
+
+    fn start_at(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Serving {
         let mut cmd = Command::new(bin());
         cmd.args(["serve", "--port", "0"])
             .args(extra)
             .arg("--root")
-            .arg(&site.root)
+            .arg(root)
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         for (k, v) in env {
@@ -243,4 +249,72 @@ fn a_new_commit_updates_translation_freshness_without_a_restart() {
         "the commit did not reach the page:\n{}",
         serving.get(fr)
     );
+}
+
+/// The stylesheet a page links.
+fn stylesheet(body: &str) -> String {
+    let start = body.find("href=\"/style.").expect("a stylesheet") + 6;
+    let end = start + body[start..].find('"').expect("end");
+    body[start..end].to_string()
+}
+
+#[test]
+fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_saved() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let hub = tmp.path().join("hub");
+    let out = Command::new(bin())
+        .arg("init")
+        .arg(&hub)
+        .output()
+        .expect("init");
+    assert!(out.status.success());
+    let serving = Serving::start_at(&hub, &[], &[]);
+    let about = "/en/pages/about/";
+    let body = serving.get(about);
+    let css = stylesheet(&body);
+    assert!(css != "/style.css", "{css}");
+    assert!(
+        serving.get(&css).contains(".site-header"),
+        "the built-in stylesheet"
+    );
+
+    // A first templates/ folder, then the page's template in it.
+    let page =
+        std::fs::read_to_string(crate::support::repo().join("themes/default/templates/page.html"))
+            .expect("read");
+    std::fs::create_dir_all(hub.join("templates")).expect("mkdir");
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(
+        hub.join("templates/page.html"),
+        page.replace(
+            "{% block content %}",
+            "{% block content %}<p class=\"ours\">ours</p>",
+        ),
+    )
+    .expect("write");
+    assert!(
+        serving.wait_for(about, Duration::from_secs(10), |b| b
+            .contains("class=\"ours\"")),
+        "the site's template was not picked up"
+    );
+    // The site's own stylesheet: a new address, its bytes.
+    std::fs::create_dir_all(hub.join("static")).expect("mkdir");
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(hub.join("static/style.css"), "body { color: #010203; }\n").expect("write");
+    assert!(
+        serving.wait_for(about, Duration::from_secs(10), |b| stylesheet(b) != css),
+        "the stylesheet's address did not change"
+    );
+    let new = stylesheet(&serving.get(about));
+    assert_eq!(serving.get(&new), "body { color: #010203; }\n");
+    // The template is saved again: the page follows.
+    std::fs::write(
+        hub.join("templates/page.html"),
+        page.replace(
+            "{% block content %}",
+            "{% block content %}<p class=\"ours-again\">ours</p>",
+        ),
+    )
+    .expect("write");
+    assert!(serving.wait_for(about, Duration::from_secs(10), |b| b.contains("ours-again")));
 }
