@@ -19,6 +19,7 @@ mod fuzz;
 mod generated;
 mod graph;
 mod hostile;
+mod hosting;
 mod html_checker;
 mod interrupted;
 mod languages;
