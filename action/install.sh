@@ -4,8 +4,11 @@
 # (action.yml) runs it; tests/hub/action.rs runs it against a local server.
 #
 # Environment:
-#   RABAT_HUB_REPO      owner/name of the repository with the releases (required)
-#   RABAT_HUB_VERSION   `latest` (default) or a tag such as v1.2.0
+#   RABAT_HUB_REPO      owner/name of the repository with the releases
+#                       (default: the action's own, from GITHUB_ACTION_PATH)
+#   RABAT_HUB_VERSION   `latest` or a tag such as v1.2.0 (default: the tag the
+#                       action is used at, when it is a full version, else latest)
+#   GITHUB_ACTION_PATH  where the runner put the action: …/_actions/<owner>/<name>/<ref>
 #   RABAT_HUB_SERVER    where releases are (default https://github.com)
 #   RUNNER_OS           Linux, macOS or Windows (GitHub sets it; default: uname)
 #   RUNNER_ARCH         X64 or ARM64 (GitHub sets it; default: uname -m)
@@ -13,8 +16,29 @@
 #   GITHUB_PATH         the file GitHub reads PATH additions from (optional)
 set -euo pipefail
 
-repo="${RABAT_HUB_REPO:?RABAT_HUB_REPO must name the repository, owner/name}"
-version="${RABAT_HUB_VERSION:-latest}"
+# The action's own repository and ref, from the folder the runner put it in.
+action_repo=""
+action_ref=""
+case "${GITHUB_ACTION_PATH:-}" in
+  */_actions/*/*/*)
+    rest="${GITHUB_ACTION_PATH#*/_actions/}"
+    action_repo="$(echo "$rest" | cut -d/ -f1-2)"
+    action_ref="$(echo "$rest" | cut -d/ -f3)"
+    ;;
+esac
+repo="${RABAT_HUB_REPO:-$action_repo}"
+if [ -z "$repo" ]; then
+  echo "::error::set RABAT_HUB_REPO (the action's repository input) to owner/name" >&2
+  exit 1
+fi
+version="${RABAT_HUB_VERSION:-}"
+if [ -z "$version" ]; then
+  if echo "$action_ref" | grep -Eq '^v[0-9]+\.[0-9]+\.[0-9]+$'; then
+    version="$action_ref"
+  else
+    version=latest
+  fi
+fi
 server="${RABAT_HUB_SERVER:-https://github.com}"
 
 os="${RUNNER_OS:-$(uname -s)}"

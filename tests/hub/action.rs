@@ -272,3 +272,51 @@ fn the_action_names_each_platforms_archive() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no release for Plan9 MIPS"));
 }
+
+#[test]
+fn the_action_finds_its_own_repository_and_tag_where_the_runner_put_it() {
+    let r = release("v9.9.9", false);
+    let dir = r.tmp.path().join("installed");
+    let out = Command::new("bash")
+        .arg(repo().join("action/install.sh"))
+        .env_remove("RABAT_HUB_REPO")
+        .env_remove("RABAT_HUB_VERSION")
+        .env(
+            "GITHUB_ACTION_PATH",
+            format!("/home/runner/work/_actions/{REPO}/v9.9.9"),
+        )
+        .env("RABAT_HUB_SERVER", &r.server.url)
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env("RABAT_HUB_DIR", &dir)
+        .output()
+        .expect("run install.sh");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        r.server.asked()[0],
+        format!("/{REPO}/releases/download/v9.9.9/rabat-hub-x86_64-unknown-linux-musl.tar.gz")
+    );
+    // At a moving tag (`@v1`), the latest release.
+    let latest = release("latest", false);
+    let out = Command::new("bash")
+        .arg(repo().join("action/install.sh"))
+        .env_remove("RABAT_HUB_REPO")
+        .env_remove("RABAT_HUB_VERSION")
+        .env("GITHUB_ACTION_PATH", format!("/a/_actions/{REPO}/v1"))
+        .env("RABAT_HUB_SERVER", &latest.server.url)
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env("RABAT_HUB_DIR", latest.tmp.path().join("installed"))
+        .output()
+        .expect("run install.sh");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(latest.server.asked()[0].starts_with(&format!("/{REPO}/releases/latest/download/")));
+}
