@@ -131,6 +131,23 @@ mod tests {
         );
     }
 
+    /// A file added to `starter/` must be listed in `FILES` too.
+    #[test]
+    fn every_file_of_the_starter_folder_is_written() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("starter");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| crate::diag::relative(&dir, e.path()).replace("gitignore", ".gitignore"))
+            .collect();
+        on_disk.push(".github/workflows/hub.yml".into());
+        on_disk.sort();
+        let mut listed: Vec<String> = FILES.iter().map(|(p, _)| p.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk);
+    }
+
     #[test]
     fn a_new_folder_gets_content_a_gitignore_and_the_workflow() {
         let tmp = tempfile::tempdir().expect("tmp");

@@ -35,13 +35,6 @@ pub enum Body {
     Made(std::sync::Arc<[u8]>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Layer {
-    BuiltIn,
-    Theme,
-    Site,
-}
-
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
     /// Inside the theme, `/`-separated: `templates/base.html`.
@@ -50,7 +43,6 @@ pub struct ThemeFile {
     /// `(built-in) themes/default/…` for a file of the binary.
     pub shown: String,
     pub body: Body,
-    pub layer: Layer,
 }
 
 impl ThemeFile {
@@ -129,7 +121,7 @@ pub fn gather(root: &Path, name: &str) -> Result<Layers, Diagnostics> {
     if dir.is_dir() {
         layers.home = format!("{folder}/");
         for part in PARTS {
-            disk(root, &dir, part, Layer::Theme, &mut layers);
+            disk(root, &dir, part, &mut layers);
         }
     } else if name != DEFAULT {
         diags.push(
@@ -149,7 +141,7 @@ pub fn gather(root: &Path, name: &str) -> Result<Layers, Diagnostics> {
                 diags.push(d);
                 continue;
             }
-            Ok(()) => disk(root, root, part, Layer::Site, &mut layers),
+            Ok(()) => disk(root, root, part, &mut layers),
         }
     }
     if diags.has_errors() {
@@ -168,7 +160,6 @@ fn built_in(dir: &'static Dir<'static>, layers: &mut Layers) {
             shown: format!("(built-in) themes/{DEFAULT}/{name}"),
             name,
             body: Body::BuiltIn(f.contents()),
-            layer: Layer::BuiltIn,
         });
     }
     for d in dir.dirs() {
@@ -177,7 +168,7 @@ fn built_in(dir: &'static Dir<'static>, layers: &mut Layers) {
 }
 
 /// The regular files of `base/part`, sorted.
-fn disk(root: &Path, base: &Path, part: &str, layer: Layer, layers: &mut Layers) {
+fn disk(root: &Path, base: &Path, part: &str, layers: &mut Layers) {
     let dir = base.join(part);
     if !dir.is_dir() {
         return;
@@ -199,13 +190,13 @@ fn disk(root: &Path, base: &Path, part: &str, layer: Layer, layers: &mut Layers)
             name: format!("{part}/{}", relative(&dir, e.path())),
             shown: relative(root, e.path()),
             body: Body::Disk(e.path().to_path_buf()),
-            layer,
         });
     }
 }
 
-/// The built-in default theme's files, by name (`init` and tests).
-pub fn built_in_files() -> Vec<(String, &'static [u8])> {
+/// The built-in default theme's files, by name.
+#[cfg(test)]
+fn built_in_files() -> Vec<(String, &'static [u8])> {
     let mut layers = Layers::default();
     built_in(&BUILT_IN, &mut layers);
     layers
@@ -244,7 +235,7 @@ mod tests {
         std::fs::write(tmp.path().join("templates/page.html"), "mine").expect("write");
         let layers = gather(tmp.path(), DEFAULT).expect("layers");
         let page = &layers.files["templates/page.html"];
-        assert_eq!(page.layer, Layer::Site);
+        assert_eq!(page.shown, "templates/page.html");
         assert_eq!(page.bytes().expect("read"), b"mine");
         assert_eq!(
             layers.overrides,
@@ -253,7 +244,10 @@ mod tests {
                 replaces: "(built-in) themes/default/templates/page.html".into()
             }]
         );
-        assert_eq!(layers.files["templates/base.html"].layer, Layer::BuiltIn);
+        assert_eq!(
+            layers.files["templates/base.html"].shown,
+            "(built-in) themes/default/templates/base.html"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 mod assets;
 mod context;
 mod dates;
-pub mod files;
+mod files;
 mod load;
 mod map;
 mod policy;
