@@ -31,13 +31,19 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Asked again on every visit (a 304 when unchanged).
 pub const REVALIDATE: &str = "no-cache";
 
-/// `_headers` and, when the theme has its template, `/404.html`.
+/// `_headers` and, when the theme has its template, `/404.html`; a file
+/// of that name in the site's (or the theme's) `static/` is published
+/// instead, as written.
 pub fn artifacts(site: &Site, theme: &Theme) -> Result<Vec<Artifact>, Diagnostic> {
-    let mut out = vec![Artifact {
-        path: HEADERS.to_string(),
-        content: Content::Bytes(headers(site, theme).into_bytes()),
-    }];
-    if theme.has_template(TEMPLATE) {
+    let given = |name: &str| theme.statics.iter().any(|s| s.name == name);
+    let mut out = Vec::new();
+    if !given(HEADERS) {
+        out.push(Artifact {
+            path: HEADERS.to_string(),
+            content: Content::Bytes(headers(site, theme).into_bytes()),
+        });
+    }
+    if theme.has_template(TEMPLATE) && !given(NOT_FOUND) {
         out.push(Artifact {
             path: NOT_FOUND.to_string(),
             content: Content::Bytes(not_found(site, theme)?.into_bytes()),

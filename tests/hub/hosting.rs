@@ -129,3 +129,16 @@ fn every_page_carries_the_policy_in_a_meta_but_frame_ancestors() {
         }
     }
 }
+
+#[test]
+fn a_sites_own_headers_and_404_are_published_as_written() {
+    let site = Site::fixture("languages/pairing");
+    site.write("static/_headers", "/*\n  X-Ours: yes\n");
+    site.write("static/404.html", "<!DOCTYPE html><title>ours</title>\n");
+    site.build(&[]);
+    assert_eq!(site.read("public/_headers"), "/*\n  X-Ours: yes\n");
+    assert_eq!(
+        site.read("public/404.html"),
+        "<!DOCTYPE html><title>ours</title>\n"
+    );
+}
