@@ -23,7 +23,8 @@ use crate::theme::{Theme, Views};
 
 pub const HEADERS: &str = "_headers";
 pub const NOT_FOUND: &str = "404.html";
-/// The theme's template for the root 404; a theme without it has none.
+/// The theme's template for the root 404; without it, the default
+/// language's `404.html` stands at the root.
 const TEMPLATE: &str = "root_404.html";
 
 /// Kept a year, never asked again.
@@ -31,25 +32,35 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Asked again on every visit (a 304 when unchanged).
 pub const REVALIDATE: &str = "no-cache";
 
-/// `_headers` and, when the theme has its template, `/404.html`; a file
-/// of that name in the site's (or the theme's) `static/` is published
-/// instead, as written.
-pub fn artifacts(site: &Site, theme: &Theme) -> Result<Vec<Artifact>, Diagnostic> {
-    let given = |name: &str| theme.statics.iter().any(|s| s.name == name);
-    let mut out = Vec::new();
-    if !given(HEADERS) {
-        out.push(Artifact {
-            path: HEADERS.to_string(),
-            content: Content::Bytes(headers(site, theme).into_bytes()),
-        });
+/// A file for the hosts, in the plan unless the site's `static/` has one
+/// of the same name (published as written instead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostFile {
+    Headers,
+    NotFound,
+}
+
+impl HostFile {
+    pub const ALL: [HostFile; 2] = [HostFile::Headers, HostFile::NotFound];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            HostFile::Headers => HEADERS,
+            HostFile::NotFound => NOT_FOUND,
+        }
     }
-    if theme.has_template(TEMPLATE) && !given(NOT_FOUND) {
-        out.push(Artifact {
-            path: NOT_FOUND.to_string(),
-            content: Content::Bytes(not_found(site, theme)?.into_bytes()),
-        });
-    }
-    Ok(out)
+}
+
+/// Makes one of the hosts' files.
+pub fn make(views: &Views<'_>, host: HostFile) -> Result<Artifact, Diagnostic> {
+    let text = match host {
+        HostFile::Headers => headers(views.site, views.theme),
+        HostFile::NotFound => not_found(views)?,
+    };
+    Ok(Artifact {
+        path: host.path().to_string(),
+        content: Content::Bytes(text.into_bytes()),
+    })
 }
 
 /// The rules, one block a path pattern, every path with a leading `/`
@@ -105,7 +116,7 @@ fn search_rules(lang: &Lang) -> Vec<(String, &'static str)> {
 }
 
 /// The root not-found page, in every language of the site.
-fn not_found(site: &Site, theme: &Theme) -> Result<String, Diagnostic> {
+fn not_found(views: &Views<'_>) -> Result<String, Diagnostic> {
     #[derive(Serialize)]
     struct LangView {
         lang: String,
@@ -114,11 +125,7 @@ fn not_found(site: &Site, theme: &Theme) -> Result<String, Diagnostic> {
         home_url: String,
         back_home: String,
     }
-    let views = Views {
-        site,
-        theme,
-        sample: None,
-    };
+    let (site, theme) = (views.site, views.theme);
     let word = |l: &Lang, key: &str| theme.strings(l).get(key).cloned().unwrap_or_default();
     let languages: Vec<LangView> = site
         .config
@@ -144,5 +151,10 @@ fn not_found(site: &Site, theme: &Theme) -> Result<String, Diagnostic> {
     let mut ctx = tera::Context::new();
     ctx.insert("page", &page);
     ctx.insert("languages", &languages);
-    theme.render(TEMPLATE, &ctx)
+    let template = if theme.has_template(TEMPLATE) {
+        TEMPLATE
+    } else {
+        "404.html"
+    };
+    theme.render(template, &ctx)
 }

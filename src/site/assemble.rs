@@ -28,6 +28,8 @@ pub struct Options {
     /// Validate bodies without making their HTML (`check`): links,
     /// anchors and raw HTML are checked all the same.
     pub validate_only: bool,
+    /// The words bodies' HTML adds, by language (from the theme).
+    pub labels: Arc<BTreeMap<crate::lang::Lang, markdown::Labels>>,
 }
 
 /// A parsed document, before it is placed in the site.
@@ -42,9 +44,24 @@ struct Item {
 /// one configuration: start a new one when config.yaml changes.
 #[derive(Default)]
 pub struct Memo {
+    /// Whether to remember at all: a build that runs once would only pay
+    /// for copies it never reads (`Memo::default()` does not).
+    keep: bool,
     docs: HashMap<String, Remembered>,
     /// The link targets of the last build, for `patch_body`.
     targets: Option<Targets>,
+    /// The labels of the last build, for `patch_body`.
+    labels: Arc<BTreeMap<crate::lang::Lang, markdown::Labels>>,
+}
+
+impl Memo {
+    /// A memo that remembers, for a preview's later runs.
+    pub fn remembering() -> Memo {
+        Memo {
+            keep: true,
+            ..Memo::default()
+        }
+    }
 }
 
 struct Remembered {
@@ -132,7 +149,7 @@ pub fn assemble_with(
             result.map(|(parsed, d)| (Item { doc, parsed }, d))
         })
         .collect();
-    for p in &parsed {
+    for p in parsed.iter().filter(|_| memo.keep) {
         let (file, fingerprint, key, result) = match p {
             Ok((item, d)) => (
                 &item.doc.file,
@@ -197,7 +214,7 @@ pub fn assemble_with(
     } else {
         published
             .par_iter()
-            .map(|(_, item)| Some(scan_body(&item.doc, &item.parsed, &config)))
+            .map(|(_, item)| Some(scan_body(&item.doc, &item.parsed, &config, &opts.labels)))
             .collect()
     };
     let headings: Vec<Vec<Heading>> = published
@@ -279,11 +296,25 @@ pub fn assemble_with(
             let fresh = kept.is_none();
             let body = kept.unwrap_or_else(|| {
                 let (r, d) = match scan {
-                    Some(scan) => {
-                        resolve_scanned(&item.doc, &item.parsed, scan, &targets, &config, &prefix)
-                    }
+                    Some(scan) => resolve_scanned(
+                        &item.doc,
+                        &item.parsed,
+                        scan,
+                        &targets,
+                        &config,
+                        &prefix,
+                        &opts.labels,
+                    ),
                     // No scan: this is `build`, which wants the HTML.
-                    None => render_body(&item.doc, &item.parsed, &targets, &config, &prefix, true),
+                    None => render_body(
+                        &item.doc,
+                        &item.parsed,
+                        &targets,
+                        &config,
+                        &prefix,
+                        &opts.labels,
+                        true,
+                    ),
                 };
                 Body {
                     html: Arc::from(r.html),
@@ -371,6 +402,7 @@ pub fn assemble_with(
             &targets,
             &config,
             &prefix,
+            &opts.labels,
             !opts.validate_only,
         );
         diags.extend(d);
@@ -392,6 +424,7 @@ pub fn assemble_with(
     timings.lap("markdown");
     let graph = super::graph::Graph::build(&entities);
     memo.targets = Some(targets);
+    memo.labels = Arc::clone(&opts.labels);
     let site = Site {
         graph,
         history_note: opts.history.reason.clone(),
@@ -469,6 +502,7 @@ pub fn patch_version(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<
         targets,
         &site.config,
         &site.path_prefix,
+        &memo.labels,
         true,
     );
     if !d.is_empty() {
@@ -532,8 +566,13 @@ fn organisations(fields: &Fields) -> &[String] {
 /// still to resolve, the other diagnostics.
 type Scanned = (markdown::Rendered, Vec<markdown::LinkAt>, Vec<Diagnostic>);
 
-fn scan_body(doc: &Document, parsed: &Parsed, config: &Config) -> Scanned {
-    markdown::scan(&input_of(doc, parsed, config, false))
+fn scan_body(
+    doc: &Document,
+    parsed: &Parsed,
+    config: &Config,
+    labels: &BTreeMap<crate::lang::Lang, markdown::Labels>,
+) -> Scanned {
+    markdown::scan(&input_of(doc, parsed, config, labels, false))
 }
 
 /// A scanned body's links resolved against `targets`, as `render_body`
@@ -545,6 +584,7 @@ fn resolve_scanned(
     targets: &Targets,
     config: &Config,
     prefix: &str,
+    labels: &BTreeMap<crate::lang::Lang, markdown::Labels>,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
     let resolver = Resolver {
         targets,
@@ -552,7 +592,7 @@ fn resolve_scanned(
         lang: &doc.lang,
         prefix,
     };
-    let input = input_of(doc, parsed, config, false);
+    let input = input_of(doc, parsed, config, labels, false);
     diags.extend(
         links
             .iter()
@@ -561,13 +601,20 @@ fn resolve_scanned(
     (rendered, diags)
 }
 
-fn input_of<'a>(doc: &'a Document, parsed: &Parsed, config: &Config, html: bool) -> Input<'a> {
+fn input_of<'a>(
+    doc: &'a Document,
+    parsed: &Parsed,
+    config: &Config,
+    labels: &'a BTreeMap<crate::lang::Lang, markdown::Labels>,
+    html: bool,
+) -> Input<'a> {
     Input {
         file: &doc.file,
         file_text: &doc.text,
         body: parsed.parts.body.clone(),
         allow_raw_html: config.unsafe_html,
-        french: doc.lang.as_str() == "fr",
+        french: crate::typography::french_spacing(doc.lang.as_str()),
+        labels: labels.get(&doc.lang).unwrap_or(&NO_LABELS),
         html,
     }
 }
@@ -580,6 +627,7 @@ fn render_body(
     targets: &Targets,
     config: &Config,
     prefix: &str,
+    labels: &BTreeMap<crate::lang::Lang, markdown::Labels>,
     html: bool,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
     let resolver = Resolver {
@@ -588,8 +636,14 @@ fn render_body(
         lang: &doc.lang,
         prefix,
     };
-    markdown::render(&input_of(doc, parsed, config, html), &resolver)
+    markdown::render(&input_of(doc, parsed, config, labels, html), &resolver)
 }
+
+/// For a language the theme has no strings for (its error is reported).
+static NO_LABELS: markdown::Labels = markdown::Labels {
+    table: String::new(),
+    footnote_back: String::new(),
+};
 
 /// The entity an `@/kind/id#anchor` target names.
 fn link_key(target: &str) -> Option<EntityKey> {
@@ -728,7 +782,7 @@ mod tests {
         let config = crate::config::load(root).expect("config.yaml");
         let (tree, _) = crate::discover::discover(root, &config);
         let docs = tree.documents.clone();
-        let mut memo = Memo::default();
+        let mut memo = Memo::remembering();
         let (site, diags, _) = assemble_with(
             config,
             tree,

@@ -8,9 +8,11 @@ mod graph;
 mod links;
 mod model;
 mod refs;
+mod warnings;
 
 pub use assemble::{Changes, Memo, Options, Patched, assemble, assemble_with, patch_version};
 pub use freshness::{Behind, behind, behind_in};
 pub use graph::{Edge, Graph, Lists};
 pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};
 pub use refs::{Ref, references};
+pub use warnings::warnings;

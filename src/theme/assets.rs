@@ -17,6 +17,17 @@ pub struct StaticAsset {
     pub body: Body,
 }
 
+impl StaticAsset {
+    /// The file as a diagnostic names it.
+    pub fn describe(&self) -> String {
+        match &self.body {
+            Body::Disk(p) => crate::diag::display_path(p),
+            Body::BuiltIn(_) => format!("the built-in theme's static/{}", self.name),
+            Body::Made(_) => format!("the generated {}", self.name),
+        }
+    }
+}
+
 /// The generated print stylesheet's name.
 pub const PRINT_CSS: &str = "print.css";
 
@@ -86,7 +97,7 @@ fn print_css(base: &str) -> String {
         .find("://")
         .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
         .unwrap_or(base.trim_end_matches('/'));
-    let quoted = origin.replace(['\\', '"', '\n'], "");
+    let quoted = crate::escape::css_string(origin);
     format!(
         "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
     )

@@ -9,7 +9,7 @@ use super::dates::format_date;
 use super::load::{Strings, Theme};
 use crate::frontmatter::Fields;
 use crate::frontmatter::types::{Date, Location};
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::{Lang, sort_key};
 use crate::site::{Entity, EntityKey, LinkTo, Site, Version};
 use crate::typography::for_lang;
@@ -209,10 +209,13 @@ impl<'a> Views<'a> {
             })
             .collect();
         let explore = [
-            ("nav_themes", Site::taxonomy_path("themes", lang, None)),
+            (
+                "nav_themes",
+                Site::taxonomy_path(Taxonomy::Themes, lang, None),
+            ),
             (
                 "nav_organisations",
-                Site::taxonomy_path("organisations", lang, None),
+                Site::taxonomy_path(Taxonomy::Organisations, lang, None),
             ),
             ("nav_matrix", Site::matrix_path(lang)),
         ]
@@ -309,14 +312,11 @@ impl<'a> Views<'a> {
     /// Theme or organisation labels in `lang`, linked to their pages.
     pub fn labels<'i>(
         &self,
-        taxonomy: &str,
+        taxonomy: Taxonomy,
         ids: impl IntoIterator<Item = &'i String>,
         lang: &Lang,
     ) -> Vec<Labelled> {
-        let table = match taxonomy {
-            "themes" => &self.site.config.themes,
-            _ => &self.site.config.organisations,
-        };
+        let table = self.site.config.terms(taxonomy);
         let mut v: Vec<Labelled> = ids
             .into_iter()
             .map(|id| Labelled {
@@ -369,7 +369,7 @@ impl<'a> Views<'a> {
                         lang: b.newer.lang.to_string(),
                     })
                 }),
-            themes: self.labels("themes", &c.themes, lang),
+            themes: self.labels(Taxonomy::Themes, &c.themes, lang),
             headings: v.headings.clone(),
             links: self
                 .site
@@ -395,7 +395,7 @@ impl<'a> Views<'a> {
             let v = value.to_json()?;
             Some(self.word(lang, &format!("{prefix}_{}", v.as_str()?)))
         };
-        let orgs = |ids: &[String]| self.labels("organisations", ids, lang);
+        let orgs = |ids: &[String]| self.labels(Taxonomy::Organisations, ids, lang);
         match fields {
             Fields::Meeting(m) => {
                 let location = match &m.location {

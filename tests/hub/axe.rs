@@ -4,20 +4,10 @@
 //! Skipped, saying so, without Chromium, Node.js or `tools/node_modules`
 //! (`.ci/run` installs them: `npm ci` in tools/).
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-use crate::support::{Site, bin, repo, run_bounded};
-
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::support::{Site, repo, run_bounded};
 
 /// One page of every kind, in both languages.
 pub const PAGES: &[&str] = &[
@@ -51,20 +41,9 @@ pub const PAGES: &[&str] = &[
 
 /// Starts `serve` on a free port for `site`; its base URL.
 pub fn serve(site: &Site) -> (impl Drop, String) {
-    let mut child = Command::new(bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let guard = Serve(child);
-    let mut url = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut url)
-        .expect("url line");
-    (guard, url.trim().trim_end_matches('/').to_string())
+    let served = crate::served::Served::start(&site.root);
+    let base = served.base.clone();
+    (served, base)
 }
 
 /// Why the browser tools cannot run here, if they cannot.
@@ -90,8 +69,7 @@ pub fn missing_tools(package: &str) -> Option<String> {
 #[test]
 fn axe_finds_no_violation_on_any_kind_of_page() {
     if let Some(why) = missing_tools("axe-core") {
-        eprintln!("SKIPPED axe_finds_no_violation_on_any_kind_of_page: {why}");
-        return;
+        skipped!("axe_finds_no_violation_on_any_kind_of_page", "{why}");
     }
     let site = Site::bundled_hub();
     let (_serve, base) = serve(&site);

@@ -4,21 +4,10 @@
 //! script and style shows the console does report them. Skipped, saying
 //! so, where Chromium is not installed (`.ci/run` installs it).
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-use crate::support::{Site, bin, run_bounded};
-
-struct Serve(Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::support::{Site, run_bounded};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -39,19 +28,6 @@ const PAGES: [&str; 14] = [
     "/fr/nulle-part/",
     "/fr/webinaire-rvr-2021/",
 ];
-
-/// The response head for `path`, to read its headers.
-fn head(addr: &str, path: &str) -> String {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    write!(
-        s,
-        "HEAD {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut response = String::new();
-    s.read_to_string(&mut response).expect("read");
-    response
-}
 
 /// Loads `url` in headless Chromium; the console lines about the
 /// Content-Security-Policy, and the page's DOM.
@@ -81,8 +57,10 @@ fn load(url: &str, scratch: &Path) -> (Vec<String>, String) {
 #[test]
 fn every_page_kind_loads_in_chromium_with_no_csp_violation() {
     if !Path::new(CHROMIUM).exists() {
-        eprintln!("SKIPPED every_page_kind_loads_in_chromium_with_no_csp_violation: no {CHROMIUM}");
-        return;
+        skipped!(
+            "every_page_kind_loads_in_chromium_with_no_csp_violation",
+            "no {CHROMIUM}"
+        );
     }
     let site = Site::bundled_hub();
     // The probe: what the policy must stop, served from the site itself.
@@ -91,28 +69,15 @@ fn every_page_kind_loads_in_chromium_with_no_csp_violation() {
         "<!DOCTYPE html><html><head><style>p{}</style></head>\
          <body><p style=\"color:red\" onclick=\"x()\">p</p><script>1</script></body></html>\n",
     );
-    let mut child = Command::new(bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let _serve = Serve(child);
-    let mut url = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut url)
-        .expect("url line");
-    let base = url.trim().trim_end_matches('/').to_string();
-    let addr = base.trim_start_matches("http://").to_string();
+    let served = crate::served::Served::start(&site.root);
+    let base = served.base.clone();
 
     let policy = format!(
         "Content-Security-Policy: {}\r\n",
         rabat_hub::output::CONTENT_SECURITY_POLICY
     );
     assert!(
-        head(&addr, "/fr/").contains(&policy),
+        served.head("/fr/").contains(&policy),
         "serve sends the policy"
     );
 

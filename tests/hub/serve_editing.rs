@@ -5,101 +5,44 @@
 //! restart. And all of it on a hub with no `themes/`, whose files
 //! override the built-in theme's as they are saved.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::served::Served;
 use crate::support::{Site, bin};
 
-/// A running `serve` on a free port; killed when dropped.
-struct Serving {
-    child: Child,
-    url: String,
-    addr: String,
+/// `serve` with `args` and `env` on `root`.
+fn serve(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Served {
+    Served::start_with(root, args, env)
 }
 
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// The body of `GET path`.
+fn get(s: &Served, path: &str) -> String {
+    s.get(path).1
 }
 
-impl Serving {
-    fn start(site: &Site, extra: &[&str], env: &[(&str, &str)]) -> Serving {
-        Serving::start_at(&site.root, extra, env)
-    }
+/// Polls `path` until `ok` holds, for `limit` at most.
+fn wait_for(s: &Served, path: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> bool {
+    s.wait_for(path, limit, |_, body| ok(body)).is_some()
+}
 
-    fn start_at(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Serving {
-        let mut cmd = Command::new(bin());
-        cmd.args(["serve", "--port", "0"])
-            .args(extra)
-            .arg("--root")
-            .arg(root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().expect("start serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut url = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut url)
-            .expect("url line");
-        let url = url.trim().to_string();
-        assert!(url.starts_with("http://127.0.0.1:"), "printed {url:?}");
-        let addr = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        Serving { child, url, addr }
+/// The live-reload event stream, once it is open.
+fn event_stream(s: &Served) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(&s.addr).expect("connect");
+    write!(stream, "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    while !line.starts_with(": connected") {
+        line.clear();
+        reader.read_line(&mut line).expect("stream opens");
     }
-
-    fn get(&self, path: &str) -> String {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .expect("send");
-        let mut response = String::new();
-        s.read_to_string(&mut response).expect("read");
-        response
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default()
-    }
-
-    /// Polls `path` until `ok` holds, for `limit` at most.
-    fn wait_for(&self, path: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if ok(&self.get(path)) {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        false
-    }
-
-    /// The live-reload event stream, once it is open.
-    fn events(&self) -> BufReader<TcpStream> {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        write!(s, "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
-        s.set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        let mut reader = BufReader::new(s);
-        let mut line = String::new();
-        while !line.starts_with(": connected") {
-            line.clear();
-            reader.read_line(&mut line).expect("stream opens");
-        }
-        reader
-    }
+    reader
 }
 
 /// The next event's name and data.
@@ -135,17 +78,17 @@ fn open_starts_the_browser_on_the_site() {
         std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
     let opener = opener.display().to_string();
-    let serving = Serving::start(&site, &["--open"], &[("RABAT_HUB_OPENER", &opener)]);
+    let serving = serve(&site.root, &["--open"], &[("RABAT_HUB_OPENER", &opener)]);
     let start = Instant::now();
     while !log.exists() && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let opened = std::fs::read_to_string(&log).expect("the browser was opened");
-    assert_eq!(opened.trim(), serving.url);
+    assert_eq!(opened.trim(), format!("{}/", serving.base));
     // Without --open, no browser.
     std::fs::remove_file(&log).expect("rm");
-    let again = Serving::start(&site, &[], &[("RABAT_HUB_OPENER", &opener)]);
-    assert!(again.get("/fr/").contains("<html"));
+    let again = serve(&site.root, &[], &[("RABAT_HUB_OPENER", &opener)]);
+    assert!(get(&again, "/fr/").contains("<html"));
     std::thread::sleep(Duration::from_millis(300));
     assert!(!log.exists(), "opened without --open");
 }
@@ -153,8 +96,8 @@ fn open_starts_the_browser_on_the_site() {
 #[test]
 fn navigate_sends_open_pages_to_the_page_of_the_file_saved() {
     let site = Site::fixture("languages/pairing");
-    let serving = Serving::start(&site, &["--navigate"], &[]);
-    let mut events = serving.events();
+    let serving = serve(&site.root, &["--navigate"], &[]);
+    let mut events = event_stream(&serving);
     let file = "content/practices/anpe-togo.fr.md";
     site.write(file, &site.read(file).replace("Seulement", "Uniquement"));
     assert_eq!(
@@ -180,8 +123,8 @@ fn navigate_sends_open_pages_to_the_page_of_the_file_saved() {
         ("navigate".to_string(), "/en/".to_string())
     );
     // Without --navigate, pages reload where they are.
-    let plain = Serving::start(&site, &[], &[]);
-    let mut events = plain.events();
+    let plain = serve(&site.root, &[], &[]);
+    let mut events = event_stream(&plain);
     let file = "content/practices/anpe-togo.fr.md";
     site.write(file, &site.read(file).replace("Uniquement", "Seulement"));
     assert_eq!(next_event(&mut events).0, "reload");
@@ -214,9 +157,9 @@ fn a_new_commit_updates_translation_freshness_without_a_restart() {
     git(&site, &["init", "-q", "-b", "main"], "2026-01-05");
     git(&site, &["add", "-A"], "2026-01-05");
     git(&site, &["commit", "-q", "-m", "first"], "2026-01-05");
-    let serving = Serving::start(&site, &[], &[]);
+    let serving = serve(&site.root, &[], &[]);
     let fr = "/fr/pratiques/ofii-cameroon/";
-    assert!(!serving.get(fr).contains("translation-notice"));
+    assert!(!get(&serving, fr).contains("translation-notice"));
 
     // An edit alone (not committed) is not a newer version.
     let file = "content/practices/ofii-cameroon.en.md";
@@ -227,14 +170,15 @@ fn a_new_commit_updates_translation_freshness_without_a_restart() {
             .replace("The English text.", "The English text, revised."),
     );
     assert!(
-        serving.wait_for(
+        wait_for(
+            &serving,
             "/en/practices/ofii-cameroon/",
             Duration::from_secs(10),
             |b| b.contains("The English text, revised.")
         ),
         "the edit was not served"
     );
-    assert!(!serving.get(fr).contains("translation-notice"));
+    assert!(!get(&serving, fr).contains("translation-notice"));
 
     // Committed, it is: the French page says so, with no restart.
     git(
@@ -243,11 +187,11 @@ fn a_new_commit_updates_translation_freshness_without_a_restart() {
         "2026-03-03",
     );
     assert!(
-        serving.wait_for(fr, Duration::from_secs(10), |b| b
+        wait_for(&serving, fr, Duration::from_secs(10), |b| b
             .contains("translation-notice")
             && b.contains("3 mars 2026")),
         "the commit did not reach the page:\n{}",
-        serving.get(fr)
+        get(&serving, fr)
     );
 }
 
@@ -268,13 +212,13 @@ fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_sav
         .output()
         .expect("init");
     assert!(out.status.success());
-    let serving = Serving::start_at(&hub, &[], &[]);
+    let serving = serve(&hub, &[], &[]);
     let about = "/en/pages/about/";
-    let body = serving.get(about);
+    let body = get(&serving, about);
     let css = stylesheet(&body);
     assert!(css != "/style.css", "{css}");
     assert!(
-        serving.get(&css).contains(".site-header"),
+        get(&serving, &css).contains(".site-header"),
         "the built-in stylesheet"
     );
 
@@ -293,7 +237,7 @@ fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_sav
     )
     .expect("write");
     assert!(
-        serving.wait_for(about, Duration::from_secs(10), |b| b
+        wait_for(&serving, about, Duration::from_secs(10), |b| b
             .contains("class=\"ours\"")),
         "the site's template was not picked up"
     );
@@ -302,11 +246,12 @@ fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_sav
     std::thread::sleep(Duration::from_millis(300));
     std::fs::write(hub.join("static/style.css"), "body { color: #010203; }\n").expect("write");
     assert!(
-        serving.wait_for(about, Duration::from_secs(10), |b| stylesheet(b) != css),
+        wait_for(&serving, about, Duration::from_secs(10), |b| stylesheet(b)
+            != css),
         "the stylesheet's address did not change"
     );
-    let new = stylesheet(&serving.get(about));
-    assert_eq!(serving.get(&new), "body { color: #010203; }\n");
+    let new = stylesheet(&get(&serving, about));
+    assert_eq!(get(&serving, &new), "body { color: #010203; }\n");
     // The template is saved again: the page follows.
     std::fs::write(
         hub.join("templates/page.html"),
@@ -316,5 +261,6 @@ fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_sav
         ),
     )
     .expect("write");
-    assert!(serving.wait_for(about, Duration::from_secs(10), |b| b.contains("ours-again")));
+    assert!(wait_for(&serving, about, Duration::from_secs(10), |b| b
+        .contains("ours-again")));
 }
