@@ -179,7 +179,7 @@ pub fn search_artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnosti
 
 /// What changed between two sites, as the pages that show it see it:
 /// `touched` entities (their files or bodies changed) and `reshown` ones
-/// (a patch already changed their face in `old`). An entity whose face
+/// (a patch already changed their front matter in `old`). An entity whose front matter
 /// changed is shown again in both sites' surroundings: the pages that
 /// listed it and those that list it now.
 pub fn changed_between(
@@ -193,8 +193,8 @@ pub fn changed_between(
         let (before, after) = (old.entities.get(key), new.entities.get(key));
         if before.is_none() || after.is_none() {
             out.push(Shown::Presence(key.clone()));
-        } else if reshown.contains(key) || face_changed(before, after) {
-            out.push(Shown::Face(key.clone(), None));
+        } else if reshown.contains(key) || front_matter_changed(before, after) {
+            out.push(Shown::FrontMatter(key.clone(), None));
         } else {
             out.push(Shown::Text(key.clone()));
             continue;
@@ -223,7 +223,7 @@ pub fn changed_between(
 /// Whether what other pages show of an entity (front matter, address,
 /// languages) differs between two builds. A change to the text alone is
 /// seen only on the entity's own pages.
-fn face_changed(a: Option<&crate::site::Entity>, b: Option<&crate::site::Entity>) -> bool {
+fn front_matter_changed(a: Option<&crate::site::Entity>, b: Option<&crate::site::Entity>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
             a.versions.len() != b.versions.len()
@@ -275,7 +275,7 @@ pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
     let rendered: Vec<Diagnostic> = jobs
         .par_iter()
         .filter(|j| match j.page {
-            Page::Entity(..) => j.own().is_some_and(|k| sample.contains(&k)),
+            Page::Entity(..) => j.entity().is_some_and(|k| sample.contains(&k)),
             Page::Attachment(..) | Page::Static(_) | Page::Data(_) => false,
             _ => true,
         })

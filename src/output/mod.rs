@@ -20,7 +20,6 @@ pub use make::{
     render_showing, search_artifacts, validate,
 };
 pub use plan::{Job, Page, Shown, plan};
-pub use web::feed_path;
 
 use std::path::PathBuf;
 

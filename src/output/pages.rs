@@ -91,12 +91,7 @@ pub fn render(
                     };
                     Section {
                         kind: k,
-                        label: views
-                            .theme
-                            .strings(lang)
-                            .get(&format!("nav_{}", k.folder()))
-                            .cloned()
-                            .unwrap_or_default(),
+                        label: views.word(lang, &format!("nav_{}", k.folder())),
                         url: site.url(&site.list_path(k, lang)),
                         count: views.count(k),
                         latest: items
@@ -118,12 +113,7 @@ pub fn render(
         Page::List(kind, lang) => {
             let path = site.list_path(kind, lang);
             let text = site.lists.get(&(kind, lang.clone()));
-            let label = views
-                .theme
-                .strings(lang)
-                .get(&format!("nav_{}", kind.folder()))
-                .cloned()
-                .unwrap_or_default();
+            let label = views.word(lang, &format!("nav_{}", kind.folder()));
             let title = text.map_or(label, |t| t.title.clone());
             let page = views.page(
                 lang,
@@ -168,7 +158,7 @@ pub fn render(
         }
         Page::Taxonomy(taxonomy, lang) => {
             let path = Site::taxonomy_path(taxonomy, lang, None);
-            let title = word(views, lang, &format!("nav_{}", taxonomy.name()));
+            let title = views.word(lang, &format!("nav_{}", taxonomy.name()));
             let page = views.page(lang, &path, title, None, None, &|l| {
                 Some(Site::taxonomy_path(taxonomy, l, None))
             });
@@ -223,7 +213,7 @@ pub fn render(
                 .into_iter()
                 .map(|k| Group {
                     kind: k,
-                    label: word(views, lang, &format!("nav_{}", k.folder())),
+                    label: views.word(lang, &format!("nav_{}", k.folder())),
                     items: views.link_list(all.iter().filter(|e| e.kind == k), lang),
                 })
                 .filter(|g| !g.items.is_empty())
@@ -261,12 +251,7 @@ pub fn render(
         Page::Hosting(host) => super::hosting::make(views, host),
         Page::Data(data) => Ok(super::web::data(views, data, &job.path)),
         Page::NotFound(lang) => {
-            let title = views
-                .theme
-                .strings(lang)
-                .get("not_found_title")
-                .cloned()
-                .unwrap_or_default();
+            let title = views.word(lang, "not_found_title");
             let page = views.page(lang, &job.path, title, None, None, &none);
             let mut ctx = tera::Context::new();
             ctx.insert("page", &page);
@@ -287,7 +272,7 @@ pub(super) fn search_page(
 ) -> Result<Artifact, Diagnostic> {
     let site = views.site;
     let path = Site::search_path(lang);
-    let title = word(views, lang, "search_title");
+    let title = views.word(lang, "search_title");
     let page = views.page(lang, &path, title, None, None, &|l| {
         Some(Site::search_path(l))
     });
@@ -300,7 +285,7 @@ pub(super) fn search_page(
         .into_iter()
         .map(|name| Filter {
             name,
-            label: word(views, lang, &format!("search_filter_{name}")),
+            label: views.word(lang, &format!("search_filter_{name}")),
         })
         .collect();
     let bundle_url = site.url(&super::search::bundle_path(lang));
@@ -343,13 +328,4 @@ fn redirect(views: &Views<'_>, v: &Version, path: &str) -> Result<Artifact, Diag
         path: path.to_string(),
         content: Content::Bytes(views.theme.render("alias.html", &ctx)?.into_bytes()),
     })
-}
-
-fn word(views: &Views<'_>, lang: &Lang, key: &str) -> String {
-    views
-        .theme
-        .strings(lang)
-        .get(key)
-        .cloned()
-        .unwrap_or_default()
 }

@@ -68,7 +68,7 @@ pub struct Job<'s> {
 
 impl<'s> Job<'s> {
     /// The entity whose own file this is (its pages, aliases, attachments).
-    pub fn own(&self) -> Option<EntityKey> {
+    pub fn entity(&self) -> Option<EntityKey> {
         match self.page {
             Page::Entity(e, _) | Page::Alias(e, ..) | Page::Attachment(e, ..) => Some(key(e)),
             _ => None,
@@ -178,7 +178,7 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticAsset]) -> Vec<Job<'s>> {
             page: Page::Data(Data::Graph(l)),
         });
         jobs.push(Job {
-            path: crate::output::web::feed_path(l),
+            path: Site::feed_path(l),
             page: Page::Data(Data::Feed(l)),
         });
     }
@@ -217,7 +217,7 @@ pub enum Shown {
     /// What other pages show of an entity changed (a title, a summary, a
     /// date, a field, its address, its languages), as seen in these
     /// languages (all of them: `None`).
-    Face(EntityKey, Option<BTreeSet<Lang>>),
+    FrontMatter(EntityKey, Option<BTreeSet<Lang>>),
     /// The entity came or went: counts and lists change too.
     Presence(EntityKey),
     /// An entity whose pages must be made again because the site around it
@@ -230,7 +230,9 @@ pub enum Shown {
 impl Shown {
     pub fn key(&self) -> Option<&EntityKey> {
         match self {
-            Shown::Text(k) | Shown::Face(k, _) | Shown::Presence(k) | Shown::Pages(k) => Some(k),
+            Shown::Text(k) | Shown::FrontMatter(k, _) | Shown::Presence(k) | Shown::Pages(k) => {
+                Some(k)
+            }
             Shown::Term(..) => None,
         }
     }
@@ -240,19 +242,19 @@ impl Shown {
 /// worked out once for the set, so that each job is a few look-ups.
 pub struct Selection {
     /// Entities whose own files are made in every language.
-    own: BTreeSet<EntityKey>,
-    /// Entities whose pages show a changed face, with the languages it is
+    whole: BTreeSet<EntityKey>,
+    /// Entities whose pages show a changed front matter, with the languages it is
     /// seen in (`None`: all).
     shows: BTreeMap<EntityKey, Option<BTreeSet<Lang>>>,
-    /// Kinds some of whose entities changed face: their lists (and the
+    /// Kinds some of whose entities changed their front matter: their lists (and the
     /// practices list, which names countries).
     kinds: BTreeMap<Kind, Option<BTreeSet<Lang>>>,
     terms: BTreeMap<(Taxonomy, String), Option<BTreeSet<Lang>>>,
     /// Whether an entity came or went (the home pages' and indexes' counts).
     presence: bool,
-    /// Languages in which any face changed (`None` inside: all); nothing
-    /// changed face when empty.
-    faces: Option<Option<BTreeSet<Lang>>>,
+    /// Languages in which any front matter changed (`None` inside: all); nothing
+    /// changed when empty.
+    front_matters: Option<Option<BTreeSet<Lang>>>,
     /// A change of a challenge, a recommendation or a practice: the matrix.
     matrix: Option<Option<BTreeSet<Lang>>>,
     /// Whether the data files are made (not in serve's patched pass).
@@ -296,24 +298,24 @@ fn seen_in(langs: &Option<Option<BTreeSet<Lang>>>, lang: Option<&Lang>) -> bool 
 impl Selection {
     pub fn of(site: &Site, changes: &[Shown], data: bool) -> Selection {
         let mut s = Selection {
-            own: BTreeSet::new(),
+            whole: BTreeSet::new(),
             shows: BTreeMap::new(),
             kinds: BTreeMap::new(),
             terms: BTreeMap::new(),
             presence: false,
-            faces: None,
+            front_matters: None,
             matrix: None,
             data,
         };
         for change in changes {
             match change {
                 Shown::Text(k) | Shown::Pages(k) => {
-                    s.own.insert(k.clone());
+                    s.whole.insert(k.clone());
                 }
-                Shown::Face(k, langs) => s.face(site, k, langs),
+                Shown::FrontMatter(k, langs) => s.front_matter(site, k, langs),
                 Shown::Presence(k) => {
                     s.presence = true;
-                    s.face(site, k, &None);
+                    s.front_matter(site, k, &None);
                 }
                 Shown::Term(t, id) => widen(&mut s.terms, (*t, id.clone()), &None),
             }
@@ -321,12 +323,12 @@ impl Selection {
         s
     }
 
-    /// Every page that shows the face of `k`: its own, those that list it
+    /// Every page that shows the front matter of `k`: its own, those that list it
     /// (`Graph::shown_by`), the list of its kind, its themes' and
     /// organisations' pages, the home pages (a meeting), the matrix, the
     /// editors' pages and the data files.
-    fn face(&mut self, site: &Site, k: &EntityKey, langs: &Option<BTreeSet<Lang>>) {
-        self.own.insert(k.clone());
+    fn front_matter(&mut self, site: &Site, k: &EntityKey, langs: &Option<BTreeSet<Lang>>) {
+        self.whole.insert(k.clone());
         for by in site.graph.shown_by(k) {
             widen(&mut self.shows, by, langs);
         }
@@ -336,7 +338,7 @@ impl Selection {
                 widen(&mut self.terms, (t, id.clone()), langs);
             }
         }
-        union(&mut self.faces, langs);
+        union(&mut self.front_matters, langs);
         if matches!(
             k.kind,
             Kind::Challenge | Kind::Recommendation | Kind::Practice
@@ -358,18 +360,18 @@ impl Selection {
             Page::Root | Page::NotFound(_) | Page::Static(_) | Page::Hosting(_) => false,
             Page::Entity(e, _) => {
                 let k = key(e);
-                self.own.contains(&k) || self.shows.get(&k).is_some_and(within)
+                self.whole.contains(&k) || self.shows.get(&k).is_some_and(within)
             }
-            Page::Alias(e, ..) | Page::Attachment(e, ..) => self.own.contains(&key(e)),
+            Page::Alias(e, ..) | Page::Attachment(e, ..) => self.whole.contains(&key(e)),
             Page::Home(_) => self.presence || kind_seen(Kind::Meeting),
             Page::List(k, _) => kind_seen(k) || (k == Kind::Practice && kind_seen(Kind::Country)),
-            Page::Taxonomy(..) => self.presence || seen_in(&self.faces, lang),
+            Page::Taxonomy(..) => self.presence || seen_in(&self.front_matters, lang),
             Page::Term(t, id, _) => self.terms.get(&(t, id.to_string())).is_some_and(within),
             Page::Matrix(_) => seen_in(&self.matrix, lang),
-            Page::Editors(_) => seen_in(&self.faces, lang),
+            Page::Editors(_) => seen_in(&self.front_matters, lang),
             // The search pages wait for the index, made after a reload.
             Page::Search(_) => false,
-            Page::Data(_) => self.data && (self.faces.is_some() || self.presence),
+            Page::Data(_) => self.data && (self.front_matters.is_some() || self.presence),
         }
     }
 }

@@ -17,11 +17,6 @@ use crate::lang::Lang;
 use crate::site::{Entity, Site, Version};
 use crate::theme::Views;
 
-/// Where a language's feed is published, relative to the site root.
-pub fn feed_path(lang: &Lang) -> String {
-    format!("{lang}/atom.xml")
-}
-
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 
@@ -34,11 +29,7 @@ pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
             let title = format!(
                 "{} — {}",
                 site.config.title.get(l).map_or("", String::as_str),
-                views
-                    .theme
-                    .strings(l)
-                    .get("feed_title")
-                    .map_or("", String::as_str)
+                views.word(l, "feed_title")
             );
             atom(site, l, &title)
         }
@@ -92,11 +83,11 @@ pub fn atom(site: &Site, lang: &Lang, title: &str) -> String {
     x.push_str(&format!("<title>{}</title>\n", esc(title)));
     x.push_str(&format!(
         "<id>{}</id>\n",
-        esc(&site.permalink(&feed_path(lang)))
+        esc(&site.permalink(&Site::feed_path(lang)))
     ));
     x.push_str(&format!(
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        esc(&site.permalink(&feed_path(lang)))
+        esc(&site.permalink(&Site::feed_path(lang)))
     ));
     x.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

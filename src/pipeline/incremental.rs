@@ -63,7 +63,7 @@ impl Pipeline {
             });
             match patched {
                 Some(Patched::Body(k)) => edits.push(Shown::Text(k)),
-                Some(Patched::Face(k)) => {
+                Some(Patched::FrontMatter(k)) => {
                     // Pages in the edited version's language show it, and
                     // so do those of languages the entity lacks (they fall
                     // back to it); the others show another version.
@@ -77,7 +77,7 @@ impl Pipeline {
                                 .cloned(),
                         );
                     }
-                    edits.push(Shown::Face(k, Some(langs)));
+                    edits.push(Shown::FrontMatter(k, Some(langs)));
                 }
                 None => {
                     // What was already swapped in must still be rendered,
@@ -166,10 +166,10 @@ impl Pipeline {
 }
 
 /// Edits patched into the cache's site whose pages were not made: the
-/// next run makes them, and the pages around those whose face changed.
+/// next run makes them, and the pages around those whose front matter changed.
 fn owe(cache: &mut super::Cache, edits: &[Shown]) {
     for e in edits {
-        if let Shown::Face(k, _) = e {
+        if let Shown::FrontMatter(k, _) = e {
             cache.reshown.insert(k.clone());
         }
         if let Some(k) = e.key() {

@@ -159,6 +159,11 @@ impl Site {
         format!("{lang}/matrix/")
     }
 
+    /// A language's Atom feed (meetings and practices).
+    pub fn feed_path(lang: &Lang) -> String {
+        format!("{lang}/atom.xml")
+    }
+
     /// The search page of a language.
     pub fn search_path(lang: &Lang) -> String {
         format!("{lang}/search/")

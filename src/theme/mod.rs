@@ -8,6 +8,7 @@
 mod assets;
 mod context;
 mod dates;
+mod entity;
 mod files;
 mod load;
 mod map;
