@@ -263,4 +263,15 @@ fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_sav
     .expect("write");
     assert!(wait_for(&serving, about, Duration::from_secs(10), |b| b
         .contains("ours-again")));
+    // An edit to content still takes the incremental path, with the
+    // built-in theme's other templates and the site's stylesheet.
+    let fiche = hub.join("content/practices/dakar-job-centre.en.md");
+    let text = std::fs::read_to_string(&fiche).expect("read");
+    std::fs::write(&fiche, text.replace("An example fiche", "A revised fiche")).expect("write");
+    assert!(wait_for(
+        &serving,
+        "/en/practices/dakar-job-centre/",
+        Duration::from_secs(10),
+        |b| b.contains("A revised fiche") && stylesheet(b) == new
+    ));
 }
