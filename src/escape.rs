@@ -4,38 +4,46 @@
 //! hand (not through Tera's autoescaping) calls these, so a character is
 //! never escaped one way here and another way there.
 
-/// Text between HTML tags: `&`, `<`, `>` and `"`, as pulldown-cmark
-/// escapes the text it writes (so a highlighted code block and a plain
-/// one escape alike).
-pub fn html_text(s: &str) -> String {
+/// `s` with each character `entity` names replaced by it, and those
+/// `allowed` refuses dropped.
+fn escaped(s: &str, entity: fn(char) -> Option<&'static str>, allowed: fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
+        match entity(c) {
+            Some(e) => out.push_str(e),
+            None if allowed(c) => out.push(c),
+            None => {}
         }
     }
     out
 }
 
-/// An HTML attribute value in double quotes: the text's escapes and `"`
-/// and `'`, so it is safe in single quotes too.
-pub fn html_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+/// `&`, `<`, `>` and `"`: what ends or changes HTML text or markup.
+fn markup(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        _ => None,
     }
-    out
+}
+
+/// Text between HTML tags: `&`, `<`, `>` and `"`, as pulldown-cmark
+/// escapes the text it writes (so a highlighted code block and a plain
+/// one escape alike).
+pub fn html_text(s: &str) -> String {
+    escaped(s, markup, |_| true)
+}
+
+/// An HTML attribute value in double quotes: the text's escapes and `'`,
+/// so it is safe in single quotes too.
+pub fn html_attr(s: &str) -> String {
+    escaped(
+        s,
+        |c| if c == '\'' { Some("&#39;") } else { markup(c) },
+        |_| true,
+    )
 }
 
 /// Whether XML 1.0 allows `c` at all (its `Char` production): tab, line
@@ -49,19 +57,11 @@ pub fn xml_allows(c: char) -> bool {
 /// character XML 1.0 forbids dropped (an escape would not help: `&#1;` is
 /// not well-formed either).
 pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if !xml_allows(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
+    escaped(
+        s,
+        |c| if c == '\'' { Some("&apos;") } else { markup(c) },
+        xml_allows,
+    )
 }
 
 /// JSON that stays inert inside a `<script>` element or an HTML attribute:
