@@ -4,10 +4,18 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// The version and the commit it was built from (see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("RABAT_HUB_COMMIT"),
+    ")"
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "rabat-hub",
-    version,
+    version = VERSION,
     about = "Builds the Rabat Process knowledge hub: a bilingual, cross-linked static site"
 )]
 pub struct Cli {
@@ -25,6 +33,29 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write the files of a new entity, in every language of the site
     New(NewArgs),
+    /// Start a new hub of content only in DIR: config, example content, CI workflow
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `rabat-hub man > rabat-hub.1`
+    Man,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// Where to start the hub (created if missing)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Write into a folder that is not empty (files of the same name are replaced)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(clap::Args, Debug)]
@@ -94,6 +125,9 @@ pub struct CheckArgs {
     /// Treat warnings (missing translations) as errors
     #[arg(long)]
     pub strict: bool,
+    /// Also name the site's files that override the theme's
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Print how long each stage took to stderr (for benchmarks)
     #[arg(long)]
     pub timings: bool,
@@ -110,6 +144,13 @@ pub struct ServeArgs {
     /// from this computer
     #[arg(long)]
     pub bind: Option<std::net::IpAddr>,
+    /// Open the site in the browser once it is served
+    #[arg(long)]
+    pub open: bool,
+    /// After each save, open pages go to the page of the file saved
+    /// (like Hugo's --navigateToChanged)
+    #[arg(long)]
+    pub navigate: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         Command::Build(a) => a.site.lang,
         Command::Check(a) => a.site.lang,
         Command::Serve(a) => a.site.lang,
-        Command::New(_) => None,
+        Command::New(_) | Command::Init(_) | Command::Completions(_) | Command::Man => None,
     };
     let lang = match asked {
         Some(MessageLang::Fr) => Some(Language::Fr),
@@ -37,5 +37,8 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::New(a) => cmd::new::run(a),
+        Command::Init(a) => cmd::init::run(a),
+        Command::Completions(a) => cmd::completions::completions(a),
+        Command::Man => cmd::completions::man(),
     }
 }

@@ -3,7 +3,10 @@
 //! there. Each placeholder is marked `# ✎` (the body's with a leading
 //! `✎`): `build` and `serve` show the page, and `check` warns of every
 //! mark left, so `check --strict` fails until the editor has written the
-//! real values. Pure: `cmd::new` does the I/O.
+//! real values. Pure: `cmd::new` does the I/O. `init` writes a whole new
+//! hub (`rabat-hub init`).
+
+pub mod init;
 
 use crate::config::Config;
 use crate::frontmatter::PLACEHOLDER;

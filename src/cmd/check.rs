@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{exit, report_at};
 use crate::cli::{CheckArgs, Format};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::pipeline::{Changes, Pipeline, Purpose, Settings};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -17,6 +17,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let g = Pipeline::new(&args.site.root, settings).run(Changes::Everything, None);
     let timings = g.timings;
     let mut diags = g.diags;
+    if args.verbose {
+        diags.extend(overrides(&args.site.root));
+    }
     if args.strict {
         let strict: Vec<Diagnostic> = diags
             .into_iter()
@@ -39,4 +42,18 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!("{}", crate::t!("site-valid"));
     }
     exit(failed)
+}
+
+/// A note for each file of the site that takes the place of the theme's.
+fn overrides(root: &std::path::Path) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    if let Ok(config) = crate::config::load(root) {
+        for o in crate::theme::overrides(root, &config) {
+            d.push(
+                Diagnostic::note(format!("{} overrides the theme's {}", o.file, o.replaces))
+                    .at(Span::file(&o.file)),
+            );
+        }
+    }
+    d
 }

@@ -66,6 +66,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     println!("{url}");
     let server_live = Arc::clone(&live);
     std::thread::spawn(move || server.run(server_live));
+    if args.open {
+        open_browser(&url);
+    }
 
     if let Some(w) = watcher {
         // The generation last handed to the indexer.
@@ -142,7 +145,14 @@ fn rebuild(
         if !preview.search_stale() {
             done.served = preview.generation();
         }
-        live.publish(Some(preview.files.clone()), Vec::new(), &default_lang);
+        let to = changed.filter(|_| args.navigate).and_then(|c| {
+            let root = args.site.root.canonicalize().ok()?;
+            crate::serve::navigate::page_saved_last(preview.site()?, &root, c)
+        });
+        match to {
+            Some(to) => live.publish_navigating(preview.files.clone(), &default_lang, to),
+            None => live.publish(Some(preview.files.clone()), Vec::new(), &default_lang),
+        }
     }
     eprintln!(
         "{} {} files in {} ms{}",
@@ -159,4 +169,21 @@ fn rebuild(
             ""
         }
     );
+}
+
+/// `serve --open`: the browser, or the program `RABAT_HUB_OPENER` names
+/// (the tests' stand-in), on `url`; a failure is only a warning.
+fn open_browser(url: &str) {
+    let opener = std::env::var("RABAT_HUB_OPENER").ok();
+    let mut command = crate::serve::open::browser_command(url, opener.as_deref());
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    match command.spawn() {
+        // Reaped on its own thread: the opener returns at once, or lives
+        // on as the browser.
+        Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
+        Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
+    }
 }

@@ -37,7 +37,14 @@ fn origin(job: &Job<'_>) -> Origin {
         }
     };
     match job.page {
-        Page::Static(f) => file(&f.source),
+        Page::Static(f) => match &f.body {
+            crate::theme::Body::Disk(p) => file(p),
+            _ => Origin {
+                what: f.describe(),
+                span: None,
+                chosen: true,
+            },
+        },
         Page::Attachment(_, _, a) => file(&a.source),
         Page::Alias(_, v, alias) => {
             let at = v.common.aliases.iter().position(|a| a == alias);

@@ -4,16 +4,12 @@
 //! never shown as part of the site. `serve` reads the same file
 //! (`downloads`), so a preview answers as the host will.
 //!
-//! Other rules may join the file: each is a function giving its rules,
-//! `file` writes them all.
+//! `hosting` writes these rules into the one `_headers`, after its policy
+//! and cache rules.
 
 use std::collections::BTreeSet;
 
-use super::{Artifact, Content};
 use crate::site::Site;
-
-/// Where the file is published.
-pub const HEADERS: &str = "_headers";
 
 /// A path of the site and the headers sent with it.
 pub type Rule = (String, Vec<(&'static str, String)>);
@@ -37,22 +33,6 @@ pub fn download_rules(site: &Site) -> Vec<Rule> {
             )
         })
         .collect()
-}
-
-/// `_headers` holding `rules`, in their order.
-pub fn file(rules: &[Rule]) -> Artifact {
-    let mut text = String::new();
-    for (path, headers) in rules {
-        text.push_str(path);
-        text.push('\n');
-        for (k, v) in headers {
-            text.push_str(&format!("  {k}: {v}\n"));
-        }
-    }
-    Artifact {
-        path: HEADERS.to_string(),
-        content: Content::Bytes(text.into_bytes()),
-    }
 }
 
 /// The paths (as output paths, `fr/x/a.pdf`) that a `_headers` file sends
@@ -113,24 +93,11 @@ mod tests {
 
     #[test]
     fn the_downloads_written_are_the_ones_read_back() {
-        let rules = vec![
-            (
-                format!("/{}", encode("fr/m/compte rendu é.pdf")),
-                vec![("Content-Disposition", "attachment".to_string())],
-            ),
-            (
-                "/fr/other".to_string(),
-                vec![("Cache-Control", "no-store".to_string())],
-            ),
-        ];
-        let Content::Bytes(b) = file(&rules).content else {
-            unreachable!("file makes bytes")
-        };
-        let text = String::from_utf8(b).expect("utf-8");
-        assert!(
-            text.starts_with(
-                "/fr/m/compte%20rendu%20%C3%A9.pdf\n  Content-Disposition: attachment\n"
-            )
+        // As `hosting` writes a rule, among others.
+        let path = format!("/{}", encode("fr/m/compte rendu é.pdf"));
+        assert_eq!(path, "/fr/m/compte%20rendu%20%C3%A9.pdf");
+        let text = format!(
+            "/*\n  X-Content-Type-Options: nosniff\n\n{path}\n  Content-Disposition: attachment\n\n/fr/other\n  Cache-Control: no-store\n"
         );
         let back: Vec<String> = downloads(&text).into_iter().collect();
         assert_eq!(back, vec!["fr/m/compte rendu é.pdf".to_string()]);

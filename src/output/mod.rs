@@ -8,6 +8,7 @@ mod clashes;
 mod editors;
 mod graph;
 mod headers;
+pub mod hosting;
 mod make;
 mod matrix;
 mod pages;
@@ -16,7 +17,8 @@ mod sample;
 pub mod search;
 mod web;
 
-pub use headers::{HEADERS, downloads};
+pub use headers::downloads;
+pub use hosting::HEADERS;
 pub use make::{
     Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, gone,
     render_showing, search_artifacts, validate,
@@ -25,11 +27,9 @@ pub use plan::{Job, Page, Shown, plan};
 
 use std::path::PathBuf;
 
-/// The Content-Security-Policy the published site works under (README,
-/// "Security"): everything from the site itself, no inline script or
-/// style, WebAssembly allowed for the search, no frames, no plug-ins.
-/// `serve` sends it, so a preview shows what the hosted hub will do.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// The Content-Security-Policy the published site works under (see
+/// `theme::CONTENT_SECURITY_POLICY`, whose pages need it).
+pub use crate::theme::CONTENT_SECURITY_POLICY;
 
 #[derive(Debug, Clone)]
 pub enum Content {

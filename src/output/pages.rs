@@ -242,8 +242,13 @@ pub fn render(
         }),
         Page::Static(f) => Ok(Artifact {
             path: job.path.clone(),
-            content: Content::Copy(f.source.clone()),
+            content: match &f.body {
+                crate::theme::Body::Disk(p) => Content::Copy(p.clone()),
+                crate::theme::Body::BuiltIn(b) => Content::Bytes(b.to_vec()),
+                crate::theme::Body::Made(b) => Content::Bytes(b.to_vec()),
+            },
         }),
+        Page::Hosting(host) => super::hosting::make(views, host),
         Page::Data(data) => Ok(super::web::data(views, data, &job.path)),
         Page::NotFound(lang) => {
             let title = views.word(lang, "not_found_title");

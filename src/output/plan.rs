@@ -12,10 +12,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::discover::{Attachment, StaticFile};
+use crate::discover::Attachment;
 use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 use crate::site::{Entity, EntityKey, Site, Version};
+use crate::theme::StaticAsset;
 
 /// What one file is.
 #[derive(Debug, Clone, Copy)]
@@ -39,8 +40,11 @@ pub enum Page<'s> {
     Alias(&'s Entity, &'s Version, &'s str),
     /// A file of a bundle, beside a version's page.
     Attachment(&'s Entity, &'s Version, &'s Attachment),
-    /// A file of the theme's or the site's `static/`.
-    Static(&'s StaticFile),
+    /// A file of the theme's or the site's `static/` (the theme's statics
+    /// hold the site's: see `theme::files`), or a hashed copy of one.
+    Static(&'s StaticAsset),
+    /// What static hosts read besides pages (`hosting`).
+    Hosting(super::hosting::HostFile),
     /// graph.json, the feeds, the sitemap and what goes with them: data
     /// that shows every entity, which `serve` makes after a reload.
     Data(Data<'s>),
@@ -51,10 +55,7 @@ pub enum Data<'s> {
     Graph(&'s Lang),
     Feed(&'s Lang),
     Sitemap,
-    PrintCss,
     Robots,
-    /// `_headers`: the attachments as downloads, for hosts that read it.
-    Headers,
 }
 
 /// A file to make: where it goes and what it is.
@@ -87,7 +88,7 @@ impl<'s> Job<'s> {
             | Page::Search(l)
             | Page::Data(Data::Graph(l) | Data::Feed(l)) => Some(l),
             Page::Entity(_, v) | Page::Alias(_, v, _) | Page::Attachment(_, v, _) => Some(&v.lang),
-            Page::Root | Page::Static(_) | Page::Data(_) => None,
+            Page::Root | Page::Static(_) | Page::Hosting(_) | Page::Data(_) => None,
         }
     }
 }
@@ -101,8 +102,9 @@ fn key(e: &Entity) -> EntityKey {
 
 /// Every file of `site` (with the theme's `statics`), in a fixed order:
 /// the root, then each language's pages, the entities' pages with their
-/// aliases and attachments, the static files, the data files.
-pub fn plan<'s>(site: &'s Site, statics: &'s [StaticFile]) -> Vec<Job<'s>> {
+/// aliases and attachments, the static files, the hosts' files, the data
+/// files.
+pub fn plan<'s>(site: &'s Site, statics: &'s [StaticAsset]) -> Vec<Job<'s>> {
     let mut jobs = vec![Job {
         path: "index.html".to_string(),
         page: Page::Root,
@@ -155,11 +157,20 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticFile]) -> Vec<Job<'s>> {
             }
         }
     }
-    for f in statics.iter().chain(&site.statics) {
+    for f in statics {
         jobs.push(Job {
             path: f.name.clone(),
             page: Page::Static(f),
         });
+    }
+    // A site's own `_headers` or `404.html` in `static/` wins.
+    for host in super::hosting::HostFile::ALL {
+        if !statics.iter().any(|f| f.name == host.path()) {
+            jobs.push(Job {
+                path: host.path().to_string(),
+                page: Page::Hosting(host),
+            });
+        }
     }
     for l in &site.config.languages {
         jobs.push(Job {
@@ -173,9 +184,7 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticFile]) -> Vec<Job<'s>> {
     }
     for (path, data) in [
         (crate::output::web::SITEMAP, Data::Sitemap),
-        (crate::output::web::PRINT_CSS, Data::PrintCss),
         (crate::output::web::ROBOTS, Data::Robots),
-        (crate::output::HEADERS, Data::Headers),
     ] {
         jobs.push(Job {
             path: path.to_string(),
@@ -355,7 +364,7 @@ impl Selection {
         };
         let kind_seen = |k: Kind| self.kinds.get(&k).is_some_and(within);
         match job.page {
-            Page::Root | Page::NotFound(_) | Page::Static(_) => false,
+            Page::Root | Page::NotFound(_) | Page::Static(_) | Page::Hosting(_) => false,
             Page::Entity(e, _) => {
                 let k = key(e);
                 self.whole.contains(&k) || self.shows.get(&k).is_some_and(within)

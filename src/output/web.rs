@@ -18,7 +18,6 @@ use crate::site::{Entity, Site, Version};
 use crate::theme::Views;
 
 pub const SITEMAP: &str = "sitemap.xml";
-pub const PRINT_CSS: &str = "print.css";
 pub const ROBOTS: &str = "robots.txt";
 
 /// Makes one of the data files of the plan.
@@ -35,8 +34,6 @@ pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
             atom(site, l, &title)
         }
         Data::Sitemap => sitemap(site),
-        Data::PrintCss => print_css(site),
-        Data::Headers => return super::headers::file(&super::headers::download_rules(site)),
         Data::Robots => format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             site.permalink(SITEMAP)
@@ -229,16 +226,4 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
     let json = serde_json::to_vec(&value).unwrap_or_default();
     // Only UTF-8 went in, and the escapes put ASCII for ASCII.
     String::from_utf8(crate::escape::json_in_html(json)).unwrap_or_default()
-}
-
-/// The site's origin for the print stylesheet, which shows each link's
-/// full address (`var(--site)` before a root-relative `href`).
-fn print_css(site: &Site) -> String {
-    // Checked at load (no quote, backslash or control character), and
-    // escaped all the same: a CSS string is its own language.
-    let origin = site.config.base_url.origin().unwrap_or("");
-    let quoted = crate::escape::css_string(origin);
-    format!(
-        "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
-    )
 }

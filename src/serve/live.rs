@@ -27,6 +27,9 @@ pub struct Snapshot {
     pub pins: BTreeMap<PathBuf, Pinned>,
     /// The paths the site's `_headers` serves as downloads.
     pub downloads: BTreeSet<String>,
+    /// Where open pages go after this build instead of reloading
+    /// (`serve --navigate`: the page of the file saved last).
+    pub navigate: Option<String>,
 }
 
 impl Snapshot {
@@ -86,6 +89,7 @@ impl Live {
         s.errors = errors;
         s.default_lang = default_lang.to_string();
         s.generation += 1;
+        s.navigate = None;
         drop(s);
         self.changed.notify_all();
     }
@@ -98,6 +102,24 @@ impl Live {
             s.files.insert(path.clone(), Arc::clone(content));
         }
         s.settle();
+    }
+
+    /// `publish`, after which open pages go to `to` (a path on the site)
+    /// rather than reload.
+    pub fn publish_navigating(
+        &self,
+        files: BTreeMap<String, Arc<Content>>,
+        default_lang: &str,
+        to: String,
+    ) {
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.files = files;
+        s.errors = Vec::new();
+        s.default_lang = default_lang.to_string();
+        s.generation += 1;
+        s.navigate = Some(to);
+        drop(s);
+        self.changed.notify_all();
     }
 
     pub fn generation(&self) -> u64 {

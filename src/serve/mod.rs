@@ -8,6 +8,8 @@
 
 mod indexer;
 mod live;
+pub mod navigate;
+pub mod open;
 mod page;
 mod preview;
 pub mod priority;
@@ -19,4 +21,4 @@ pub use indexer::{Indexer, PAUSE};
 pub use live::{Live, Snapshot};
 pub use preview::{Preview, SearchInput};
 pub use server::{Server, respond};
-pub use watch::{Change, Watcher};
+pub use watch::{Change, GitDirs, Watcher};

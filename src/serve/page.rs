@@ -12,6 +12,11 @@ pub const RELOAD_JS: &str = r#"// rabat-hub serve: reload this page when the sit
 (function () {
   var events = new EventSource("/__rabat/events");
   events.addEventListener("reload", function () { window.location.reload(); });
+  // serve --navigate: go to the page of the file saved last.
+  events.addEventListener("navigate", function (e) {
+    if (e.data === window.location.pathname) { window.location.reload(); }
+    else { window.location.assign(e.data); }
+  });
 })();
 "#;
 

@@ -77,6 +77,11 @@ impl Preview {
         g
     }
 
+    /// The last site that built without error.
+    pub fn site(&self) -> Option<&Site> {
+        self.pipeline.last_site().map(|(site, _)| site)
+    }
+
     pub fn default_lang(&self) -> String {
         self.pipeline
             .default_lang()

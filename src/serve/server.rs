@@ -133,7 +133,14 @@ fn events(mut stream: TcpStream, live: &Live) -> io::Result<()> {
             stream.write_all(b": ping\n\n")?;
         } else {
             seen = now;
-            stream.write_all(format!("event: reload\ndata: {now}\n\n").as_bytes())?;
+            let event = match live.read(|s| s.navigate.clone()) {
+                // Only a path of the site: the page's script goes there.
+                Some(to) if to.starts_with('/') && !to.contains(['\n', '\r']) => {
+                    format!("event: navigate\ndata: {to}\n\n")
+                }
+                _ => format!("event: reload\ndata: {now}\n\n"),
+            };
+            stream.write_all(event.as_bytes())?;
         }
         stream.flush()?;
     }
@@ -261,6 +268,8 @@ fn not_found(s: &Snapshot, decoded: &str) -> Response {
     let page = s
         .files
         .get(&format!("{first}/404.html"))
+        // Outside any language, the root's (every language's), as hosts do.
+        .or_else(|| s.files.get("404.html"))
         .or_else(|| s.files.get(&format!("{}/404.html", s.default_lang)));
     let body = match page.map(|c| c.as_ref()) {
         Some(Content::Bytes(b)) => inject_reload(b),
@@ -359,6 +368,20 @@ mod tests {
             respond(&snapshot(), "POST", "/").status,
             "405 Method Not Allowed"
         );
+    }
+
+    #[test]
+    fn outside_any_language_the_root_404_answers() {
+        let mut s = snapshot();
+        let page = Arc::new(Content::Bytes(
+            b"<body>introuvable / not found</body>".to_vec(),
+        ));
+        s.files.insert("404.html".to_string(), page);
+        let other = respond(&s, "GET", "/nowhere");
+        assert_eq!(other.status, "404 Not Found");
+        assert!(String::from_utf8_lossy(&other.body).contains("introuvable / not found"));
+        let en = respond(&s, "GET", "/en/nowhere/");
+        assert!(!String::from_utf8_lossy(&en.body).contains("introuvable"));
     }
 
     #[test]

@@ -15,6 +15,12 @@ use crate::lang::{Lang, sort_key};
 use crate::site::{Entity, EntityKey, LinkTo, Site, Version};
 use crate::typography::for_lang;
 
+/// The meta policy, made once.
+fn meta_csp() -> &'static str {
+    static POLICY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    POLICY.get_or_init(super::policy::meta_policy)
+}
+
 /// Builds views of `site` in the words of `theme`.
 pub struct Views<'a> {
     pub site: &'a Site,
@@ -59,6 +65,11 @@ pub struct PageContext<'a> {
     pub search_url: String,
     pub root_url: String,
     pub static_url: String,
+    /// A stylesheet's or script's name → the name with its content's hash
+    /// to link (`{{ page.static_url }}{{ page.assets["style.css"] }}`).
+    pub assets: &'a std::collections::BTreeMap<String, String>,
+    /// The Content-Security-Policy for `<meta http-equiv>`.
+    pub csp: &'static str,
     /// This language's Atom feed (meetings and practices).
     pub feed_url: String,
     /// Open Graph `og:type`: `article` on entity pages, else `website`.
@@ -219,6 +230,8 @@ impl<'a> Views<'a> {
             search_url: site.url(&Site::search_path(lang)),
             root_url: site.url(""),
             static_url: site.url(""),
+            assets: &self.theme.assets,
+            csp: meta_csp(),
             feed_url: site.url(&Site::feed_path(lang)),
             og_type: "website",
             json_ld: None,

@@ -1,15 +1,15 @@
-//! Loads a theme and reports its problems as diagnostics: a template's
-//! syntax error at the template's own line, a UI string missing in one
-//! language, a template the site needs that the theme lacks.
+//! Loads a theme (from its layers, see `files`) and reports its problems
+//! as diagnostics: a template's syntax error at the template's own line, a
+//! UI string missing in one language, a template the site needs that the
+//! theme lacks.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use walkdir::WalkDir;
-
+use super::assets::StaticAsset;
+use super::files::{self, Layers, Override};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, Span, relative};
-use crate::discover::StaticFile;
+use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::lang::Lang;
 use crate::yaml::{self, Seg, Source};
 
@@ -42,91 +42,71 @@ pub struct Theme {
     /// the template's line in a diagnostic.
     pub(super) sources: BTreeMap<String, (String, String)>,
     pub strings: BTreeMap<Lang, Strings>,
-    pub statics: Vec<StaticFile>,
+    /// What the theme publishes: its static files, the print stylesheet
+    /// and the hashed copies of stylesheets and scripts.
+    pub statics: Vec<StaticAsset>,
+    /// A stylesheet's or script's name → the hashed name pages link.
+    pub assets: BTreeMap<String, String>,
     /// Country outlines for the partner map (`data/outlines.txt`), empty
     /// when the theme has none.
     pub outlines: super::map::Outlines,
+    /// The site's files that take the place of the theme's.
+    pub overrides: Vec<Override>,
 }
 
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
+    let layers = files::gather(root, &config.theme)?;
     let mut diags = Diagnostics::new();
-    let dir = root.join("themes").join(&config.theme);
-    for part in ["", "/templates", "/static", "/i18n", "/data"] {
-        let rel = format!("themes/{}{part}", config.theme);
-        if let Err(d) = crate::discover::real_folder(root, &rel) {
-            diags.push(d);
-            return Err(diags);
-        }
-    }
-    if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error(crate::t!("theme-missing", name = &config.theme))
-                .at(Span::file(crate::config::FILE))
-                .help(crate::t!("theme-missing-help", name = &config.theme)),
-        );
-        return Err(diags);
-    }
-    let (tera, sources) = templates(root, &dir, &mut diags);
-    let strings = i18n(root, &dir, config, &mut diags);
-    let statics = files(&dir.join("static"));
+    let (tera, sources) = templates(&layers, &mut diags);
+    let strings = i18n(&layers, config, &mut diags);
+    let (statics, assets) = super::assets::statics(&layers, &config.base_url);
     if diags.has_errors() {
         return Err(diags);
     }
-    // Optional: a theme without outlines draws no map. Only a regular
-    // file is read, like every file of the site.
-    let outlines_file = dir.join("data").join("outlines.txt");
-    let outlines = match crate::discover::read_regular(&outlines_file).map(String::from_utf8) {
-        Ok(Ok(t)) => super::map::Outlines::parse(&t),
-        _ => super::map::Outlines::default(),
-    };
+    // Optional: a theme without outlines draws no map.
+    let outlines = layers
+        .files
+        .get("data/outlines.txt")
+        .and_then(|f| f.bytes().ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .map(|t| super::map::Outlines::parse(&t))
+        .unwrap_or_default();
     Ok(Theme {
         tera,
         sources,
         strings,
         statics,
+        assets,
         outlines,
+        overrides: layers.overrides,
     })
 }
 
+/// The files of the site that override the theme's, without loading it
+/// (`check --verbose`).
+pub fn overrides(root: &Path, config: &Config) -> Vec<Override> {
+    files::gather(root, &config.theme)
+        .map(|l| l.overrides)
+        .unwrap_or_default()
+}
+
 fn templates(
-    root: &Path,
-    dir: &Path,
+    layers: &Layers,
     diags: &mut Diagnostics,
 ) -> (tera::Tera, BTreeMap<String, (String, String)>) {
-    let tdir = dir.join("templates");
     let mut sources = BTreeMap::new();
-    // A link, a pipe or a folder among the templates is an error at its
-    // name: it would otherwise be a template missing, or a read that waits.
-    for e in WalkDir::new(&tdir)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_file() && !e.file_type().is_dir())
-    {
-        let file = relative(root, e.path());
-        diags.push(
-            Diagnostic::error(format!(
-                "cannot read the template `{file}`: it is a symbolic link or a special file, which the generator does not read"
-            ))
-            .at(Span::file(&file))
-            .help("make it a plain file in the theme's folder"),
-        );
-    }
-    for path in files(&tdir) {
-        let file = relative(root, &path.source);
-        match crate::discover::read_regular(&path.source).map(String::from_utf8) {
+    for (name, f) in layers.part("templates") {
+        match f.bytes().map(String::from_utf8) {
             Ok(Ok(text)) => {
-                sources.insert(path.name.clone(), (file, text));
+                sources.insert(name.to_string(), (f.shown.clone(), text));
             }
             Ok(Err(_)) => diags.push(
-                Diagnostic::error(format!("the template `{file}` is not valid UTF-8 text"))
-                    .at(Span::file(&file))
-                    .help("save the file as UTF-8 in your editor"),
+                Diagnostic::error(crate::t!("theme-not-utf8", file = f.shown.as_str()))
+                    .at(Span::file(&f.shown))
+                    .help(crate::t!("file-not-utf8-help")),
             ),
             Err(e) => diags.push(
-                Diagnostic::error(format!("cannot read the template `{file}`: {e}"))
-                    .at(Span::file(&file)),
+                Diagnostic::error(format!("cannot read template: {e}")).at(Span::file(&f.shown)),
             ),
         }
     }
@@ -141,7 +121,7 @@ fn templates(
     }
     for name in REQUIRED_TEMPLATES {
         if !sources.contains_key(name) {
-            let file = relative(root, &tdir.join(name));
+            let file = format!("{}templates/{name}", layers.home);
             diags.push(
                 Diagnostic::error(crate::t!("theme-no-template", name = name.to_string()))
                     .at(Span::file(&file))
@@ -195,18 +175,22 @@ pub(super) fn tera_diagnostic(
     }
 }
 
-fn i18n(
-    root: &Path,
-    dir: &Path,
-    config: &Config,
-    diags: &mut Diagnostics,
-) -> BTreeMap<Lang, Strings> {
+fn i18n(layers: &Layers, config: &Config, diags: &mut Diagnostics) -> BTreeMap<Lang, Strings> {
     let mut out = BTreeMap::new();
     let mut texts = BTreeMap::new();
     for lang in &config.languages {
-        let path = dir.join("i18n").join(format!("{lang}.yaml"));
-        let file = relative(root, &path);
-        let text = match crate::discover::read_regular(&path).map(String::from_utf8) {
+        let name = format!("i18n/{lang}.yaml");
+        let Some(f) = layers.files.get(&name) else {
+            let file = format!("{}{name}", layers.home);
+            diags.push(
+                Diagnostic::error(crate::t!("theme-no-strings", lang = lang.as_str()))
+                    .at(Span::file(&file))
+                    .help(crate::t!("theme-no-strings-help", file = file.as_str())),
+            );
+            continue;
+        };
+        let file = f.shown.clone();
+        let text = match f.bytes().map(String::from_utf8) {
             Ok(Ok(t)) => t,
             Ok(Err(_)) => {
                 diags.push(
@@ -216,17 +200,9 @@ fn i18n(
                 );
                 continue;
             }
-            Err(e) if path.exists() || path.is_symlink() => {
+            Err(e) => {
                 diags.push(
                     Diagnostic::error(format!("cannot read {file}: {e}")).at(Span::file(&file)),
-                );
-                continue;
-            }
-            Err(_) => {
-                diags.push(
-                    Diagnostic::error(crate::t!("theme-no-strings", lang = lang.as_str()))
-                        .at(Span::file(&file))
-                        .help(crate::t!("theme-no-strings-help", file = file.as_str())),
                 );
                 continue;
             }
@@ -267,30 +243,18 @@ fn i18n(
     out
 }
 
-/// Every file under `dir`, sorted, with its `/`-separated name inside it.
-fn files(dir: &Path) -> Vec<StaticFile> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| StaticFile {
-            source: PathBuf::from(e.path()),
-            name: relative(dir, e.path()),
-        })
-        .collect()
-}
-
 impl Theme {
     /// Renders a template; an error is a diagnostic at the template's line.
     pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera
             .render(template, ctx)
             .map_err(|e| tera_diagnostic(&e, &self.sources))
+    }
+
+    /// Whether the theme has the template `name` (one the generator can
+    /// do without).
+    pub fn has_template(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
     }
 
     pub fn strings(&self, lang: &Lang) -> &Strings {

@@ -628,15 +628,22 @@ fn a_missing_theme() {
     );
 }
 
+/// A theme of the site's own (not `default`) stands alone: the built-in
+/// theme does not fill its gaps.
 #[test]
 fn a_missing_template() {
     let s = site();
-    std::fs::remove_file(s.path("themes/default/templates/page.html")).expect("rm");
+    std::fs::rename(s.path("themes/default"), s.path("themes/mine")).expect("mv");
+    let config = s
+        .read("config.yaml")
+        .replace("theme: default", "theme: mine");
+    s.write("config.yaml", &config);
+    std::fs::remove_file(s.path("themes/mine/templates/page.html")).expect("rm");
     let d = the_error(&s);
     assert_eq!(
         at(&d),
         (
-            "themes/default/templates/page.html",
+            "themes/mine/templates/page.html",
             1,
             1,
             "the theme has no template `page.html`"

@@ -32,12 +32,17 @@ impl Drop for Served {
 impl Served {
     /// `serve --port 0 --root <root>`, its stderr dropped.
     pub fn start(root: &Path) -> Served {
-        Served::spawn(root, &[], Stdio::null())
+        Served::spawn(root, &[], &[], Stdio::null())
+    }
+
+    /// `start`, with more arguments and environment variables.
+    pub fn start_with(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Served {
+        Served::spawn(root, args, env, Stdio::null())
     }
 
     /// `start`, with a channel of the lines serve writes on stderr.
     pub fn start_logged(root: &Path, args: &[&str]) -> (Served, Receiver<String>) {
-        let mut served = Served::spawn(root, args, Stdio::piped());
+        let mut served = Served::spawn(root, args, &[], Stdio::piped());
         let stderr = served.child.stderr.take().expect("stderr");
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -50,11 +55,12 @@ impl Served {
         (served, rx)
     }
 
-    fn spawn(root: &Path, args: &[&str], stderr: Stdio) -> Served {
+    fn spawn(root: &Path, args: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Served {
         let mut child = Command::new(bin())
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(args)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(stderr)
             .spawn()
