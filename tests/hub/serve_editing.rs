@@ -32,7 +32,13 @@ fn wait_for(s: &Served, path: &str, limit: Duration, ok: impl Fn(&str) -> bool) 
 /// The live-reload event stream, once it is open.
 fn event_stream(s: &Served) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(&s.addr).expect("connect");
-    write!(stream, "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    // serve answers only its own Host names.
+    write!(
+        stream,
+        "GET /__rabat/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        s.addr
+    )
+    .expect("send");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
@@ -40,7 +46,8 @@ fn event_stream(s: &Served) -> BufReader<TcpStream> {
     let mut line = String::new();
     while !line.starts_with(": connected") {
         line.clear();
-        reader.read_line(&mut line).expect("stream opens");
+        let read = reader.read_line(&mut line).expect("stream opens");
+        assert!(read > 0, "the events stream closed before it opened");
     }
     reader
 }
