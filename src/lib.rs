@@ -9,10 +9,12 @@
 //! `theme` loads the Tera templates and UI strings and renders pages;
 //! `output` makes every file of the published site (for `build`, handing
 //! pages on as they are made); `publish` writes them aside and swaps them
-//! in. `cmd` runs the commands on top. `diag` carries
+//! in. `cms` makes the web editor at `/admin/` from the same schema and
+//! config. `cmd` runs the commands on top. `diag` carries
 //! every problem found, with its place, to whoever prints it.
 
 pub mod cli;
+pub mod cms;
 pub mod cmd;
 pub mod config;
 pub mod diag;

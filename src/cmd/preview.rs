@@ -188,6 +188,11 @@ impl Preview {
         })
     }
 
+    /// The configuration and theme of the last build that read them.
+    pub fn config_and_theme(&self) -> Option<(&Config, &Theme)> {
+        Some((self.config.as_ref()?, self.theme.as_deref()?))
+    }
+
     pub fn default_lang(&self) -> String {
         self.config
             .as_ref()

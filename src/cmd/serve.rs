@@ -51,7 +51,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let live = Live::new();
     let indexer = Indexer::start(Arc::clone(&live), args.site.format);
     let mut preview = Preview::new(&root, args.site.drafts, &url);
-    rebuild(&mut preview, None, args, &live, &indexer);
+    // The web editor at /admin/ saves through Decap's local backend.
+    let (_backend, editor) = local_editor(&root, &url);
+    let mut server = server;
+    server.admin_policy(editor.policy());
+    rebuild(&mut preview, None, args, &live, &indexer, &editor);
 
     let watcher = match Watcher::new(&root) {
         Ok(w) => Some(w),
@@ -103,7 +107,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 String::new()
             };
             eprintln!("changed: {}{more}", names.join(", "));
-            rebuild(&mut preview, Some(&change.paths), args, &live, &indexer);
+            rebuild(&mut preview, Some(&change.paths), args, &live, &indexer, &editor);
         }
     } else {
         loop {
@@ -120,6 +124,7 @@ fn rebuild(
     args: &ServeArgs,
     live: &Live,
     indexer: &Indexer,
+    editor: &crate::cms::LocalEditor,
 ) {
     let start = std::time::Instant::now();
     let outcome = preview.rebuild(changed);
@@ -141,7 +146,13 @@ fn rebuild(
         if !preview.search_stale() {
             done.served = preview.generation();
         }
-        live.publish(Some(preview.files.clone()), Vec::new(), &default_lang);
+        let mut files = preview.files.clone();
+        if let Some((config, theme)) = preview.config_and_theme() {
+            for (path, bytes) in editor.files(config, &theme.strings) {
+                files.insert(path, Arc::new(Content::Bytes(bytes)));
+            }
+        }
+        live.publish(Some(files), Vec::new(), &default_lang);
     }
     eprintln!(
         "{} {} files in {} ms{}",
@@ -150,6 +161,38 @@ fn rebuild(
         start.elapsed().as_millis(),
         if outcome.fast { " (fast path)" } else { "" }
     );
+}
+
+/// Starts the editor's local backend (`decap-server`, on Node.js) or says
+/// how to start it by hand. `RABAT_HUB_DECAP_SERVER` may name its script.
+fn local_editor(
+    root: &std::path::Path,
+    url: &str,
+) -> (Option<crate::cms::local::LocalBackend>, crate::cms::LocalEditor) {
+    use crate::cms::local;
+    let more: Vec<PathBuf> = std::env::var_os("RABAT_HUB_DECAP_SERVER")
+        .map(PathBuf::from)
+        .into_iter()
+        .collect();
+    let (backend, proxy) = match local::start(root, &local::candidates(root, &more), url) {
+        Ok(b) => {
+            let proxy = b.url.clone();
+            (Some(b), proxy)
+        }
+        Err(why) => {
+            eprintln!(
+                "note: the web editor at {url}admin/ cannot save yet: {why}; run `{}` in {}",
+                local::BY_HAND,
+                root.display()
+            );
+            (None, "http://localhost:8081/api/v1".to_string())
+        }
+    };
+    let editor = crate::cms::LocalEditor {
+        proxy,
+        site_url: url.trim_end_matches('/').to_string(),
+    };
+    (backend, editor)
 }
 
 /// How long the editor pauses before the site is copied for the indexer.

@@ -12,7 +12,8 @@ mod split;
 pub mod types;
 
 pub use schema::{
-    Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation, own_fields,
+    COMMON_FIELDS, Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation,
+    own_fields,
 };
 pub use split::Parts;
 

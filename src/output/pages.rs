@@ -402,7 +402,14 @@ fn data_files(views: &Views<'_>, graph: bool, web: bool) -> Vec<Artifact> {
                         word(views, l, "feed_title")
                     )
                 };
-                super::web::artifacts(site, &feed_title)
+                let mut web = super::web::artifacts(site, &feed_title);
+                // The web editor, when config.yaml asks for one (src/cms/).
+                let editor = crate::cms::published(&site.config, &views.theme.strings);
+                web.extend(editor.into_iter().map(|(path, b)| Artifact {
+                    path,
+                    content: Content::Bytes(b),
+                }));
+                web
             } else {
                 Vec::new()
             }

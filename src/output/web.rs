@@ -49,7 +49,13 @@ pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> 
     out.push(bytes(
         ROBOTS.into(),
         format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            "User-agent: *\nAllow: /\n{}\nSitemap: {}\n",
+            // The web editor is for the secretariat, not for search engines.
+            if site.config.cms.is_some() {
+                format!("Disallow: /{}\n", crate::cms::FOLDER)
+            } else {
+                String::new()
+            },
             site.permalink(SITEMAP)
         ),
     ));

@@ -15,13 +15,20 @@ use crate::output::Content;
 
 pub struct Server {
     listener: TcpListener,
+    /// The web editor's own policy (`cms::policy`), sent for `/admin/`.
+    admin_policy: Arc<String>,
 }
 
 impl Server {
     pub fn bind(addr: SocketAddr) -> io::Result<Server> {
         Ok(Server {
             listener: TcpListener::bind(addr)?,
+            admin_policy: Arc::new(crate::cms::policy("")),
         })
+    }
+
+    pub fn admin_policy(&mut self, policy: String) {
+        self.admin_policy = Arc::new(policy);
     }
 
     pub fn local_addr(&self) -> io::Result<SocketAddr> {
@@ -32,14 +39,15 @@ impl Server {
     pub fn run(self, live: Arc<Live>) {
         for stream in self.listener.incoming().flatten() {
             let live = Arc::clone(&live);
+            let admin = Arc::clone(&self.admin_policy);
             std::thread::spawn(move || {
-                let _ = handle(stream, &live);
+                let _ = handle(stream, &live, &admin);
             });
         }
     }
 }
 
-fn handle(mut stream: TcpStream, live: &Live) -> io::Result<()> {
+fn handle(mut stream: TcpStream, live: &Live, admin_policy: &str) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -66,10 +74,12 @@ fn handle(mut stream: TcpStream, live: &Live) -> io::Result<()> {
     for (k, v) in &r.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
-    head.push_str(&format!(
-        "Content-Security-Policy: {}\r\n",
+    let policy = if crate::cms::is_admin(target) {
+        admin_policy
+    } else {
         crate::output::CONTENT_SECURITY_POLICY
-    ));
+    };
+    head.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {
@@ -142,7 +152,8 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
         return not_found(s, &decoded);
     };
     let wants_page = key.is_empty() || key.ends_with('/') || key.ends_with(".html");
-    if !s.errors.is_empty() && wants_page {
+    // The editor stays usable while the site has errors: it can fix them.
+    if !s.errors.is_empty() && wants_page && !crate::cms::is_admin(&key) {
         return response(
             "500 Internal Server Error",
             "text/html; charset=utf-8",
@@ -186,7 +197,8 @@ fn serve_file(name: &str, content: &Content) -> Response {
         },
     };
     let kind = content_type(name);
-    let body = if kind.starts_with("text/html") {
+    // The editor is not reloaded by its own saves.
+    let body = if kind.starts_with("text/html") && !crate::cms::is_admin(name) {
         inject_reload(&body)
     } else {
         body
@@ -253,6 +265,7 @@ fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
         "xml" => "application/xml",
         "svg" => "image/svg+xml",
         "png" => "image/png",
