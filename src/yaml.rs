@@ -15,7 +15,9 @@ use serde_yaml as lib;
 
 use crate::diag::{Diagnostic, Span, did_you_mean};
 
+mod blank;
 mod guard;
+pub use blank::parse_without_blanks;
 pub use guard::{MAX_BYTES, MAX_DEPTH};
 
 /// A YAML text inside a file: the file's path (for diagnostics), the whole

@@ -201,8 +201,9 @@ pub fn spec(kind: Kind, name: &str) -> Option<FieldSpec> {
         (Kind::Meeting, "practices") => {
             field("practices", "practices", refs(Kind::Practice), false, Shared)
         }
+        // Each language titles its documents in its own words.
         (Kind::Meeting, "documents") => {
-            field("documents", "documents", Widget::Documents, false, Shared)
+            field("documents", "documents", Widget::Documents, false, Own)
         }
         (Kind::Practice, "countries") => {
             field("countries", "countries", refs(Kind::Country), true, Shared)

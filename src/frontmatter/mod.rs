@@ -131,7 +131,14 @@ fn parse_kind(src: Source<'_>, kind: Kind) -> Result<(Common, Fields), Diagnosti
 
 /// Parses, and words an unknown field that belongs to another kind as such.
 fn typed<T: DeserializeOwned>(src: Source<'_>, kind: Option<Kind>) -> Result<T, Diagnostic> {
-    yaml::parse::<T>(src).map_err(|d| {
+    let strict = yaml::parse::<T>(src);
+    // What the web editor writes for an empty field (`status: ""`,
+    // `draft: null`) reads as if it were not there (yaml::blank).
+    let strict = match strict {
+        Err(d) => yaml::parse_without_blanks::<T>(&src).ok_or(d),
+        ok => ok,
+    };
+    strict.map_err(|d| {
         let mut d = *d;
         let unknown = d
             .message

@@ -99,7 +99,7 @@ impl Editor {
         // The local backend's sign-in is one button.
         e.wait("!![...document.querySelectorAll('button')].find(b => /connecter|login/i.test(b.innerText))");
         e.shot("editor-login.png");
-        e.click("[...document.querySelectorAll('button')].find(b => /connecter|login/i.test(b.innerText))");
+        e.press("[...document.querySelectorAll('button')].find(b => /connecter|login/i.test(b.innerText))");
         e.wait("document.body.innerText.includes('Collections')");
         e
     }
@@ -141,6 +141,12 @@ impl Editor {
         }
     }
 
+    /// A plain button, pressed from the page's script (a mouse click can
+    /// land on a header scrolled over it).
+    fn press(&mut self, js: &str) {
+        self.wait(&format!("(() => {{ const e = {js}; if (!e) return null; e.click(); return true; }})()"));
+    }
+
     /// Types `text` into the element `js` names, as a keyboard would.
     fn type_into(&mut self, js: &str, text: &str) {
         self.wait(&format!("(() => {{ const e = {js}; if (!e) return null; e.scrollIntoView({{block: 'center'}}); e.focus(); return document.activeElement === e || e.contains(document.activeElement); }})()"));
@@ -177,6 +183,26 @@ impl Editor {
     fn publish(&mut self) {
         self.click("[...document.querySelectorAll('span,button')].find(b => /^(Publier|Publish)$/.test(b.innerText.trim()))");
         self.click("[...document.querySelectorAll('[role=menuitem], span, div')].filter(b => /^(Publier maintenant|Publish now)$/.test(b.innerText.trim())).pop()");
+    }
+
+    /// Hands `file` to the file input `js` names, as a file picker would.
+    fn upload(&mut self, js: &str, file: &std::path::Path) {
+        let r = self
+            .browser
+            .call(
+                Some(&self.tab),
+                "Runtime.evaluate",
+                json!({ "expression": js }),
+            )
+            .expect("file input");
+        let object = r["result"]["objectId"].clone();
+        self.browser
+            .call(
+                Some(&self.tab),
+                "DOM.setFileInputFiles",
+                json!({ "files": [file.display().to_string()], "objectId": object }),
+            )
+            .expect("setFileInputFiles");
     }
 
     /// Writes a PNG of the tab into `RABAT_HUB_SCREENSHOTS` when set.
@@ -365,7 +391,17 @@ fn a_meeting_edited_in_the_web_editor_gets_its_new_date_and_an_attachment() {
     e.wait(&format!("{}.value === '2021-01-21'", Editor::field("date", 0)));
     e.set_value(&Editor::field("date", 0), "2021-01-22");
     // A new document: its title, and a file uploaded into the bundle.
-    e.click("[...document.querySelectorAll('button')].filter(b => /Ajouter|Add/.test(b.innerText) && /document/i.test(b.innerText))[0]");
+    e.press("[...document.querySelectorAll('button')].find(b => /^(Ajouter|Add) documents$/.test(b.innerText.trim()))");
+    let new_title = "[...document.querySelectorAll('[id^=\"title-field-\"]')].find(i => i.value === '')";
+    e.type_into(new_title, "Programme détaillé");
+    // The new item's file button: the last of the French pane's.
+    e.press("[...document.querySelectorAll('button')].filter(b => /^(Choisir un fichier|Choose a file)$/.test(b.innerText.trim()))[1]");
+    e.wait("!!document.querySelector('input[type=file]')");
+    let upload = served.site.scratch().join("annexe-programme.txt");
+    std::fs::write(&upload, "Programme détaillé du webinaire.\n").expect("write upload");
+    e.upload("document.querySelector('input[type=file]')", &upload);
+    e.press("[...document.querySelectorAll('button')].find(b => /^(Choisir les éléments sélectionnés|Choose selected)$/.test(b.innerText.trim()) && !b.disabled)");
+    e.wait("!![...document.querySelectorAll('button')].find(b => /^(Choisir un fichier différent|Choose different file)$/.test(b.innerText.trim()) && b.closest('div') && document.body.innerText.includes('annexe-programme.txt'))");
     e.shot("editor-meeting.png");
     e.publish();
     let fr = wait_file(
@@ -378,6 +414,17 @@ fn a_meeting_edited_in_the_web_editor_gets_its_new_date_and_an_attachment() {
     );
     for text in [&fr, &en] {
         assert!(text.contains("date: 2021-01-22"), "{text}");
+        assert!(text.contains("location: online"), "{text}");
     }
+    // Documents are titled in each language: the French one has it.
+    assert!(fr.contains("title: Programme détaillé"), "{fr}");
+    assert!(fr.contains("file: annexe-programme.txt"), "{fr}");
+    assert_eq!(
+        std::fs::read_to_string(served.site.path(&format!("content/meetings/{id}/annexe-programme.txt")))
+            .expect("the upload is in the bundle"),
+        "Programme détaillé du webinaire.\n"
+    );
     check_strict(&served.site);
+    let page = page_showing(&mut e, &format!("fr/reunions/{id}/"), "Programme détaillé");
+    assert!(page.contains("22 janvier 2021"), "{page}");
 }
