@@ -321,3 +321,44 @@ fn widget_json(w: &Widget, config: &Config, labels: &Labels<'_>) -> Value {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_of_the_schema_has_its_widget() {
+        for kind in Kind::ALL {
+            for name in crate::frontmatter::COMMON_FIELDS.iter().chain(own_fields(kind)) {
+                assert!(
+                    fields::spec(kind, name).is_some(),
+                    "{}.{name} has no widget in src/cms/fields.rs",
+                    kind.folder()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels_join_the_languages_and_say_a_word_once() {
+        let fr = Lang::parse("fr").unwrap_or_else(|_| unreachable!("a valid code"));
+        let en = Lang::parse("en").unwrap_or_else(|_| unreachable!("a valid code"));
+        let mut strings = BTreeMap::new();
+        let s = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Strings>()
+        };
+        strings.insert(fr.clone(), s(&[("a", "Réunions"), ("b", "Date")]));
+        strings.insert(en.clone(), s(&[("a", "Meetings"), ("b", "Date")]));
+        let languages = [fr, en];
+        let labels = Labels {
+            languages: &languages,
+            strings: &strings,
+        };
+        assert_eq!(labels.get("a"), "Réunions · Meetings");
+        assert_eq!(labels.get("b"), "Date");
+        assert_eq!(labels.get("missing"), "missing");
+    }
+}

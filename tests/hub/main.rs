@@ -10,6 +10,7 @@ mod bad_input;
 mod browser_csp;
 mod bundled_hub;
 mod check;
+mod cms;
 mod cms_browser;
 mod csp;
 mod determinism;
