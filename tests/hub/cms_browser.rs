@@ -6,7 +6,7 @@
 //!
 //! The screenshots the contributor guide shows are taken here: with
 //! `RABAT_HUB_SCREENSHOTS=DIR` they are written into DIR
-//! (`RABAT_HUB_SCREENSHOTS=static/guide cargo test --test hub cms_browser`
+//! (`RABAT_HUB_SCREENSHOTS=$PWD/static/guide cargo test --test hub cms_browser`
 //! from the repository's root refreshes the guide's).
 
 use std::io::{BufRead, BufReader};
@@ -98,7 +98,6 @@ impl Editor {
         e.goto("admin/");
         // The local backend's sign-in is one button.
         e.wait("!![...document.querySelectorAll('button')].find(b => /connecter|login/i.test(b.innerText))");
-        e.shot("editor-login.png");
         e.press("[...document.querySelectorAll('button')].find(b => /connecter|login/i.test(b.innerText))");
         e.wait("document.body.innerText.includes('Collections')");
         e
@@ -218,7 +217,10 @@ impl Editor {
             .call(
                 Some(&self.tab),
                 "Page.captureScreenshot",
-                json!({ "format": "png", "optimizeForSpeed": false }),
+                // Scaled down: the guide shows them small, and PNGs of
+                // this size stay at a few tens of KB.
+                json!({ "format": "png", "optimizeForSpeed": false,
+                        "clip": { "x": 0, "y": 0, "width": 1100, "height": 760, "scale": 0.5 } }),
             )
             .expect("screenshot");
         let bytes = base64(r["data"].as_str().unwrap_or(""));
@@ -305,7 +307,6 @@ fn a_fiche_made_in_the_web_editor_in_both_languages_passes_check_and_shows_on_bo
     }
     let served = serve(Site::bundled_hub());
     let mut e = Editor::open(&served);
-    e.shot("editor-collections.png");
     e.goto("admin/#/collections/practices/new");
     e.wait(&format!("!!{}", Editor::field("title", 1)));
 
@@ -402,7 +403,6 @@ fn a_meeting_edited_in_the_web_editor_gets_its_new_date_and_an_attachment() {
     e.upload("document.querySelector('input[type=file]')", &upload);
     e.press("[...document.querySelectorAll('button')].find(b => /^(Choisir les éléments sélectionnés|Choose selected)$/.test(b.innerText.trim()) && !b.disabled)");
     e.wait("!![...document.querySelectorAll('button')].find(b => /^(Choisir un fichier différent|Choose different file)$/.test(b.innerText.trim()) && b.closest('div') && document.body.innerText.includes('annexe-programme.txt'))");
-    e.shot("editor-meeting.png");
     e.publish();
     let fr = wait_file(
         &served.site.path(&format!("content/meetings/{id}/index.fr.md")),
