@@ -342,7 +342,11 @@ fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagn
         );
     }
     let parts: Vec<&str> = cms.repo.split('/').collect();
-    if parts.len() < 2 || parts.iter().any(|p| p.trim().is_empty() || p.contains(char::is_whitespace)) {
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.trim().is_empty() || p.contains(char::is_whitespace))
+    {
         diags.push(
             Diagnostic::error(format!("`{}` is not a repository", cms.repo))
                 .at(at(&[Seg::Key("cms"), Seg::Key("repo")]))

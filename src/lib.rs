@@ -14,8 +14,8 @@
 //! every problem found, with its place, to whoever prints it.
 
 pub mod cli;
-pub mod cms;
 pub mod cmd;
+pub mod cms;
 pub mod config;
 pub mod diag;
 pub mod discover;

@@ -107,7 +107,14 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 String::new()
             };
             eprintln!("changed: {}{more}", names.join(", "));
-            rebuild(&mut preview, Some(&change.paths), args, &live, &indexer, &editor);
+            rebuild(
+                &mut preview,
+                Some(&change.paths),
+                args,
+                &live,
+                &indexer,
+                &editor,
+            );
         }
     } else {
         loop {
@@ -168,7 +175,10 @@ fn rebuild(
 fn local_editor(
     root: &std::path::Path,
     url: &str,
-) -> (Option<crate::cms::local::LocalBackend>, crate::cms::LocalEditor) {
+) -> (
+    Option<crate::cms::local::LocalBackend>,
+    crate::cms::LocalEditor,
+) {
     use crate::cms::local;
     let more: Vec<PathBuf> = std::env::var_os("RABAT_HUB_DECAP_SERVER")
         .map(PathBuf::from)

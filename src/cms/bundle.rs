@@ -46,7 +46,11 @@ mod tests {
         let pinned = lock["packages"]["node_modules/decap-cms"]["version"]
             .as_str()
             .unwrap_or("");
-        assert_eq!(pinned, version(), "run tools/vendor-cms.sh after changing decap-cms");
+        assert_eq!(
+            pinned,
+            version(),
+            "run tools/vendor-cms.sh after changing decap-cms"
+        );
         assert!(script().len() > 1_000_000);
         // Where `npm ci` has run, the carried copy is the installed file.
         let installed = concat!(
@@ -54,7 +58,10 @@ mod tests {
             "/tools/node_modules/decap-cms/dist/decap-cms.js"
         );
         if let Ok(bytes) = std::fs::read(installed) {
-            assert!(bytes == script(), "src/cms/vendor is not tools/node_modules' decap-cms.js: run tools/vendor-cms.sh");
+            assert!(
+                bytes == script(),
+                "src/cms/vendor is not tools/node_modules' decap-cms.js: run tools/vendor-cms.sh"
+            );
         }
     }
 }

@@ -76,7 +76,10 @@ pub fn config(config: &Config, labels: &Labels<'_>, target: &Target<'_>) -> Valu
         Target::Local { proxy, site_url } => {
             // The local backend replaces `backend` when the page is opened
             // on the loopback address; the name below is never used.
-            root.insert("backend".into(), json!({ "name": "proxy", "proxy_url": proxy }));
+            root.insert(
+                "backend".into(),
+                json!({ "name": "proxy", "proxy_url": proxy }),
+            );
             root.insert(
                 "local_backend".into(),
                 json!({ "url": proxy, "allowed_hosts": ["127.0.0.1", "localhost", "[::1]"] }),
@@ -240,7 +243,7 @@ fn relation(kind: Kind, multiple: bool) -> Value {
         "search_fields": ["title"],
         "display_fields": ["title"],
         // The file name without the language: the id.
-        "value_field": if kind == Kind::Meeting { "{{dirname}}" } else { "{{slug}}" },
+        "value_field": "{{slug}}",
         "multiple": multiple,
         "options_length": 300,
     })
@@ -329,7 +332,10 @@ mod tests {
     #[test]
     fn every_field_of_the_schema_has_its_widget() {
         for kind in Kind::ALL {
-            for name in crate::frontmatter::COMMON_FIELDS.iter().chain(own_fields(kind)) {
+            for name in crate::frontmatter::COMMON_FIELDS
+                .iter()
+                .chain(own_fields(kind))
+            {
                 assert!(
                     fields::spec(kind, name).is_some(),
                     "{}.{name} has no widget in src/cms/fields.rs",

@@ -33,9 +33,14 @@ pub enum Widget {
         multiple: bool,
     },
     /// Ids of entities of a kind, picked by title.
-    Reference { kind: Kind, multiple: bool },
+    Reference {
+        kind: Kind,
+        multiple: bool,
+    },
     /// Terms of a taxonomy of config.yaml (`themes`, `organisations`).
-    Terms { taxonomy: &'static str },
+    Terms {
+        taxonomy: &'static str,
+    },
     /// `{ city, country }`.
     Location,
     /// `{ start, end }`, years.
@@ -151,9 +156,7 @@ pub fn spec(kind: Kind, name: &str) -> Option<FieldSpec> {
         (_, "themes") => field(
             "themes",
             "themes",
-            Widget::Terms {
-                taxonomy: "themes",
-            },
+            Widget::Terms { taxonomy: "themes" },
             false,
             Shared,
         ),
@@ -182,15 +185,23 @@ pub fn spec(kind: Kind, name: &str) -> Option<FieldSpec> {
             true,
             Shared,
         ),
-        (Kind::Meeting, "end_date") => field("end_date", "cms_end_date", Widget::Date, false, Shared),
-        (Kind::Meeting, "location") => field("location", "location", Widget::Location, false, Shared),
+        (Kind::Meeting, "end_date") => {
+            field("end_date", "cms_end_date", Widget::Date, false, Shared)
+        }
+        (Kind::Meeting, "location") => {
+            field("location", "location", Widget::Location, false, Shared)
+        }
         (Kind::Meeting, "chairs") => field("chairs", "chairs", refs(Kind::Country), false, Shared),
         (Kind::Meeting, "countries") => {
             field("countries", "countries", refs(Kind::Country), false, Shared)
         }
-        (Kind::Meeting, "challenges") => {
-            field("challenges", "challenges", refs(Kind::Challenge), false, Shared)
-        }
+        (Kind::Meeting, "challenges") => field(
+            "challenges",
+            "challenges",
+            refs(Kind::Challenge),
+            false,
+            Shared,
+        ),
         (Kind::Meeting, "recommendations") => field(
             "recommendations",
             "recommendations",
@@ -198,9 +209,13 @@ pub fn spec(kind: Kind, name: &str) -> Option<FieldSpec> {
             false,
             Shared,
         ),
-        (Kind::Meeting, "practices") => {
-            field("practices", "practices", refs(Kind::Practice), false, Shared)
-        }
+        (Kind::Meeting, "practices") => field(
+            "practices",
+            "practices",
+            refs(Kind::Practice),
+            false,
+            Shared,
+        ),
         // Each language titles its documents in its own words.
         (Kind::Meeting, "documents") => {
             field("documents", "documents", Widget::Documents, false, Own)
@@ -230,9 +245,13 @@ pub fn spec(kind: Kind, name: &str) -> Option<FieldSpec> {
             false,
             Shared,
         ),
-        (Kind::Practice, "meetings") => {
-            field("meetings", "presented_at", refs(Kind::Meeting), false, Shared)
-        }
+        (Kind::Practice, "meetings") => field(
+            "meetings",
+            "presented_at",
+            refs(Kind::Meeting),
+            false,
+            Shared,
+        ),
         (Kind::Country, "region") => field(
             "region",
             "region",
@@ -278,7 +297,13 @@ pub fn spec(kind: Kind, name: &str) -> Option<FieldSpec> {
 /// The body, which is no field of the front matter but is edited beside
 /// them.
 pub fn body() -> FieldSpec {
-    field("body", "cms_body", Widget::Body, false, Sharing::PerLanguage)
+    field(
+        "body",
+        "cms_body",
+        Widget::Body,
+        false,
+        Sharing::PerLanguage,
+    )
 }
 
 /// The labels' keys the editor needs beyond the fields' own: the parts of

@@ -11,9 +11,9 @@
 //! config.yaml; it must not know how pages are rendered.
 
 mod bundle;
-pub mod local;
 pub mod collections;
 pub mod fields;
+pub mod local;
 
 use std::collections::BTreeMap;
 
@@ -84,7 +84,10 @@ pub fn files(
     let cms = serde_json::to_vec_pretty(&cms).unwrap_or_default();
     let policy = policy(&backend_origin(target));
     vec![
-        (format!("{FOLDER}index.html"), page(config, &labels, &policy).into_bytes()),
+        (
+            format!("{FOLDER}index.html"),
+            page(config, &labels, &policy).into_bytes(),
+        ),
         (format!("{FOLDER}config.yml"), cms),
         (format!("{FOLDER}decap-cms.js"), bundle::script().to_vec()),
         (

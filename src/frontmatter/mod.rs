@@ -5,6 +5,7 @@
 //! References to other entities are kept as written, with the means to
 //! locate each one (`Parsed::locate`); `site` resolves them.
 
+mod cms_forms;
 #[cfg(test)]
 mod proptests;
 mod schema;
@@ -81,13 +82,16 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         (Some(kind), Some(_)) => parse_kind(src, kind).map(|(c, f)| (c, Some(f))),
         (None, Some(_)) => unreachable!("discover gives every entity a kind"),
     };
-    let (common, fields) = match result {
+    let (common, mut fields) = match result {
         Ok(x) => x,
         Err(d) => {
             diags.push(d);
             return Err(diags);
         }
     };
+    if let Some(f) = fields.as_mut() {
+        cms_forms::read_editor_forms(f);
+    }
     check(&common, fields.as_ref(), &src, config, &mut diags);
     Ok((
         Parsed {

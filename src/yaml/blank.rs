@@ -116,7 +116,9 @@ mod tests {
 
     #[test]
     fn empty_values_are_read_as_absent() {
-        let d = read("title: T\ndraft: null\nstatus: \"\"\nperiod: { start: null, end: null }\ndocs:\n  - { title: A, file: '' }\n");
+        let d = read(
+            "title: T\ndraft: null\nstatus: \"\"\nperiod: { start: null, end: null }\ndocs:\n  - { title: A, file: '' }\n",
+        );
         assert_eq!(
             d,
             Some(Doc {
@@ -131,7 +133,10 @@ mod tests {
             })
         );
         let d = read("title: T\nperiod: { start: 2019, end: null }\nstatus: ongoing\ndraft: ~\n");
-        assert_eq!(d.and_then(|d| d.period).map(|p| (p.start, p.end)), Some((2019, None)));
+        assert_eq!(
+            d.and_then(|d| d.period).map(|p| (p.start, p.end)),
+            Some((2019, None))
+        );
     }
 
     #[test]

@@ -47,37 +47,95 @@ fn field<'a>(collection: &'a Value, name: &str) -> &'a Value {
 fn values(options: &Value) -> Vec<String> {
     options
         .as_array()
-        .map(|o| o.iter().map(|o| o["value"].as_str().unwrap_or("").to_string()).collect())
+        .map(|o| {
+            o.iter()
+                .map(|o| o["value"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// What the contract (content-model.md, section 4) says of each field:
 /// (kind, field, widget, what it refers to or holds, required).
 const CONTRACT: &[(&str, &str, &str, &str, bool)] = &[
-    ("meetings", "type", "select", "webinar thematic-meeting senior-officials-meeting ministerial-conference steering-committee other", true),
+    (
+        "meetings",
+        "type",
+        "select",
+        "webinar thematic-meeting senior-officials-meeting ministerial-conference steering-committee other",
+        true,
+    ),
     ("meetings", "date", "datetime", "", true),
     ("meetings", "end_date", "datetime", "", false),
     ("meetings", "location", "object", "city country", false),
     ("meetings", "chairs", "relation", "countries", false),
     ("meetings", "countries", "relation", "countries", false),
-    ("meetings", "organisations", "select", "organisations", false),
+    (
+        "meetings",
+        "organisations",
+        "select",
+        "organisations",
+        false,
+    ),
     ("meetings", "challenges", "relation", "challenges", false),
-    ("meetings", "recommendations", "relation", "recommendations", false),
+    (
+        "meetings",
+        "recommendations",
+        "relation",
+        "recommendations",
+        false,
+    ),
     ("meetings", "practices", "relation", "practices", false),
     ("meetings", "documents", "list", "title file url", false),
     ("practices", "countries", "relation", "countries", true),
-    ("practices", "organisations", "select", "organisations", false),
+    (
+        "practices",
+        "organisations",
+        "select",
+        "organisations",
+        false,
+    ),
     ("practices", "period", "object", "start end", false),
-    ("practices", "status", "select", "planned ongoing completed", false),
+    (
+        "practices",
+        "status",
+        "select",
+        "planned ongoing completed",
+        false,
+    ),
     ("practices", "challenges", "relation", "challenges", false),
-    ("practices", "recommendations", "relation", "recommendations", false),
+    (
+        "practices",
+        "recommendations",
+        "relation",
+        "recommendations",
+        false,
+    ),
     ("practices", "meetings", "relation", "meetings", false),
-    ("countries", "region", "select", "north-africa west-africa central-africa europe", true),
+    (
+        "countries",
+        "region",
+        "select",
+        "north-africa west-africa central-africa europe",
+        true,
+    ),
     ("countries", "status", "select", "partner observer", false),
     ("countries", "focal_point", "string", "", false),
     ("challenges", "related", "relation", "challenges", false),
-    ("recommendations", "addresses", "relation", "challenges", true),
-    ("recommendations", "actors", "select", "governments local-authorities civil-society private-sector international-organisations diaspora", false),
+    (
+        "recommendations",
+        "addresses",
+        "relation",
+        "challenges",
+        true,
+    ),
+    (
+        "recommendations",
+        "actors",
+        "select",
+        "governments local-authorities civil-society private-sector international-organisations diaspora",
+        false,
+    ),
 ];
 
 #[test]
@@ -172,10 +230,15 @@ fn every_kind_and_field_of_the_schema_is_in_the_editor_with_its_widget() {
                 let options = f["options"].as_array().cloned().unwrap_or_default();
                 for o in &options {
                     let label = o["label"].as_str().unwrap_or("");
-                    assert!(!label.is_empty() && !label.contains('_'), "{kind}.{name}: {o}");
+                    assert!(
+                        !label.is_empty() && !label.contains('_'),
+                        "{kind}.{name}: {o}"
+                    );
                 }
                 assert!(
-                    options.iter().any(|o| o["label"].as_str().unwrap_or("").contains(" · ")),
+                    options
+                        .iter()
+                        .any(|o| o["label"].as_str().unwrap_or("").contains(" · ")),
                     "{kind}.{name}: {options:?}"
                 );
             }
@@ -196,7 +259,10 @@ fn every_kind_and_field_of_the_schema_is_in_the_editor_with_its_widget() {
     assert_eq!(location["fields"][1]["widget"], "relation");
     assert_eq!(location["fields"][1]["collection"], "countries");
     // Actors: several at once.
-    assert_eq!(field(collection(&config, "recommendations"), "actors")["multiple"], true);
+    assert_eq!(
+        field(collection(&config, "recommendations"), "actors")["multiple"],
+        true
+    );
     // A document is a file of the bundle or an address.
     let documents = field(collection(&config, "meetings"), "documents");
     assert_eq!(documents["fields"][1]["widget"], "file");
@@ -250,7 +316,12 @@ mod serde_yaml_like {
 #[test]
 fn build_publishes_the_editor_only_when_config_asks_and_keeps_it_from_crawlers() {
     let site = built_with_editor();
-    for file in ["index.html", "config.yml", "decap-cms.js", "decap-cms.js.LICENSE.txt"] {
+    for file in [
+        "index.html",
+        "config.yml",
+        "decap-cms.js",
+        "decap-cms.js.LICENSE.txt",
+    ] {
         assert!(site.exists(&format!("public/admin/{file}")), "admin/{file}");
     }
     let page = site.read("public/admin/index.html");
@@ -274,7 +345,10 @@ fn build_publishes_the_editor_only_when_config_asks_and_keeps_it_from_crawlers()
 
     let plain = Site::bundled_hub();
     plain.build(&[]);
-    assert!(!plain.exists("public/admin/index.html"), "no cms: key, no editor");
+    assert!(
+        !plain.exists("public/admin/index.html"),
+        "no cms: key, no editor"
+    );
     assert!(!plain.read("public/robots.txt").contains("admin"));
 }
 
@@ -291,10 +365,16 @@ fn a_bad_cms_key_is_an_error_at_its_line() {
     let diags = crate::support::parse_diags(&out);
     let line = config.lines().count() + 1;
     assert!(
-        diags.iter().any(|d| d.message.contains("bitbucket") && d.line == line as u64),
+        diags
+            .iter()
+            .any(|d| d.message.contains("bitbucket") && d.line == line as u64),
         "{diags:?}"
     );
-    assert!(diags.iter().any(|d| d.message.contains("`hub` is not a repository")));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("`hub` is not a repository"))
+    );
 }
 
 /// One request to `serve`: the status line and headers.
@@ -320,7 +400,11 @@ fn serve_sends_the_editors_policy_for_admin_only() {
     BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut url)
         .expect("url");
-    let addr = url.trim().trim_start_matches("http://").trim_end_matches('/').to_string();
+    let addr = url
+        .trim()
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
     let admin = head(&addr, "/admin/");
     let home = head(&addr, "/fr/");
     let config = head(&addr, "/admin/config.yml");
@@ -333,7 +417,10 @@ fn serve_sends_the_editors_policy_for_admin_only() {
             .unwrap_or("")
             .to_string()
     };
-    assert_eq!(policy(&admin), rabat_hub::cms::policy("http://localhost:8081"));
+    assert_eq!(
+        policy(&admin),
+        rabat_hub::cms::policy("http://localhost:8081")
+    );
     assert_eq!(policy(&home), rabat_hub::output::CONTENT_SECURITY_POLICY);
     assert!(config.contains("text/yaml"), "{config}");
     assert_eq!(policy(&config), policy(&admin));

@@ -68,7 +68,10 @@ fn serve(site: Site) -> Served {
         .read_line(&mut url)
         .expect("url line");
     let url = url.trim().to_string();
-    assert!(url.starts_with("http://127.0.0.1:"), "serve printed {url:?}");
+    assert!(
+        url.starts_with("http://127.0.0.1:"),
+        "serve printed {url:?}"
+    );
     Served { child, url, site }
 }
 
@@ -143,7 +146,9 @@ impl Editor {
     /// A plain button, pressed from the page's script (a mouse click can
     /// land on a header scrolled over it).
     fn press(&mut self, js: &str) {
-        self.wait(&format!("(() => {{ const e = {js}; if (!e) return null; e.click(); return true; }})()"));
+        self.wait(&format!(
+            "(() => {{ const e = {js}; if (!e) return null; e.click(); return true; }})()"
+        ));
     }
 
     /// Types `text` into the element `js` names, as a keyboard would.
@@ -311,7 +316,10 @@ fn a_fiche_made_in_the_web_editor_in_both_languages_passes_check_and_shows_on_bo
     e.wait(&format!("!!{}", Editor::field("title", 1)));
 
     // French, the default language: the text and every shared field.
-    e.type_into(&Editor::field("title", 0), "Emploi des jeunes rapatriés au Togo et au Sénégal");
+    e.type_into(
+        &Editor::field("title", 0),
+        "Emploi des jeunes rapatriés au Togo et au Sénégal",
+    );
     e.type_into(
         &Editor::field("summary", 0),
         "Un guichet commun aide les jeunes de retour à trouver un emploi.",
@@ -329,6 +337,11 @@ fn a_fiche_made_in_the_web_editor_in_both_languages_passes_check_and_shows_on_bo
         "Retour, réadmission et réintégration · Return, readmission and reintegration",
     );
     e.pick(&Editor::field("status", 0), "cours", "En cours · Ongoing");
+    e.pick(
+        &Editor::field("meetings", 0),
+        "Webinaire",
+        "Webinaire sur le retour volontaire et la réintégration",
+    );
     e.type_into(&Editor::field("start", 0), "2019");
     e.type_into(&Editor::field("end", 0), "2023");
     e.type_into(
@@ -336,7 +349,10 @@ fn a_fiche_made_in_the_web_editor_in_both_languages_passes_check_and_shows_on_bo
         "Le guichet réunit les agences pour l'emploi des deux pays.",
     );
     // English: its own title, summary and text.
-    e.type_into(&Editor::field("title", 1), "Jobs for young returnees in Togo and Senegal");
+    e.type_into(
+        &Editor::field("title", 1),
+        "Jobs for young returnees in Togo and Senegal",
+    );
     e.type_into(
         &Editor::field("summary", 1),
         "A joint desk helps young returnees find work.",
@@ -362,16 +378,38 @@ fn a_fiche_made_in_the_web_editor_in_both_languages_passes_check_and_shows_on_bo
         (&en, "Jobs for young returnees"),
     ] {
         assert!(text.contains(title), "{text}");
-        assert!(text.contains("- tg") && text.contains("- sn"), "countries: {text}");
+        assert!(
+            text.contains("- tg") && text.contains("- sn"),
+            "countries: {text}"
+        );
         assert!(text.contains("- psychosocial-needs"), "challenge: {text}");
-        assert!(text.contains("- return-readmission-reintegration"), "theme: {text}");
+        assert!(
+            text.contains("- return-readmission-reintegration"),
+            "theme: {text}"
+        );
         assert!(text.contains("status: ongoing"), "status: {text}");
-        assert!(text.contains("start: 2019") && text.contains("end: 2023"), "period: {text}");
+        // Decap names a bundle by its entry: read as the meeting's id.
+        assert!(
+            text.contains("- 2021-01-21-rvr-webinar/index\n"),
+            "meeting: {text}"
+        );
+        assert!(
+            text.contains("start: 2019") && text.contains("end: 2023"),
+            "period: {text}"
+        );
     }
     check_strict(&served.site);
 
-    let page = page_showing(&mut e, &format!("en/practices/{id}/"), "Jobs for young returnees");
+    let page = page_showing(
+        &mut e,
+        &format!("en/practices/{id}/"),
+        "Jobs for young returnees",
+    );
     assert!(page.contains("Togo") && page.contains("Senegal"), "{page}");
+    assert!(
+        page.contains("Webinar on voluntary return"),
+        "the meeting: {page}"
+    );
     let challenge = page_showing(
         &mut e,
         "fr/defis/psychosocial-needs/",
@@ -389,11 +427,15 @@ fn a_meeting_edited_in_the_web_editor_gets_its_new_date_and_an_attachment() {
     let id = "2021-01-21-rvr-webinar";
     let mut e = Editor::open(&served);
     e.goto(&format!("admin/#/collections/meetings/entries/{id}/index"));
-    e.wait(&format!("{}.value === '2021-01-21'", Editor::field("date", 0)));
+    e.wait(&format!(
+        "{}.value === '2021-01-21'",
+        Editor::field("date", 0)
+    ));
     e.set_value(&Editor::field("date", 0), "2021-01-22");
     // A new document: its title, and a file uploaded into the bundle.
     e.press("[...document.querySelectorAll('button')].find(b => /^(Ajouter|Add) documents$/.test(b.innerText.trim()))");
-    let new_title = "[...document.querySelectorAll('[id^=\"title-field-\"]')].find(i => i.value === '')";
+    let new_title =
+        "[...document.querySelectorAll('[id^=\"title-field-\"]')].find(i => i.value === '')";
     e.type_into(new_title, "Programme détaillé");
     // The new item's file button: the last of the French pane's.
     e.press("[...document.querySelectorAll('button')].filter(b => /^(Choisir un fichier|Choose a file)$/.test(b.innerText.trim()))[1]");
@@ -405,11 +447,15 @@ fn a_meeting_edited_in_the_web_editor_gets_its_new_date_and_an_attachment() {
     e.wait("!![...document.querySelectorAll('button')].find(b => /^(Choisir un fichier différent|Choose different file)$/.test(b.innerText.trim()) && b.closest('div') && document.body.innerText.includes('annexe-programme.txt'))");
     e.publish();
     let fr = wait_file(
-        &served.site.path(&format!("content/meetings/{id}/index.fr.md")),
+        &served
+            .site
+            .path(&format!("content/meetings/{id}/index.fr.md")),
         "2021-01-22",
     );
     let en = wait_file(
-        &served.site.path(&format!("content/meetings/{id}/index.en.md")),
+        &served
+            .site
+            .path(&format!("content/meetings/{id}/index.en.md")),
         "2021-01-22",
     );
     for text in [&fr, &en] {
@@ -420,8 +466,12 @@ fn a_meeting_edited_in_the_web_editor_gets_its_new_date_and_an_attachment() {
     assert!(fr.contains("title: Programme détaillé"), "{fr}");
     assert!(fr.contains("file: annexe-programme.txt"), "{fr}");
     assert_eq!(
-        std::fs::read_to_string(served.site.path(&format!("content/meetings/{id}/annexe-programme.txt")))
-            .expect("the upload is in the bundle"),
+        std::fs::read_to_string(
+            served
+                .site
+                .path(&format!("content/meetings/{id}/annexe-programme.txt"))
+        )
+        .expect("the upload is in the bundle"),
         "Programme détaillé du webinaire.\n"
     );
     check_strict(&served.site);
