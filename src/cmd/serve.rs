@@ -139,7 +139,10 @@ fn rebuild(
     let default_lang = preview.default_lang();
     if outcome.diags.has_errors() {
         let errors: Vec<Diagnostic> = outcome.diags.sorted().into_iter().cloned().collect();
-        live.publish(None, errors, &default_lang);
+        // A first build that fails still gets the editor, to fix it with.
+        let first = live.read(|s| s.files.is_empty());
+        let editor_only = first.then(|| with_editor(Default::default(), preview, editor));
+        live.publish(editor_only, errors, &default_lang);
         eprintln!("the site has errors: the browser shows them until they are fixed");
         return;
     }
@@ -153,12 +156,7 @@ fn rebuild(
         if !preview.search_stale() {
             done.served = preview.generation();
         }
-        let mut files = preview.files.clone();
-        if let Some((config, theme)) = preview.config_and_theme() {
-            for (path, bytes) in editor.files(config, &theme.strings) {
-                files.insert(path, Arc::new(Content::Bytes(bytes)));
-            }
-        }
+        let files = with_editor(preview.files.clone(), preview, editor);
         live.publish(Some(files), Vec::new(), &default_lang);
     }
     eprintln!(
@@ -168,6 +166,20 @@ fn rebuild(
         start.elapsed().as_millis(),
         if outcome.fast { " (fast path)" } else { "" }
     );
+}
+
+/// The site's files and the web editor's (`/admin/`).
+fn with_editor(
+    mut files: std::collections::BTreeMap<String, Arc<Content>>,
+    preview: &Preview,
+    editor: &crate::cms::LocalEditor,
+) -> std::collections::BTreeMap<String, Arc<Content>> {
+    if let Some((config, theme)) = preview.config_and_theme() {
+        for (path, bytes) in editor.files(config, &theme.strings) {
+            files.insert(path, Arc::new(Content::Bytes(bytes)));
+        }
+    }
+    files
 }
 
 /// Starts the editor's local backend (`decap-server`, on Node.js) or says

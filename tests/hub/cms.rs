@@ -386,9 +386,8 @@ fn head(addr: &str, path: &str) -> String {
     text.split("\r\n\r\n").next().unwrap_or("").to_string()
 }
 
-#[test]
-fn serve_sends_the_editors_policy_for_admin_only() {
-    let site = Site::bundled_hub();
+/// `serve` on `site`: the child and its address.
+fn serve(site: &Site) -> (std::process::Child, String) {
     let mut child = Command::new(bin())
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
@@ -405,6 +404,13 @@ fn serve_sends_the_editors_policy_for_admin_only() {
         .trim_start_matches("http://")
         .trim_end_matches('/')
         .to_string();
+    (child, addr)
+}
+
+#[test]
+fn serve_sends_the_editors_policy_for_admin_only() {
+    let site = Site::bundled_hub();
+    let (mut child, addr) = serve(&site);
     let admin = head(&addr, "/admin/");
     let home = head(&addr, "/fr/");
     let config = head(&addr, "/admin/config.yml");
@@ -424,4 +430,22 @@ fn serve_sends_the_editors_policy_for_admin_only() {
     assert_eq!(policy(&home), rabat_hub::output::CONTENT_SECURITY_POLICY);
     assert!(config.contains("text/yaml"), "{config}");
     assert_eq!(policy(&config), policy(&admin));
+}
+
+#[test]
+fn the_editor_is_served_while_the_site_has_errors_to_fix_them_with() {
+    let site = Site::bundled_hub();
+    let broken = site.read("content/practices/anpe-togo.fr.md").replacen(
+        "countries:",
+        "countries: [zz]\nx:",
+        1,
+    );
+    site.write("content/practices/anpe-togo.fr.md", &broken);
+    let (mut child, addr) = serve(&site);
+    let admin = head(&addr, "/admin/");
+    let home = head(&addr, "/fr/");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(admin.starts_with("HTTP/1.1 200"), "{admin}");
+    assert!(home.starts_with("HTTP/1.1 500"), "{home}");
 }
