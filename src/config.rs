@@ -106,6 +106,14 @@ pub struct Config {
 
 impl Config {
     /// The URL segment of a kind's pages in a language.
+    /// The terms of a taxonomy, with their labels.
+    pub fn terms(&self, taxonomy: crate::kind::Taxonomy) -> &BTreeMap<String, Localized> {
+        match taxonomy {
+            crate::kind::Taxonomy::Themes => &self.themes,
+            crate::kind::Taxonomy::Organisations => &self.organisations,
+        }
+    }
+
     pub fn section(&self, kind: Kind, lang: &Lang) -> &str {
         self.sections
             .get(&(kind, lang.clone()))
@@ -118,6 +126,16 @@ impl Config {
 }
 
 /// Reads and checks `root/config.yaml`.
+/// A base URL as the site's addresses are made from it: with one `/` at
+/// its end. The command line's `--base-url` goes through here too.
+pub fn with_trailing_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
 pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     let path = root.join(FILE);
     // A link could point anywhere on the machine, and a pipe would make

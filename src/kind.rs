@@ -57,6 +57,27 @@ impl Kind {
     }
 }
 
+/// The two ways config.yaml tags entities: by theme of the action plans,
+/// and by organisation. Each has an index page and a page per term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Taxonomy {
+    Themes,
+    Organisations,
+}
+
+impl Taxonomy {
+    pub const ALL: [Taxonomy; 2] = [Taxonomy::Themes, Taxonomy::Organisations];
+
+    /// Its key in config.yaml and front matter, and its URL segment.
+    pub fn name(self) -> &'static str {
+        match self {
+            Taxonomy::Themes => "themes",
+            Taxonomy::Organisations => "organisations",
+        }
+    }
+}
+
 /// Ids and URL segments: lower-case ASCII letters, digits and single
 /// hyphens, not starting or ending with a hyphen. Returns why not.
 pub fn check_id(id: &str) -> Result<(), String> {

@@ -1,17 +1,21 @@
 //! rabat-hub turns the Markdown of a Rabat Process knowledge hub into a
 //! bilingual static site.
 //!
-//! Data flows one way, one module a stage: `config` reads config.yaml;
-//! `discover` walks content/ and names each file's kind, id and language;
+//! One pipeline (`pipeline::Pipeline`), which `build`, `check` and `serve`
+//! all run, the data flowing one way, one module a stage: `config` reads
+//! config.yaml and `theme` loads the templates and UI strings, beside
+//! `discover`, which walks content/ and names each file's kind, id and
+//! language (and `history`, which asks Git when each changed);
 //! `frontmatter` checks each file's YAML against its kind (through `yaml`,
-//! the only module that knows the YAML library); `markdown` renders bodies;
-//! `site` pairs translations, gives URLs and checks every reference;
-//! `theme` loads the Tera templates and UI strings and renders pages;
-//! `output` makes every file of the published site (for `build`, handing
-//! pages on as they are made); `publish` writes them aside and swaps them
-//! in. `cms` makes the web editor at `/admin/` from the same schema and
-//! config. `cmd` runs the commands on top. `diag` carries
-//! every problem found, with its place, to whoever prints it.
+//! the only module that knows the YAML libraries); `markdown` renders the
+//! bodies, resolving `@/` links through `site`, which pairs translations,
+//! gives URLs, checks every reference and builds the graph; `output` plans
+//! every file of the published site (`output::plan`) and makes the files
+//! the command needs; `publish` writes them aside and swaps them in, or
+//! `serve` keeps them in memory. `cms` makes the web editor at `/admin/`
+//! from the same schema and config. `cmd` parses, runs, prints and exits on
+//! top. `diag` carries every problem found, with its place, to whoever
+//! prints it; `escape` writes text safely into each output language.
 
 pub mod cli;
 pub mod cmd;
@@ -19,12 +23,14 @@ pub mod cms;
 pub mod config;
 pub mod diag;
 pub mod discover;
+pub mod escape;
 pub mod frontmatter;
 pub mod history;
 pub mod kind;
 pub mod lang;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod publish;
 pub mod scaffold;
 pub mod serve;

@@ -86,9 +86,15 @@ pub fn french(text: &str) -> String {
     out
 }
 
+/// Whether text in `lang` is spaced the French way: the one place that
+/// knows which languages are.
+pub fn french_spacing(lang: &str) -> bool {
+    lang == "fr"
+}
+
 /// `text` as it is shown in `lang`: French spacing on French text.
 pub fn for_lang(lang: &str, text: &str) -> String {
-    if lang == "fr" {
+    if french_spacing(lang) {
         french(text)
     } else {
         text.to_string()

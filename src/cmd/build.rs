@@ -7,9 +7,10 @@ use std::time::Instant;
 use std::io;
 use std::path::Path;
 
-use super::{Purpose, exit, generate_into, report};
+use super::{exit, report};
 use crate::cli::{BuildArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::{Changes, Pipeline, Purpose, Settings};
 use crate::publish::{Stage, Staging};
 
 /// For the tests of interrupted builds: set to a moment of the build
@@ -42,26 +43,23 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let start = Instant::now();
     let root = &args.site.root;
     let out = args.output.clone().unwrap_or_else(|| root.join("public"));
-    let purpose = if args.no_search {
-        Purpose::BuildWithoutSearch
-    } else {
-        Purpose::Build
+    let settings = Settings {
+        purpose: if args.no_search {
+            Purpose::BuildWithoutSearch
+        } else {
+            Purpose::Build
+        },
+        drafts: args.site.drafts,
+        base_url: args.base_url.clone(),
     };
+    let mut pipeline = Pipeline::new(root, settings);
     // The site is written into a staging folder as it is made, and put in
     // place only if the build has no error: dropped, the folder goes.
     let staging = match Staging::begin(&out) {
         Ok(s) => s,
         Err(e) => return cannot_write(&out, &e, Diagnostics::new(), args.site.format),
     };
-    let (g, failed_write) = staging.stream(|sink| {
-        generate_into(
-            root,
-            args.site.drafts,
-            args.base_url.as_deref(),
-            purpose,
-            Some(sink),
-        )
-    });
+    let (g, failed_write) = staging.stream(|sink| pipeline.run(Changes::Everything, Some(sink)));
     let mut timings = g.timings;
     let diags = g.diags;
     if diags.has_errors() {
@@ -90,11 +88,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprint!("{}", timings.report());
     }
     if args.site.format == Format::Human {
+        let made = g.artifacts.len() + g.sent.len();
         let paths = g.artifacts.iter().map(|a| &a.path).chain(&g.sent);
         let pages = paths.filter(|p| p.ends_with(".html")).count();
         eprintln!(
             "built {pages} pages ({} files) into {} in {:.2} s",
-            g.artifacts.len() + g.sent.len(),
+            made,
             out.display(),
             start.elapsed().as_secs_f64()
         );

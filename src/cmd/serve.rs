@@ -11,15 +11,14 @@ use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::Arc;
 
-use super::preview::{Preview, SearchInput};
 use super::{exit, report};
 use crate::cli::ServeArgs;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::Content;
-use crate::serve::{Live, Server, Watcher};
+use crate::pipeline::Extent;
+use crate::serve::{Indexer, Live, PAUSE, Preview, Server, Watcher};
 
 pub fn run(args: &ServeArgs) -> ExitCode {
     let addr = SocketAddr::new(args.bind.unwrap_or(IpAddr::from([127, 0, 0, 1])), args.port);
@@ -49,7 +48,8 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         .canonicalize()
         .unwrap_or_else(|_| args.site.root.clone());
     let live = Live::new();
-    let indexer = Indexer::start(Arc::clone(&live), args.site.format);
+    let format = args.site.format;
+    let indexer = Indexer::start(Arc::clone(&live), Box::new(move |d| report(d, format)));
     let mut preview = Preview::new(&root, args.site.drafts, &url);
     // The web editor at /admin/ saves through Decap's local backend.
     let (_backend, editor) = local_editor(&root, &url);
@@ -135,6 +135,7 @@ fn rebuild(
 ) {
     let start = std::time::Instant::now();
     let outcome = preview.rebuild(changed);
+    let rendered = outcome.made();
     report(&outcome.diags, args.site.format);
     let default_lang = preview.default_lang();
     if outcome.diags.has_errors() {
@@ -161,10 +162,18 @@ fn rebuild(
     }
     eprintln!(
         "{} {} files in {} ms{}",
-        if outcome.full { "built" } else { "rebuilt" },
-        outcome.rendered,
+        if outcome.extent == Extent::Full {
+            "built"
+        } else {
+            "rebuilt"
+        },
+        rendered,
         start.elapsed().as_millis(),
-        if outcome.fast { " (fast path)" } else { "" }
+        if outcome.extent == Extent::Patched {
+            " (fast path)"
+        } else {
+            ""
+        }
     );
 }
 
@@ -215,107 +224,4 @@ fn local_editor(
         site_url: url.trim_end_matches('/').to_string(),
     };
     (backend, editor)
-}
-
-/// How long the editor pauses before the site is copied for the indexer.
-const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
-
-/// Makes the search index of the latest site on its own thread, with its
-/// own thread pool (one thread), so that rebuilds keep the others.
-struct Indexer {
-    state: Arc<IndexerState>,
-}
-
-#[derive(Default)]
-struct IndexerState {
-    /// The newest site waiting to be indexed; an older one waiting is
-    /// dropped for it.
-    queue: Mutex<Option<SearchInput>>,
-    wake: Condvar,
-    /// Whether an index is in the making.
-    busy: AtomicBool,
-    done: Mutex<Done>,
-}
-
-/// Output paths and their contents.
-type Files = Vec<(String, Arc<Content>)>;
-
-#[derive(Default)]
-struct Done {
-    /// The generation of the index the live site serves.
-    served: u64,
-    /// An index made since the last rebuild, for the preview's files.
-    files: Option<(u64, Files)>,
-}
-
-impl Indexer {
-    fn start(live: Arc<Live>, format: crate::cli::Format) -> Indexer {
-        let state = Arc::new(IndexerState::default());
-        let worker = Arc::clone(&state);
-        let spawned = std::thread::Builder::new()
-            .name("search-index".into())
-            .spawn(move || {
-                crate::serve::priority::lower_this_thread();
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(1)
-                    .thread_name(|_| "search-index".into())
-                    .start_handler(|_| crate::serve::priority::lower_this_thread())
-                    .build()
-                    .ok();
-                loop {
-                    let input = {
-                        let mut queue = worker.queue.lock().unwrap_or_else(|p| p.into_inner());
-                        loop {
-                            if let Some(s) = queue.take() {
-                                worker.busy.store(true, Ordering::SeqCst);
-                                break s;
-                            }
-                            queue = worker.wake.wait(queue).unwrap_or_else(|p| p.into_inner());
-                        }
-                    };
-                    let (artifacts, diags) = match &pool {
-                        Some(pool) => pool.install(|| input.search()),
-                        None => input.search(),
-                    };
-                    report(&diags, format);
-                    if !diags.has_errors() {
-                        let files: Files = artifacts
-                            .into_iter()
-                            .map(|a| (a.path, Arc::new(a.content)))
-                            .collect();
-                        let mut done = worker.done.lock().unwrap_or_else(|p| p.into_inner());
-                        if input.generation() > done.served {
-                            live.add_quietly(&files);
-                            done.served = input.generation();
-                            done.files = Some((input.generation(), files));
-                        }
-                    }
-                    worker.busy.store(false, Ordering::SeqCst);
-                }
-            });
-        if let Err(e) = spawned {
-            eprintln!(
-                "warning: cannot start the search indexing thread ({e}); search stays as first built"
-            );
-        }
-        Indexer { state }
-    }
-
-    /// Indexes `input` once the index in the making (if any) is done.
-    fn request(&self, input: SearchInput) {
-        let mut queue = self.state.queue.lock().unwrap_or_else(|p| p.into_inner());
-        *queue = Some(input);
-        drop(queue);
-        self.state.wake.notify_one();
-    }
-
-    /// Whether it has nothing to do.
-    fn idle(&self) -> bool {
-        let queue = self.state.queue.lock().unwrap_or_else(|p| p.into_inner());
-        queue.is_none() && !self.state.busy.load(Ordering::SeqCst)
-    }
-
-    fn done(&self) -> MutexGuard<'_, Done> {
-        self.state.done.lock().unwrap_or_else(|p| p.into_inner())
-    }
 }

@@ -148,10 +148,24 @@ impl LocalEditor {
     }
 }
 
-/// The editor `build` publishes when config.yaml asks for one.
-pub fn published(config: &Config, strings: &BTreeMap<Lang, Strings>) -> Vec<(String, Vec<u8>)> {
-    match &config.cms {
-        Some(cms) => files(config, strings, &Target::Host(cms)),
-        None => Vec::new(),
-    }
+/// The names of the editor's files in its folder, as `files` makes them.
+pub const FILES: [&str; 4] = [
+    "index.html",
+    "config.yml",
+    "decap-cms.js",
+    "decap-cms.js.LICENSE.txt",
+];
+
+/// One file (one of `FILES`) of the editor `build` publishes when
+/// config.yaml asks for one; empty otherwise.
+pub fn published_file(config: &Config, strings: &BTreeMap<Lang, Strings>, name: &str) -> Vec<u8> {
+    let Some(cms) = &config.cms else {
+        return Vec::new();
+    };
+    let path = format!("{FOLDER}{name}");
+    files(config, strings, &Target::Host(cms))
+        .into_iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, b)| b)
+        .unwrap_or_default()
 }

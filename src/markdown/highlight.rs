@@ -16,7 +16,7 @@ fn syntaxes() -> &'static SyntaxSet {
 /// `colour` is set. An unknown language is shown plain rather than
 /// refused: a code block is never an error.
 pub fn code_block(lang: Option<&str>, code: &str, colour: bool) -> String {
-    let escaped_lang = lang.map(crate::markdown::render::escape_attr);
+    let escaped_lang = lang.map(crate::escape::html_attr);
     let open = match &escaped_lang {
         // Focusable: a long line scrolls, and a keyboard must reach it.
         Some(l) => format!(
@@ -27,7 +27,7 @@ pub fn code_block(lang: Option<&str>, code: &str, colour: bool) -> String {
     let inner = lang
         .filter(|_| colour)
         .and_then(|l| highlight(l, code))
-        .unwrap_or_else(|| pulldown_cmark_escape(code));
+        .unwrap_or_else(|| crate::escape::html_text(code));
     format!("{open}{inner}</code></pre>\n")
 }
 
@@ -49,20 +49,6 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
             .ok()?;
     }
     Some(generator.finalize())
-}
-
-fn pulldown_cmark_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

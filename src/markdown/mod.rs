@@ -7,7 +7,9 @@ mod highlight;
 mod render;
 mod sanitize;
 
-pub use render::{Heading, Input, LinkAt, Rendered, render, resolve_later, scan, scan_headings};
+pub use render::{
+    Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
+};
 
 /// What `@/kind/id#anchor` points to, as the site resolved it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,7 @@ use pulldown_cmark::{
 
 use super::{ResolveLink, highlight, sanitize, slugify};
 use crate::diag::{Diagnostic, Span};
+use crate::escape::html_attr as escape_attr;
 
 /// The body of one file: where it sits in the file, for diagnostics.
 pub struct Input<'a> {
@@ -18,13 +19,26 @@ pub struct Input<'a> {
     /// Keep raw HTML as written (config.yaml's `unsafe_html: true`);
     /// otherwise it goes through the allow-list of `sanitize`.
     pub allow_raw_html: bool,
-    /// French text: narrow no-break spaces before `: ; ! ?` and inside
-    /// « » (`typography`), in text only, never in code or attributes.
+    /// The language wants French spacing: narrow no-break spaces before
+    /// `: ; ! ?` and inside « » (`typography::french_spacing`), in text
+    /// only, never in code or attributes.
     pub french: bool,
+    /// The words the renderer adds, in the body's language.
+    pub labels: &'a Labels,
     /// Make the HTML. `check` does not: it wants the diagnostics, headings
     /// and links, and highlighting, typography and sanitising are most of
     /// a body's time.
     pub html: bool,
+}
+
+/// The words a body's HTML holds that its author did not write, from the
+/// theme's strings of its language (`table_label`, `footnote_back`).
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    /// Names a table's scrolling region when no heading comes before it.
+    pub table: String,
+    /// The link from a footnote back to where it is called.
+    pub footnote_back: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -340,10 +354,10 @@ fn run(
             Event::Start(Tag::Table(_)) => {
                 // A wide table scrolls on a phone: in a region a keyboard
                 // can reach, named after the section it is in.
-                let label = out.headings.last().map_or_else(
-                    || if input.french { "Tableau" } else { "Table" }.to_string(),
-                    |h| h.text.clone(),
-                );
+                let label = out
+                    .headings
+                    .last()
+                    .map_or_else(|| input.labels.table.clone(), |h| h.text.clone());
                 events.push(Event::Html(
                     format!(
                         "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
@@ -390,11 +404,7 @@ fn run(
                 let back = if notes.referenced.contains(&id) {
                     format!(
                         " <a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"{}\">↩</a>",
-                        if input.french {
-                            "Retour à l’appel de note"
-                        } else {
-                            "Back to the reference"
-                        }
+                        escape_attr(&input.labels.footnote_back)
                     )
                 } else {
                     String::new()
@@ -593,13 +603,6 @@ fn link_span(input: &Input<'_>, start: usize, end: usize, dest: &str) -> Span {
     }
 }
 
-pub(crate) fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -638,6 +641,10 @@ mod tests {
             body: 16..text.len(),
             allow_raw_html: false,
             french,
+            labels: &Labels {
+                table: "Table".into(),
+                footnote_back: "Back to the reference".into(),
+            },
             html: true,
         };
         let (r, d) = render(&input, &Fake);
@@ -648,12 +655,14 @@ mod tests {
     fn without_html_the_diagnostics_headings_and_links_are_the_same() {
         let body = "## Défis\n\nSee [a](@/practices/a) and [z](@/practices/zz).\n\n```rust\nfn x() {}\n```\n\n<script>x</script>\n\n## Défis\n";
         let text = format!("---\ntitle: x\n---\n{body}");
+        let labels = Labels::default();
         let input = |html| Input {
             file: "a.md",
             file_text: &text,
             body: 16..text.len(),
             allow_raw_html: false,
             french: true,
+            labels: &labels,
             html,
         };
         let (full, full_diags) = render(&input(true), &Fake);

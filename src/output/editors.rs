@@ -40,12 +40,7 @@ pub fn path(lang: &Lang) -> String {
 pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
     let site = views.site;
     let here = path(lang);
-    let title = views
-        .theme
-        .strings(lang)
-        .get("editors_title")
-        .cloned()
-        .unwrap_or_default();
+    let title = views.word(lang, "editors_title");
     let page = views.page(lang, &here, title, None, None, &|l| Some(path(l)));
     let stale: Vec<Stale> = behind(site)
         .into_iter()

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Artifact, Content};
+use crate::kind::Taxonomy;
 use crate::lang::Lang;
 use crate::site::{EntityKey, Site};
 
@@ -67,8 +68,12 @@ pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
                 title: v.common.title.clone(),
                 url: site.permalink(&v.path),
                 language: v.lang.to_string(),
-                themes: site.graph.themes_of(k).cloned().collect(),
-                organisations: site.graph.organisations_of(k).cloned().collect(),
+                themes: site.graph.terms_of(Taxonomy::Themes, k).cloned().collect(),
+                organisations: site
+                    .graph
+                    .terms_of(Taxonomy::Organisations, k)
+                    .cloned()
+                    .collect(),
             })
         })
         .collect();
@@ -81,61 +86,29 @@ pub fn graph_json(site: &Site, lang: &Lang) -> Artifact {
             to: key(&e.to),
         })
         .collect();
-    let terms =
-        |taxonomy: &str, table: &std::collections::BTreeMap<String, crate::config::Localized>| {
-            table
-                .iter()
-                .map(|(id, labels)| Term {
-                    id: id.clone(),
-                    label: labels.get(lang).cloned().unwrap_or_default(),
-                    url: site.permalink(&Site::taxonomy_path(taxonomy, lang, Some(id))),
-                })
-                .collect()
-        };
+    let terms = |taxonomy: Taxonomy| {
+        site.config
+            .terms(taxonomy)
+            .iter()
+            .map(|(id, labels)| Term {
+                id: id.clone(),
+                label: labels.get(lang).cloned().unwrap_or_default(),
+                url: site.permalink(&Site::taxonomy_path(taxonomy, lang, Some(id))),
+            })
+            .collect()
+    };
     let g = Graph {
         language: lang.as_str(),
         entities,
         edges,
-        themes: terms("themes", &site.config.themes),
-        organisations: terms("organisations", &site.config.organisations),
+        themes: terms(Taxonomy::Themes),
+        organisations: terms(Taxonomy::Organisations),
     };
     // Serializing plain strings and numbers cannot fail.
     let json = serde_json::to_vec_pretty(&g).unwrap_or_default();
-    let bytes = html_safe(json);
+    let bytes = crate::escape::json_in_html(json);
     Artifact {
         path: path(lang),
         content: Content::Bytes(bytes),
-    }
-}
-
-/// JSON that stays inert even if someone pastes it into a `<script>` or
-/// an HTML attribute: `<`, `>` and `&` only occur inside JSON strings,
-/// where their `\u` escapes mean the same. One pass over the bytes: the
-/// file is large on a large site.
-fn html_safe(json: Vec<u8>) -> Vec<u8> {
-    if !json.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) {
-        return json;
-    }
-    let mut out = Vec::with_capacity(json.len() + 1024);
-    for b in json {
-        match b {
-            b'<' => out.extend_from_slice(b"\\u003c"),
-            b'>' => out.extend_from_slice(b"\\u003e"),
-            b'&' => out.extend_from_slice(b"\\u0026"),
-            _ => out.push(b),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_in_strings_is_escaped_and_means_the_same() {
-        let json = serde_json::to_string(&["</script><b>&amp;"]).expect("json");
-        let safe = String::from_utf8(super::html_safe(json.into_bytes())).expect("UTF-8");
-        assert_eq!(safe, r#"["\u003c/script\u003e\u003cb\u003e\u0026amp;"]"#);
-        let back: Vec<String> = serde_json::from_str(&safe).expect("valid JSON");
-        assert_eq!(back, vec!["</script><b>&amp;".to_string()]);
     }
 }

@@ -48,12 +48,7 @@ fn key(kind: Kind, id: &str) -> EntityKey {
 pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
     let site = views.site;
     let path = Site::matrix_path(lang);
-    let title = views
-        .theme
-        .strings(lang)
-        .get("matrix_title")
-        .cloned()
-        .unwrap_or_default();
+    let title = views.word(lang, "matrix_title");
     let page = views.page(lang, &path, title, None, None, &|l| {
         Some(Site::matrix_path(l))
     });

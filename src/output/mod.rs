@@ -1,19 +1,24 @@
-//! Everything the published site holds, as a list of artifacts (a path in
-//! the output and its bytes, or a file to copy). Nothing here writes:
+//! Everything the published site holds: the plan of its files (`plan`),
+//! each made by `pages` (or `web`, `graph`, `matrix`, `editors`, `search`)
+//! into an artifact, a path in the output and its bytes or a file to copy.
+//! `make` renders the plan for each command. Nothing here writes:
 //! `publish` does.
 
 mod editors;
 mod graph;
+mod make;
 mod matrix;
 mod pages;
+mod plan;
+mod sample;
 pub mod search;
 mod web;
 
-pub use pages::{
-    Scope, Sink, artifacts, artifacts_into, artifacts_scoped, artifacts_without_search,
-    entity_files, search_artifacts, validate,
+pub use make::{
+    Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, gone,
+    render_showing, search_artifacts, validate,
 };
-pub use web::feed_path;
+pub use plan::{Job, Page, Shown, plan};
 
 use std::path::PathBuf;
 

@@ -5,50 +5,45 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde_json::json;
 
+use super::plan::Data;
 use super::{Artifact, Content};
+use crate::escape::xml as esc;
 use crate::frontmatter::Fields;
 use crate::frontmatter::types::{Date, Location};
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 use crate::site::{Entity, Site, Version};
+use crate::theme::Views;
 
-/// Where a language's feed is published, relative to the site root.
-pub fn feed_path(lang: &Lang) -> String {
-    format!("{lang}/atom.xml")
-}
+pub const SITEMAP: &str = "sitemap.xml";
+pub const PRINT_CSS: &str = "print.css";
+pub const ROBOTS: &str = "robots.txt";
 
-const SITEMAP: &str = "sitemap.xml";
-const PRINT_CSS: &str = "print.css";
-const ROBOTS: &str = "robots.txt";
-
-/// Where `artifacts` puts its files, without making them (`check`).
-pub fn paths(site: &Site) -> Vec<String> {
-    let mut out: Vec<String> = site.config.languages.iter().map(feed_path).collect();
-    out.extend([SITEMAP, PRINT_CSS, ROBOTS].map(String::from));
-    out
-}
-
-/// `feeds`, `sitemap.xml` and `robots.txt`.
-pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> Vec<Artifact> {
-    // Side by side: on a large site each takes a while.
-    let (mut out, map): (Vec<Artifact>, String) = rayon::join(
-        || {
-            site.config
-                .languages
-                .par_iter()
-                .map(|l| bytes(feed_path(l), atom(site, l, &feed_title(l))))
-                .collect()
-        },
-        || sitemap(site),
-    );
-    out.push(bytes(SITEMAP.into(), map));
-    out.push(bytes(PRINT_CSS.into(), print_css(site)));
-    out.push(bytes(
-        ROBOTS.into(),
-        format!(
+/// Makes one of the data files of the plan.
+pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
+    let site = views.site;
+    let text = match data {
+        Data::Graph(l) => return super::graph::graph_json(site, l),
+        Data::Editor(name) => {
+            let bytes = crate::cms::published_file(&site.config, &views.theme.strings, name);
+            return Artifact {
+                path: path.to_string(),
+                content: Content::Bytes(bytes),
+            };
+        }
+        Data::Feed(l) => {
+            let title = format!(
+                "{} — {}",
+                site.config.title.get(l).map_or("", String::as_str),
+                views.word(l, "feed_title")
+            );
+            atom(site, l, &title)
+        }
+        Data::Sitemap => sitemap(site),
+        Data::PrintCss => print_css(site),
+        Data::Robots => format!(
             "User-agent: *\nAllow: /\n{}\nSitemap: {}\n",
             // The web editor is for the secretariat, not for search engines.
             if site.config.cms.is_some() {
@@ -58,8 +53,8 @@ pub fn artifacts(site: &Site, feed_title: &(dyn Fn(&Lang) -> String + Sync)) -> 
             },
             site.permalink(SITEMAP)
         ),
-    ));
-    out
+    };
+    bytes(path.to_string(), text)
 }
 
 fn bytes(path: String, text: String) -> Artifact {
@@ -103,11 +98,11 @@ pub fn atom(site: &Site, lang: &Lang, title: &str) -> String {
     x.push_str(&format!("<title>{}</title>\n", esc(title)));
     x.push_str(&format!(
         "<id>{}</id>\n",
-        esc(&site.permalink(&feed_path(lang)))
+        esc(&site.permalink(&Site::feed_path(lang)))
     ));
     x.push_str(&format!(
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        esc(&site.permalink(&feed_path(lang)))
+        esc(&site.permalink(&Site::feed_path(lang)))
     ));
     x.push_str(&format!(
         "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
@@ -152,13 +147,9 @@ pub fn sitemap(site: &Site) -> String {
     for k in Kind::ALL {
         groups.push((every(&|l| site.list_path(k, l)), None));
     }
-    for t in super::pages::TAXONOMIES {
+    for t in Taxonomy::ALL {
         groups.push((every(&|l| Site::taxonomy_path(t, l, None)), None));
-        let ids: Vec<&String> = match t {
-            "themes" => site.config.themes.keys().collect(),
-            _ => site.config.organisations.keys().collect(),
-        };
-        for id in ids {
+        for id in site.config.terms(t).keys() {
             groups.push((every(&|l| Site::taxonomy_path(t, l, Some(id))), None));
         }
     }
@@ -247,9 +238,9 @@ pub fn json_ld(site: &Site, v: &Version) -> String {
         }
         o.retain(|_, v| !v.is_null());
     }
-    serde_json::to_string(&value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+    let json = serde_json::to_vec(&value).unwrap_or_default();
+    // Only UTF-8 went in, and the escapes put ASCII for ASCII.
+    String::from_utf8(crate::escape::json_in_html(json)).unwrap_or_default()
 }
 
 /// The site's origin for the print stylesheet, which shows each link's
@@ -260,34 +251,8 @@ fn print_css(site: &Site) -> String {
         .find("://")
         .and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j]))
         .unwrap_or(base.trim_end_matches('/'));
-    let quoted = origin.replace(['\\', '"', '\n'], "");
+    let quoted = crate::escape::css_string(origin);
     format!(
         "/* Generated: the site's address, for printed links. */\n:root {{ --site: \"{quoted}\"; }}\n"
     )
-}
-
-/// Escapes text for XML content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(super::esc("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
-    }
 }

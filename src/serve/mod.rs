@@ -6,12 +6,16 @@
 //! Nothing here writes to disk: the published `public/` is never touched
 //! by a preview.
 
+mod indexer;
 mod live;
 mod page;
+mod preview;
 pub mod priority;
 mod server;
 mod watch;
 
+pub use indexer::{Indexer, PAUSE};
 pub use live::{Live, Snapshot};
+pub use preview::{Preview, SearchInput};
 pub use server::{Server, respond};
 pub use watch::{Change, Watcher};

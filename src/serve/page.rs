@@ -25,12 +25,7 @@ pub fn inject_reload(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::escape::html_text as escape;
 
 /// A readable page of a failed build's problems, in both languages of the
 /// hub's editors; the reload script brings the site back once fixed.

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::model::{Entity, EntityKey};
 use super::refs::references;
 use crate::frontmatter::Fields;
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 
 /// A reference as written: `from.field` names `to`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -145,22 +145,22 @@ impl Graph {
             .collect()
     }
 
-    pub fn themes_of(&self, key: &EntityKey) -> impl Iterator<Item = &String> {
-        self.themes.get(key).into_iter().flatten()
+    /// The terms of `taxonomy` that `key` is tagged with.
+    pub fn terms_of(&self, taxonomy: Taxonomy, key: &EntityKey) -> impl Iterator<Item = &String> {
+        let by = match taxonomy {
+            Taxonomy::Themes => &self.themes,
+            Taxonomy::Organisations => &self.organisations,
+        };
+        by.get(key).into_iter().flatten()
     }
 
-    pub fn organisations_of(&self, key: &EntityKey) -> impl Iterator<Item = &String> {
-        self.organisations.get(key).into_iter().flatten()
-    }
-
-    /// Every entity tagged with theme `id`.
-    pub fn tagged_theme(&self, id: &str) -> &BTreeSet<EntityKey> {
-        self.by_theme.get(id).unwrap_or(&EMPTY)
-    }
-
-    /// Every entity naming organisation `id`.
-    pub fn tagged_organisation(&self, id: &str) -> &BTreeSet<EntityKey> {
-        self.by_organisation.get(id).unwrap_or(&EMPTY)
+    /// Every entity tagged with term `id` of `taxonomy`.
+    pub fn tagged(&self, taxonomy: Taxonomy, id: &str) -> &BTreeSet<EntityKey> {
+        let by = match taxonomy {
+            Taxonomy::Themes => &self.by_theme,
+            Taxonomy::Organisations => &self.by_organisation,
+        };
+        by.get(id).unwrap_or(&EMPTY)
     }
 
     /// The lists section 5 of the contract promises on an entity's page.

@@ -3,14 +3,20 @@
 //! parsed documents; read by `theme` and `output`, never changed after.
 
 mod assemble;
+mod bodies;
+mod checks;
 mod freshness;
 mod graph;
 mod links;
 mod model;
+mod patch;
 mod refs;
+mod warnings;
 
-pub use assemble::{Changes, Memo, Options, Patched, assemble, assemble_with, patch_version};
+pub use assemble::{Changes, Memo, Options, assemble, assemble_with};
 pub use freshness::{Behind, behind, behind_in};
 pub use graph::{Edge, Graph, Lists};
 pub use model::{Entity, EntityKey, IndexText, LinkTo, Site, Version};
+pub use patch::{Patched, patch_version};
 pub use refs::{Ref, references};
+pub use warnings::warnings;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::discover::{Attachment, StaticFile};
 use crate::frontmatter::{Common, Fields};
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 use crate::markdown::Heading;
 
@@ -147,15 +147,21 @@ impl Site {
     }
 
     /// Taxonomy pages: `themes` or `organisations`, the same in every language.
-    pub fn taxonomy_path(taxonomy: &str, lang: &Lang, id: Option<&str>) -> String {
+    pub fn taxonomy_path(taxonomy: Taxonomy, lang: &Lang, id: Option<&str>) -> String {
+        let t = taxonomy.name();
         match id {
-            Some(id) => format!("{lang}/{taxonomy}/{id}/"),
-            None => format!("{lang}/{taxonomy}/"),
+            Some(id) => format!("{lang}/{t}/{id}/"),
+            None => format!("{lang}/{t}/"),
         }
     }
 
     pub fn matrix_path(lang: &Lang) -> String {
         format!("{lang}/matrix/")
+    }
+
+    /// A language's Atom feed (meetings and practices).
+    pub fn feed_path(lang: &Lang) -> String {
+        format!("{lang}/atom.xml")
     }
 
     /// The search page of a language.

@@ -6,14 +6,14 @@
 use serde::Serialize;
 
 use super::dates::format_date;
+use super::entity::word_of;
 use super::load::{Strings, Theme};
 use crate::frontmatter::Fields;
-use crate::frontmatter::types::{Date, Location};
-use crate::kind::Kind;
+use crate::frontmatter::types::Date;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::{Lang, sort_key};
 use crate::site::{Entity, EntityKey, LinkTo, Site, Version};
 use crate::typography::for_lang;
-use erased::Ser as _;
 
 /// Builds views of `site` in the words of `theme`.
 pub struct Views<'a> {
@@ -124,48 +124,15 @@ pub struct Labelled {
     pub url: Option<String>,
 }
 
-#[derive(Serialize)]
-struct DocumentView {
-    title: String,
-    url: String,
-    external: bool,
-}
-
-/// "The English version was updated on 3 March 2026", with a link to it.
-#[derive(Serialize)]
-struct Notice {
-    text: String,
-    url: String,
-    lang: String,
-}
-
-#[derive(Serialize)]
-struct EntityView {
-    kind: Kind,
-    id: String,
-    title: String,
-    summary: Option<String>,
-    body: String,
-    date: Option<String>,
-    date_iso: Option<String>,
-    updated: Option<String>,
-    updated_iso: Option<String>,
-    /// Set when the other language's version changed after this one.
-    translation_notice: Option<Notice>,
-    themes: Vec<Labelled>,
-    headings: Vec<crate::markdown::Heading>,
-    /// The cross-links of section 5, by name, read from both ends.
-    links: std::collections::BTreeMap<&'static str, Vec<LinkView>>,
-    #[serde(flatten)]
-    fields: serde_json::Value,
-}
-
 impl<'a> Views<'a> {
-    fn t(&self, lang: &Lang) -> &'a Strings {
+    pub(super) fn t(&self, lang: &Lang) -> &'a Strings {
         self.theme.strings(lang)
     }
 
-    fn word(&self, lang: &Lang, key: &str) -> String {
+    /// The theme's word for `key` in `lang`; the key itself where the
+    /// theme has none (the theme's loader reports a key missing in one
+    /// language), so a hole on a page is visible and named.
+    pub fn word(&self, lang: &Lang, key: &str) -> String {
         self.t(lang)
             .get(key)
             .cloned()
@@ -198,10 +165,13 @@ impl<'a> Views<'a> {
             })
             .collect();
         let explore = [
-            ("nav_themes", Site::taxonomy_path("themes", lang, None)),
+            (
+                "nav_themes",
+                Site::taxonomy_path(Taxonomy::Themes, lang, None),
+            ),
             (
                 "nav_organisations",
-                Site::taxonomy_path("organisations", lang, None),
+                Site::taxonomy_path(Taxonomy::Organisations, lang, None),
             ),
             ("nav_matrix", Site::matrix_path(lang)),
         ]
@@ -249,7 +219,7 @@ impl<'a> Views<'a> {
             search_url: site.url(&Site::search_path(lang)),
             root_url: site.url(""),
             static_url: site.url(""),
-            feed_url: site.url(&format!("{lang}/atom.xml")),
+            feed_url: site.url(&Site::feed_path(lang)),
             og_type: "website",
             json_ld: None,
         }
@@ -296,14 +266,11 @@ impl<'a> Views<'a> {
     /// Theme or organisation labels in `lang`, linked to their pages.
     pub fn labels<'i>(
         &self,
-        taxonomy: &str,
+        taxonomy: Taxonomy,
         ids: impl IntoIterator<Item = &'i String>,
         lang: &Lang,
     ) -> Vec<Labelled> {
-        let table = match taxonomy {
-            "themes" => &self.site.config.themes,
-            _ => &self.site.config.organisations,
-        };
+        let table = self.site.config.terms(taxonomy);
         let mut v: Vec<Labelled> = ids
             .into_iter()
             .map(|id| Labelled {
@@ -321,137 +288,6 @@ impl<'a> Views<'a> {
             .collect();
         v.sort_by_cached_key(|l| sort_key(&l.label));
         v
-    }
-
-    /// The `entity` variable of an entity page.
-    pub fn entity(&self, e: &Entity, v: &Version) -> serde_json::Value {
-        let lang = &v.lang;
-        let c = &v.common;
-        let fields = self.fields(&v.fields, e, lang);
-        let view = EntityView {
-            kind: e.kind,
-            id: e.id.clone(),
-            title: for_lang(lang.as_str(), &c.title),
-            summary: c.summary.as_deref().map(|s| for_lang(lang.as_str(), s)),
-            body: v.html.to_string(),
-            date: c.date.as_ref().map(|d| self.date(d, lang)),
-            date_iso: c.date.as_ref().map(Date::iso),
-            updated: v.updated().as_ref().map(|d| self.date(d, lang)),
-            updated_iso: v.updated().as_ref().map(Date::iso),
-            translation_notice: crate::site::behind_in(e)
-                .into_iter()
-                .find(|b| &b.version.lang == lang)
-                .and_then(|b| {
-                    let date = b.newer.last_change.as_ref()?.date;
-                    let text = self
-                        .word(lang, "translation_newer")
-                        .replace(
-                            "{version}",
-                            &self.word(lang, &format!("version_in_{}", b.newer.lang)),
-                        )
-                        .replace("{date}", &self.date(&date, lang));
-                    Some(Notice {
-                        text,
-                        url: self.site.url(&b.newer.path),
-                        lang: b.newer.lang.to_string(),
-                    })
-                }),
-            themes: self.labels("themes", &c.themes, lang),
-            headings: v.headings.clone(),
-            links: self
-                .site
-                .graph
-                .lists(
-                    &EntityKey {
-                        kind: e.kind,
-                        id: e.id.clone(),
-                    },
-                    &self.site.entities,
-                )
-                .iter()
-                .map(|(name, keys)| (*name, self.link_list(keys, lang)))
-                .collect(),
-            fields,
-        };
-        serde_json::to_value(view).unwrap_or(serde_json::Value::Null)
-    }
-
-    fn fields(&self, fields: &Fields, e: &Entity, lang: &Lang) -> serde_json::Value {
-        use serde_json::json;
-        let word = |prefix: &str, value: &dyn erased::Ser| -> Option<String> {
-            let v = value.to_json()?;
-            Some(self.word(lang, &format!("{prefix}_{}", v.as_str()?)))
-        };
-        let orgs = |ids: &[String]| self.labels("organisations", ids, lang);
-        match fields {
-            Fields::Meeting(m) => {
-                let location = match &m.location {
-                    None => json!(null),
-                    Some(Location::Online) => json!({ "online": true }),
-                    Some(Location::Place { city, country }) => json!({
-                        "online": false,
-                        "city": city,
-                        "country": self.site.link(Kind::Country, country, lang).map(|l| self.link(&l, lang)),
-                    }),
-                };
-                let documents: Vec<DocumentView> = m
-                    .documents
-                    .iter()
-                    .map(|d| match (&d.file, &d.url) {
-                        (Some(f), _) => DocumentView {
-                            title: d.title.clone(),
-                            url: f.clone(),
-                            external: false,
-                        },
-                        (None, u) => DocumentView {
-                            title: d.title.clone(),
-                            url: u.clone().unwrap_or_default(),
-                            external: true,
-                        },
-                    })
-                    .collect();
-                json!({
-                    "type": m.r#type,
-                    "type_label": word("meeting_type", &m.r#type),
-                    "end_date": m.end_date.as_ref().map(|d| self.date(d, lang)),
-                    "end_date_iso": m.end_date.as_ref().map(Date::iso),
-                    "location": location,
-                    "organisations": orgs(&m.organisations),
-                    "documents": documents,
-                })
-            }
-            Fields::Practice(p) => json!({
-                "organisations": orgs(&p.organisations),
-                "period": p.period,
-                "status": p.status,
-                "status_label": p.status.as_ref().and_then(|s| word("practice_status", s)),
-            }),
-            Fields::Country(c) => json!({
-                "code": e.id,
-                "region": c.region,
-                "region_label": word("region", &c.region),
-                "status": c.status,
-                "status_label": c.status.as_ref().and_then(|s| word("country_status", s)),
-                "focal_point": c.focal_point,
-            }),
-            Fields::Challenge(_) => json!({}),
-            Fields::Recommendation(r) => {
-                let actors: Vec<Labelled> = r
-                    .actors
-                    .iter()
-                    .map(|a| Labelled {
-                        id: a
-                            .to_json()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default(),
-                        label: word("actor", a).unwrap_or_default(),
-                        url: None,
-                    })
-                    .collect();
-                json!({ "actors": actors })
-            }
-            Fields::Page(_) => json!({}),
-        }
     }
 
     /// The items of a kind's list in `lang`: every entity of the kind,
@@ -561,27 +397,5 @@ impl<'a> Views<'a> {
     /// How many entities of `kind` a list in any language shows.
     pub fn count(&self, kind: Kind) -> usize {
         self.site.of_kind(kind).count()
-    }
-}
-
-fn word_of(
-    views: &Views<'_>,
-    lang: &Lang,
-    prefix: &str,
-    value: &dyn erased::Ser,
-) -> Option<String> {
-    let v = value.to_json()?;
-    Some(views.word(lang, &format!("{prefix}_{}", v.as_str()?)))
-}
-
-/// Lets `word_of` take any serializable enum without generics in closures.
-mod erased {
-    pub trait Ser {
-        fn to_json(&self) -> Option<serde_json::Value>;
-    }
-    impl<T: serde::Serialize> Ser for T {
-        fn to_json(&self) -> Option<serde_json::Value> {
-            serde_json::to_value(self).ok()
-        }
     }
 }

@@ -280,4 +280,19 @@ impl Theme {
         static EMPTY: Strings = Strings::new();
         self.strings.get(lang).unwrap_or(&EMPTY)
     }
+
+    /// The words the Markdown renderer adds to bodies, by language.
+    pub fn markdown_labels(&self) -> BTreeMap<Lang, crate::markdown::Labels> {
+        self.strings
+            .iter()
+            .map(|(lang, s)| {
+                let word = |k: &str| s.get(k).cloned().unwrap_or_default();
+                let labels = crate::markdown::Labels {
+                    table: word("table_label"),
+                    footnote_back: word("footnote_back"),
+                };
+                (lang.clone(), labels)
+            })
+            .collect()
+    }
 }

@@ -102,12 +102,7 @@ fn path(rings: &[Ring]) -> String {
     d
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::escape::html_attr as esc;
 
 /// The map as inline SVG, named by `label`; `countries` by lower-case
 /// ISO code.

@@ -5,6 +5,7 @@
 
 mod context;
 mod dates;
+mod entity;
 mod load;
 mod map;
 

@@ -47,7 +47,11 @@ pub fn available(test: &str) -> bool {
     if Path::new(CHROMIUM).exists() {
         return true;
     }
-    eprintln!(
+    // Past libtest's capture, as tests/hub/skip.rs does (this file is
+    // also part of the search benchmark, which has no `skip` module).
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr().lock(),
         "SKIPPED {test}: no Chromium at {CHROMIUM} (install Debian's `chromium` package; .ci/run does)"
     );
     false
@@ -173,6 +177,78 @@ impl Chromium {
             return Err(format!("{expression}: {e}"));
         }
         Ok(r["result"]["value"].clone())
+    }
+
+    /// Opens `url` in the tab and waits for its `load` event to have
+    /// fired (the page and what it loads), for at most a minute.
+    pub fn load(&mut self, session: &str, url: &str) -> Result<(), String> {
+        // Page.navigate answers once the new document is committed, so the
+        // state read next is the new page's.
+        self.goto(session, url)?;
+        self.wait_for(
+            session,
+            "document.readyState === 'complete'",
+            Duration::from_secs(60),
+        )?;
+        Ok(())
+    }
+
+    /// Records, from now on, what the tab's pages log about their
+    /// Content-Security-Policy (Chromium logs each violation: "Refused to
+    /// apply inline style because it violates…"); `csp_violations` reads
+    /// them.
+    pub fn record_csp_violations(&mut self, session: &str) -> Result<(), String> {
+        self.call(Some(session), "Log.enable", json!({}))?;
+        Ok(())
+    }
+
+    /// The violations the tab's pages logged since the last call, after a
+    /// short wait for the last entries to arrive.
+    pub fn csp_violations(&mut self, session: &str) -> Result<Vec<String>, String> {
+        // A round trip brings in every event sent before its answer.
+        self.eval(session, "1")?;
+        let mut found = Vec::new();
+        self.events.retain(|e| {
+            let text = e["params"]["entry"]["text"].as_str().unwrap_or_default();
+            let here = e["sessionId"].as_str() == Some(session)
+                && e["method"] == "Log.entryAdded"
+                && text.contains("Content Security Policy");
+            if here {
+                found.push(text.to_string());
+            }
+            !here
+        });
+        Ok(found)
+    }
+
+    /// The tab's width and height in CSS pixels (a phone: `mobile`).
+    pub fn viewport(
+        &mut self,
+        session: &str,
+        width: u32,
+        height: u32,
+        mobile: bool,
+    ) -> Result<(), String> {
+        self.call(
+            Some(session),
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
+        )?;
+        Ok(())
+    }
+
+    /// The current page printed as a PDF, with no header or footer.
+    pub fn print_pdf(&mut self, session: &str) -> Result<Vec<u8>, String> {
+        use base64::Engine as _;
+        let r = self.call(
+            Some(session),
+            "Page.printToPDF",
+            json!({ "displayHeaderFooter": false }),
+        )?;
+        let data = r["data"].as_str().ok_or("no PDF data")?;
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| e.to_string())
     }
 
     /// Evaluates `expression` until it gives something other than null or

@@ -4,16 +4,13 @@
 //! reference with the right widget; and where `/admin/` is published,
 //! with which policy.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
 
 use rabat_hub::frontmatter::{COMMON_FIELDS, own_fields};
 use rabat_hub::kind::Kind;
 
-use crate::support::{Site, bin};
+use crate::served::Served;
+use crate::support::Site;
 
 const CMS: &str = "cms: { backend: github, repo: rabat-process/hub, branch: main }\n";
 
@@ -377,45 +374,13 @@ fn a_bad_cms_key_is_an_error_at_its_line() {
     );
 }
 
-/// One request to `serve`: the status line and headers.
-fn head(addr: &str, path: &str) -> String {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
-    let mut text = String::new();
-    let _ = s.read_to_string(&mut text);
-    text.split("\r\n\r\n").next().unwrap_or("").to_string()
-}
-
-/// `serve` on `site`: the child and its address.
-fn serve(site: &Site) -> (std::process::Child, String) {
-    let mut child = Command::new(bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("serve");
-    let mut url = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut url)
-        .expect("url");
-    let addr = url
-        .trim()
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_string();
-    (child, addr)
-}
-
 #[test]
 fn serve_sends_the_editors_policy_for_admin_only() {
     let site = Site::bundled_hub();
-    let (mut child, addr) = serve(&site);
-    let admin = head(&addr, "/admin/");
-    let home = head(&addr, "/fr/");
-    let config = head(&addr, "/admin/config.yml");
-    let _ = child.kill();
-    let _ = child.wait();
+    let served = Served::start(&site.root);
+    let admin = served.head("/admin/");
+    let home = served.head("/fr/");
+    let config = served.head("/admin/config.yml");
     assert!(admin.starts_with("HTTP/1.1 200"), "{admin}");
     let policy = |h: &str| {
         h.lines()
@@ -441,11 +406,9 @@ fn the_editor_is_served_while_the_site_has_errors_to_fix_them_with() {
         1,
     );
     site.write("content/practices/anpe-togo.fr.md", &broken);
-    let (mut child, addr) = serve(&site);
-    let admin = head(&addr, "/admin/");
-    let home = head(&addr, "/fr/");
-    let _ = child.kill();
-    let _ = child.wait();
+    let served = Served::start(&site.root);
+    let admin = served.head("/admin/");
+    let home = served.head("/fr/");
     assert!(admin.starts_with("HTTP/1.1 200"), "{admin}");
     assert!(home.starts_with("HTTP/1.1 500"), "{home}");
 }

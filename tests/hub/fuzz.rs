@@ -36,7 +36,13 @@ enum Outcome {
 fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let g = rabat_hub::cmd::generate(&root, false, None);
+        use rabat_hub::pipeline::{Changes, Pipeline, Purpose, Settings};
+        let settings = Settings {
+            purpose: Purpose::Build,
+            drafts: false,
+            base_url: None,
+        };
+        let g = Pipeline::new(&root, settings).run(Changes::Everything, None);
         let outcome = if g.diags.has_errors() {
             Outcome::Errors
         } else {

@@ -10,19 +10,18 @@ use crate::support::{Site, repo, run_bounded};
 fn every_page_passes_the_nu_html_checker() {
     let jar = repo().join("tools/node_modules/vnu-jar/build/dist/vnu.jar");
     if !jar.exists() {
-        eprintln!(
-            "SKIPPED every_page_passes_the_nu_html_checker: no {} (run `npm ci` in tools/)",
+        skipped!(
+            "every_page_passes_the_nu_html_checker",
+            "no {} (run `npm ci` in tools/)",
             jar.display()
         );
-        return;
     }
     if !Command::new("java")
         .arg("-version")
         .output()
         .is_ok_and(|o| o.status.success())
     {
-        eprintln!("SKIPPED every_page_passes_the_nu_html_checker: no java");
-        return;
+        skipped!("every_page_passes_the_nu_html_checker", "no java");
     }
     let site = Site::bundled_hub();
     site.build(&[]);

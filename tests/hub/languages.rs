@@ -168,3 +168,96 @@ fn lists_sort_alphabetically_with_accents_folded() {
         ]
     );
 }
+
+/// The words of the theme's French and English strings that a page of
+/// another language must not show: every value at least four characters
+/// long that differs from the Portuguese one, and the label formats' words.
+fn french_and_english_words(pt: &serde_yaml::Mapping) -> Vec<String> {
+    let mut words = Vec::new();
+    for lang in ["fr", "en"] {
+        let path = crate::support::repo().join(format!("themes/default/i18n/{lang}.yaml"));
+        let text = std::fs::read_to_string(path).expect("strings");
+        let strings: serde_yaml::Mapping = serde_yaml::from_str(&text).expect("yaml");
+        for (key, value) in strings {
+            let Some(value) = value.as_str() else {
+                continue;
+            };
+            let theirs = pt.get(&key).and_then(|v| v.as_str());
+            if value.chars().count() >= 4 && !value.contains('{') && theirs != Some(value) {
+                words.push(value.to_string());
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn a_third_language_shows_only_its_own_words() {
+    let site = Site::fixture("languages/third-language");
+    site.build(&[]);
+    let pt_file = site.path("themes/default/i18n/pt.yaml");
+    let pt: serde_yaml::Mapping =
+        serde_yaml::from_str(&std::fs::read_to_string(pt_file).expect("pt strings")).expect("yaml");
+    let foreign = french_and_english_words(&pt);
+    assert!(foreign.len() > 100, "{} words", foreign.len());
+    let out = site.path("public");
+    let mut pages = 0;
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&out).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).expect("page");
+        let doc = scraper::Html::parse_document(&html);
+        // What a reader sees or hears: text, and the attributes that are
+        // read out or shown (labels, titles, alternatives, descriptions).
+        // (Not the JSON-LD's schema.org words, which are data.)
+        let mut shown: Vec<String> = doc
+            .root_element()
+            .descendants()
+            .filter(|n| {
+                n.parent()
+                    .and_then(scraper::ElementRef::wrap)
+                    .is_none_or(|p| !matches!(p.value().name(), "script" | "style"))
+            })
+            .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+            .collect();
+        for el in doc
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            for attr in ["aria-label", "title", "alt", "placeholder", "content"] {
+                if let Some(v) = el.value().attr(attr) {
+                    shown.push(v.to_string());
+                }
+            }
+        }
+        let shown = shown.join("\n");
+        for w in &foreign {
+            if shown.contains(w.as_str()) {
+                found.push(format!(
+                    "{}: {w:?}",
+                    path.strip_prefix(&out).expect("in").display()
+                ));
+            }
+        }
+        assert!(html.contains("<html lang=\"pt\""), "{}", path.display());
+        pages += 1;
+    }
+    assert!(pages >= 10, "{pages} pages");
+    assert_eq!(found, Vec::<String>::new());
+    // The words the renderer adds come from the language's strings.
+    let practice = site.page("pt/praticas/anpe-togo/");
+    assert_eq!(
+        practice.one(".table-scroll").value().attr("aria-label"),
+        Some("Tabela")
+    );
+    let meeting = site.page("pt/reunioes/2021-01-21-webinar/");
+    assert_eq!(
+        meeting.one(".footnote-back").value().attr("aria-label"),
+        Some("Voltar à chamada da nota")
+    );
+}

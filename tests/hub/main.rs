@@ -1,7 +1,11 @@
 //! Integration tests: whole fixture sites built by the real binary, with
 //! assertions on the HTML (parsed) and on the diagnostics (as JSON).
 
+// `skipped!` first: every module after may use it.
+#[macro_use]
+mod skip;
 mod chromium;
+mod served;
 mod support;
 
 mod accessibility;
@@ -28,6 +32,7 @@ mod pages;
 mod pictures;
 mod print;
 mod publishing;
+mod same_output;
 mod search;
 mod serve;
 mod web;

@@ -3,46 +3,32 @@
 //! address, the cross-link lists kept, the page's own address at the end.
 //! Skipped, saying so, without Chromium or pdftotext (poppler-utils).
 
-use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Site, run_bounded};
+use crate::chromium::{self, Chromium};
+use crate::served::Served;
+use crate::support::Site;
 
 #[test]
 fn a_printed_page_has_no_navigation_and_shows_full_link_addresses() {
-    if !Path::new("/usr/bin/chromium").exists() {
-        eprintln!(
-            "SKIPPED a_printed_page_has_no_navigation_and_shows_full_link_addresses: no /usr/bin/chromium"
-        );
+    let test = "a_printed_page_has_no_navigation_and_shows_full_link_addresses";
+    if !chromium::available(test) {
         return;
     }
     if Command::new("pdftotext").arg("-v").output().is_err() {
-        eprintln!(
-            "SKIPPED a_printed_page_has_no_navigation_and_shows_full_link_addresses: no pdftotext (apt-get install poppler-utils)"
-        );
-        return;
+        skipped!(test, "no pdftotext (apt-get install poppler-utils)");
     }
     let site = Site::bundled_hub();
     site.build(&[]);
-    let (_serve, base) = crate::axe::serve(&site);
+    let served = Served::start(&site.root);
+    let base = served.base.clone();
+    let mut browser = Chromium::launch().expect("launch chromium");
+    let tab = browser.tab().expect("tab");
+    browser
+        .load(&tab, &format!("{base}/en/challenges/coordination-gaps/"))
+        .expect("load");
     let pdf = site.scratch().join("page.pdf");
-    let profile = tempfile::tempdir_in(site.scratch()).expect("profile");
-    let mut cmd = Command::new("/usr/bin/chromium");
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-pdf-header-footer",
-    ])
-    .arg(format!("--user-data-dir={}", profile.path().display()))
-    .arg(format!("--print-to-pdf={}", pdf.display()))
-    .arg(format!("{base}/en/challenges/coordination-gaps/"));
-    run_bounded(cmd, site.scratch(), 60);
-    assert!(pdf.exists(), "Chromium printed nothing");
+    std::fs::write(&pdf, browser.print_pdf(&tab).expect("print")).expect("write the PDF");
     let out = Command::new("pdftotext")
         .args(["-raw"])
         .arg(&pdf)

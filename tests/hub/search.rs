@@ -2,27 +2,18 @@
 //! on 127.0.0.1, its search pages opened in headless Chromium. Each test
 //! skips, loudly, where Chromium is not installed.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::chromium::{self, Chromium};
-use crate::support::{Site, bin};
+use crate::support::Site;
 
-/// `rabat-hub serve` on a free port, stopped when dropped.
+/// `rabat-hub serve` on a free port, stopped when dropped, with its site.
 struct Served {
-    child: Child,
+    _served: crate::served::Served,
     url: String,
     _site: Site,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn serve_hub() -> Served {
@@ -30,24 +21,10 @@ fn serve_hub() -> Served {
 }
 
 fn serve(site: Site) -> Served {
-    let mut child = Command::new(bin())
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start serve");
-    let mut url = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut url)
-        .expect("url line");
-    let url = url.trim().to_string();
-    assert!(
-        url.starts_with("http://127.0.0.1:"),
-        "serve printed {url:?}"
-    );
+    let served = crate::served::Served::start(&site.root);
+    let url = format!("{}/", served.base);
     Served {
-        child,
+        _served: served,
         url,
         _site: site,
     }

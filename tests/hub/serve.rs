@@ -2,106 +2,23 @@
 //! open pages to reload, shows a broken build's errors, refuses to leave
 //! the site.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Site, bin};
+use crate::served::Served;
+use crate::support::Site;
 
-/// A running `serve` on a free port; killed when dropped.
-struct Preview {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+/// A running `serve` on a free port, for `site`.
+struct Preview;
 
 impl Preview {
-    fn start(site: &Site) -> Preview {
-        Preview::spawn(site, Stdio::null())
+    fn start(site: &Site) -> Served {
+        Served::start(&site.root)
     }
 
-    /// `start`, with a channel of the lines serve writes on stderr.
-    fn start_logged(site: &Site) -> (Preview, std::sync::mpsc::Receiver<String>) {
-        let mut preview = Preview::spawn(site, Stdio::piped());
-        let stderr = preview.child.stderr.take().expect("stderr");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        (preview, rx)
-    }
-
-    fn spawn(site: &Site, stderr: Stdio) -> Preview {
-        let mut child = Command::new(bin())
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(stderr)
-            .spawn()
-            .expect("start serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut url = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut url)
-            .expect("url line");
-        let url = url.trim().to_string();
-        assert!(url.starts_with("http://127.0.0.1:"), "printed {url:?}");
-        let addr = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        Preview { child, addr }
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .expect("send");
-        let mut response = String::new();
-        s.read_to_string(&mut response).expect("read");
-        let status = response
-            .split_whitespace()
-            .nth(1)
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        let body = response
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        (status, body)
-    }
-
-    /// Polls `path` until `ok` holds or `limit` passes; how long it took.
-    fn wait_for(
-        &self,
-        path: &str,
-        limit: Duration,
-        ok: impl Fn(u16, &str) -> bool,
-    ) -> Option<Duration> {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            let (status, body) = self.get(path);
-            if ok(status, &body) {
-                return Some(start.elapsed());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        None
+    fn start_logged(site: &Site) -> (Served, std::sync::mpsc::Receiver<String>) {
+        Served::start_logged(&site.root, &[])
     }
 }
 
@@ -361,7 +278,7 @@ fn link_titles(body: &str) -> Vec<String> {
 
 /// `page` is served and its links show the entity as `new`, no longer
 /// as `old`.
-fn assert_links_retitled(preview: &Preview, page: &str, old: &str, new: &str) {
+fn assert_links_retitled(preview: &Served, page: &str, old: &str, new: &str) {
     let (status, body) = preview.get(page);
     assert_eq!(status, 200, "{page}");
     let titles = link_titles(&body);

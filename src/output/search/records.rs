@@ -74,7 +74,7 @@ fn record(site: &Site, strings: &Strings, e: &Entity, v: &Version) -> Record {
     );
     let organisations = labels(
         site.graph
-            .organisations_of(&key)
+            .terms_of(crate::kind::Taxonomy::Organisations, &key)
             .map(|id| term(&site.config.organisations, id)),
     );
     let years: Vec<String> = years(v).into_iter().map(|y| y.to_string()).collect();

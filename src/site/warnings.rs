@@ -1,0 +1,135 @@
+//! What `check` reports beyond the errors `build` fails on: missing
+//! translations, translations behind the other language, and the graph's
+//! loose ends. Warnings (errors with `--strict`): they block nothing a
+//! reader sees, but editors want to know.
+
+use super::model::Site;
+use crate::diag::{Diagnostic, Diagnostics, Span};
+
+/// Every warning of this module.
+pub fn warnings(site: &Site) -> Diagnostics {
+    let mut d = missing_translations(site);
+    d.extend(loose_ends(site));
+    d.extend(stale_translations(site));
+    d
+}
+
+/// One warning per entity version that exists in one language and not in
+/// another, at the file that exists.
+fn missing_translations(site: &Site) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for e in site.entities.values() {
+        let Some(present) = e.versions.values().next() else {
+            continue;
+        };
+        for lang in &site.config.languages {
+            if e.versions.contains_key(lang) {
+                continue;
+            }
+            let expected = expected_file(
+                &present.file,
+                &present.lang,
+                lang,
+                &site.config.default_language,
+            );
+            d.push(
+                Diagnostic::warning(format!(
+                    "the {} `{}` has no `{lang}` version",
+                    e.kind.name(),
+                    e.id
+                ))
+                .at(Span::file(&present.file))
+                .help(format!("translate it into `{expected}`")),
+            );
+        }
+    }
+    d
+}
+
+/// Challenges no recommendation addresses, and recommendations no
+/// meeting or practice backs: the graph's loose ends, for editors to tie.
+fn loose_ends(site: &Site) -> Diagnostics {
+    use crate::kind::Kind;
+    let mut d = Diagnostics::new();
+    for (key, e) in &site.entities {
+        let Some(v) = e
+            .versions
+            .get(&site.config.default_language)
+            .or_else(|| e.versions.values().next())
+        else {
+            continue;
+        };
+        match key.kind {
+            Kind::Challenge if site.graph.sources(key, Kind::Recommendation, "addresses").is_empty() => d.push(
+                Diagnostic::warning(format!("no recommendation addresses the challenge `{}`", e.id))
+                    .at(Span::file(&v.file))
+                    .help(format!("add `{}` to the `addresses` of the recommendations that answer it", e.id)),
+            ),
+            Kind::Recommendation
+                if site.graph.sources(key, Kind::Meeting, "recommendations").is_empty()
+                    && site.graph.sources(key, Kind::Practice, "recommendations").is_empty() =>
+            {
+                d.push(
+                    Diagnostic::warning(format!("no meeting or practice backs the recommendation `{}`", e.id))
+                        .at(Span::file(&v.file))
+                        .help(format!(
+                            "add `{}` to the `recommendations` of the meeting that made it or of a practice that applies it",
+                            e.id
+                        )),
+                )
+            }
+            _ => {}
+        }
+    }
+    d
+}
+
+/// One warning per translation behind the other language, at its file.
+fn stale_translations(site: &Site) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for b in super::behind(site) {
+        let Some(newer) = &b.newer.last_change else {
+            continue;
+        };
+        let short = &newer.commit[..newer.commit.len().min(10)];
+        let plural = |n: i64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        d.push(
+            Diagnostic::warning(format!(
+                "the `{}` version of the {} `{}` is behind its `{}` version by {} and {}",
+                b.version.lang,
+                b.entity.kind.name(),
+                b.entity.id,
+                b.newer.lang,
+                plural(b.commits as i64, "commit"),
+                plural(b.days, "day"),
+            ))
+            .at(Span::file(&b.version.file))
+            .help(format!(
+                "`{}` was changed by commit {short} on {}; bring this translation up to date, or add `translation_checked: {}` to its front matter once you have checked it",
+                b.newer.file,
+                newer.date.iso(),
+                newer.date.iso()
+            )),
+        );
+    }
+    d
+}
+
+/// The file name the missing translation would have.
+fn expected_file(
+    file: &str,
+    have: &crate::lang::Lang,
+    want: &crate::lang::Lang,
+    default: &crate::lang::Lang,
+) -> String {
+    let with = format!(".{have}.md");
+    if let Some(stem) = file.strip_suffix(&with) {
+        return format!("{stem}.{want}.md");
+    }
+    if have == default
+        && let Some(stem) = file.strip_suffix(".md")
+    {
+        return format!("{stem}.{want}.md");
+    }
+    file.to_string()
+}
