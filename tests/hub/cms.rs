@@ -412,3 +412,39 @@ fn the_editor_is_served_while_the_site_has_errors_to_fix_them_with() {
     assert!(admin.starts_with("HTTP/1.1 200"), "{admin}");
     assert!(home.starts_with("HTTP/1.1 500"), "{home}");
 }
+
+#[test]
+fn serve_keeps_its_local_editor_when_config_publishes_one_for_github() {
+    let site = Site::bundled_hub();
+    let config = site.read("config.yaml");
+    site.write("config.yaml", &format!("{config}{CMS}"));
+    let (served, log) = Served::start_logged(&site.root, &[]);
+    let local = |served: &Served| {
+        let (status, body) = served.get("/admin/config.yml");
+        status == 200 && body.contains("local_backend") && !body.contains("rabat-process/hub")
+    };
+    assert!(local(&served));
+    // A text edit: the search index and the data files are made again in
+    // the background, after the reload, and added to the served files.
+    let file = "content/practices/anpe-togo.en.md";
+    site.write(
+        file,
+        &site.read(file).replace("employment", "employment (edited)"),
+    );
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(30) {
+        if log
+            .recv_timeout(std::time::Duration::from_secs(1))
+            .is_ok_and(|l| l.starts_with("rebuilt"))
+        {
+            break;
+        }
+    }
+    // The index follows within a few seconds (300 ms pause, then the
+    // hub's index): the editor must stay serve's all along.
+    for _ in 0..40 {
+        assert!(local(&served), "the published editor replaced serve's");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    assert!(local(&served), "the published editor replaced serve's");
+}
