@@ -169,3 +169,29 @@ pub fn published_file(config: &Config, strings: &BTreeMap<Lang, Strings>, name: 
         .map(|(_, b)| b)
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_readme_documents_the_editors_policy() {
+        let readme = include_str!("../../README.md");
+        let documented = super::policy("<backend>");
+        assert!(
+            readme.contains(&documented),
+            "README.md must show: {documented}"
+        );
+    }
+
+    #[test]
+    fn the_policy_lets_the_editor_reach_its_backend_only() {
+        let target = super::Target::Local {
+            proxy: "http://127.0.0.1:4321/api/v1",
+            site_url: "http://127.0.0.1:8321",
+        };
+        assert_eq!(super::backend_origin(&target), "http://127.0.0.1:4321");
+        assert!(
+            super::policy("http://127.0.0.1:4321")
+                .contains("connect-src 'self' blob: http://127.0.0.1:4321;")
+        );
+    }
+}
