@@ -191,8 +191,8 @@ pub fn changed_between(
     let mut out = Vec::new();
     for key in touched {
         let (before, after) = (old.entities.get(key), new.entities.get(key));
-        if before.is_none() || after.is_none() {
-            out.push(Shown::Presence(key.clone()));
+        if before.is_none() || after.is_none() || links_changed(old, new, key) {
+            out.push(Shown::Links(key.clone()));
         } else if reshown.contains(key) || front_matter_changed(before, after) {
             out.push(Shown::FrontMatter(key.clone(), None));
         } else {
@@ -218,6 +218,14 @@ pub fn changed_between(
         }
     }
     out
+}
+
+/// Whether the entity's neighbours in the graph or its tags differ.
+fn links_changed(old: &Site, new: &Site, key: &EntityKey) -> bool {
+    old.graph.shown_by(key) != new.graph.shown_by(key)
+        || crate::kind::Taxonomy::ALL
+            .into_iter()
+            .any(|t| !old.graph.terms_of(t, key).eq(new.graph.terms_of(t, key)))
 }
 
 /// Whether what other pages show of an entity (front matter, address,

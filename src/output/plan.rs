@@ -217,8 +217,10 @@ pub enum Shown {
     /// date, a field, its address, its languages), as seen in these
     /// languages (all of them: `None`).
     FrontMatter(EntityKey, Option<BTreeSet<Lang>>),
-    /// The entity came or went: counts and lists change too.
-    Presence(EntityKey),
+    /// What links to it or from it changed (it came or went, or its
+    /// references or tags did): the counts of the home pages, the
+    /// taxonomies' indexes and the matrix change too.
+    Links(EntityKey),
     /// An entity whose pages must be made again because the site around it
     /// moved (it listed, or lists, something that changed).
     Pages(EntityKey),
@@ -229,7 +231,7 @@ pub enum Shown {
 impl Shown {
     pub fn key(&self) -> Option<&EntityKey> {
         match self {
-            Shown::Text(k) | Shown::FrontMatter(k, _) | Shown::Presence(k) | Shown::Pages(k) => {
+            Shown::Text(k) | Shown::FrontMatter(k, _) | Shown::Links(k) | Shown::Pages(k) => {
                 Some(k)
             }
             Shown::Term(..) => None,
@@ -249,8 +251,8 @@ pub struct Selection {
     /// practices list, which names countries).
     kinds: BTreeMap<Kind, Option<BTreeSet<Lang>>>,
     terms: BTreeMap<(Taxonomy, String), Option<BTreeSet<Lang>>>,
-    /// Whether an entity came or went (the home pages' and indexes' counts).
-    presence: bool,
+    /// Whether links came or went (the home pages' and indexes' counts).
+    links: bool,
     /// Languages in which any front matter changed (`None` inside: all); nothing
     /// changed when empty.
     front_matters: Option<Option<BTreeSet<Lang>>>,
@@ -301,7 +303,7 @@ impl Selection {
             shows: BTreeMap::new(),
             kinds: BTreeMap::new(),
             terms: BTreeMap::new(),
-            presence: false,
+            links: false,
             front_matters: None,
             matrix: None,
             data,
@@ -312,9 +314,16 @@ impl Selection {
                     s.whole.insert(k.clone());
                 }
                 Shown::FrontMatter(k, langs) => s.front_matter(site, k, langs),
-                Shown::Presence(k) => {
-                    s.presence = true;
+                Shown::Links(k) => {
+                    s.links = true;
                     s.front_matter(site, k, &None);
+                    if matches!(
+                        k.kind,
+                        Kind::Challenge | Kind::Recommendation | Kind::Practice
+                    ) {
+                        // A practice's references are the matrix's numbers.
+                        union(&mut s.matrix, &None);
+                    }
                 }
                 Shown::Term(t, id) => widen(&mut s.terms, (*t, id.clone()), &None),
             }
@@ -338,10 +347,8 @@ impl Selection {
             }
         }
         union(&mut self.front_matters, langs);
-        if matches!(
-            k.kind,
-            Kind::Challenge | Kind::Recommendation | Kind::Practice
-        ) {
+        // The matrix names challenges and recommendations.
+        if matches!(k.kind, Kind::Challenge | Kind::Recommendation) {
             union(&mut self.matrix, langs);
         }
     }
@@ -362,15 +369,15 @@ impl Selection {
                 self.whole.contains(&k) || self.shows.get(&k).is_some_and(within)
             }
             Page::Alias(e, ..) | Page::Attachment(e, ..) => self.whole.contains(&key(e)),
-            Page::Home(_) => self.presence || kind_seen(Kind::Meeting),
+            Page::Home(_) => self.links || kind_seen(Kind::Meeting),
             Page::List(k, _) => kind_seen(k) || (k == Kind::Practice && kind_seen(Kind::Country)),
-            Page::Taxonomy(..) => self.presence || seen_in(&self.front_matters, lang),
+            Page::Taxonomy(..) => self.links,
             Page::Term(t, id, _) => self.terms.get(&(t, id.to_string())).is_some_and(within),
             Page::Matrix(_) => seen_in(&self.matrix, lang),
             Page::Editors(_) => seen_in(&self.front_matters, lang),
             // The search pages wait for the index, made after a reload.
             Page::Search(_) => false,
-            Page::Data(_) => self.data && (self.front_matters.is_some() || self.presence),
+            Page::Data(_) => self.data && (self.front_matters.is_some() || self.links),
         }
     }
 }
