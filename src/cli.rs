@@ -55,6 +55,17 @@ pub struct SiteArgs {
     /// How to print problems
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// The language of the messages (default: from LC_ALL, LC_MESSAGES
+    /// or LANG, else English)
+    #[arg(long, value_enum)]
+    pub lang: Option<MessageLang>,
+}
+
+/// A language the messages can be printed in.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageLang {
+    Fr,
+    En,
 }
 
 #[derive(clap::Args, Debug)]

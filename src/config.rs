@@ -145,11 +145,9 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
     {
         let mut d = Diagnostics::new();
         d.push(
-            Diagnostic::error(format!(
-                "{FILE} is not a regular file (a symbolic link, a folder or a special file)"
-            ))
-            .at(Span::file(FILE))
-            .help("make it a plain file in the site's folder"),
+            Diagnostic::error(crate::t!("config-not-regular", file = FILE))
+                .at(Span::file(FILE))
+                .help(crate::t!("config-not-regular-help")),
         );
         return Err(d);
     }
@@ -158,12 +156,16 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         Err(e) => {
             let mut d = Diagnostics::new();
             d.push(
-                Diagnostic::error(format!("cannot read {FILE}: {e}"))
-                    .at(Span::file(FILE))
-                    .help(format!(
-                        "run rabat-hub in the site's folder or give it with --root (looked in {})",
-                        root.display()
-                    )),
+                Diagnostic::error(crate::t!(
+                    "config-cannot-read",
+                    file = FILE,
+                    why = e.to_string()
+                ))
+                .at(Span::file(FILE))
+                .help(crate::t!(
+                    "config-cannot-read-help",
+                    root = root.display().to_string()
+                )),
             );
             return Err(d);
         }
@@ -174,12 +176,21 @@ pub fn load(root: &Path) -> Result<Config, Diagnostics> {
 /// Checks a configuration given as text (the file's content).
 pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let src = Source::whole(FILE, text);
+    let whole = Source::whole(FILE, text);
     let mut diags = Diagnostics::new();
-    let raw: RawConfig = match yaml::parse(src) {
+    // Read once; the tree then places every value a check points at.
+    let tree = match yaml::read(&whole) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(yaml::to_diagnostic(&whole, &e));
+            return Err(diags);
+        }
+    };
+    let src = whole.with_tree(&tree);
+    let raw: RawConfig = match yaml::typed(&tree) {
         Ok(r) => r,
-        Err(d) => {
-            diags.push(*d);
+        Err(e) => {
+            diags.push(yaml::to_diagnostic(&src, &e));
             return Err(diags);
         }
     };
@@ -189,7 +200,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     for (i, code) in raw.languages.iter().enumerate() {
         match Lang::parse(code) {
             Ok(l) if languages.contains(&l) => diags.push(
-                Diagnostic::error(format!("language `{code}` is listed twice"))
+                Diagnostic::error(crate::t!("config-language-twice", code = code.as_str()))
                     .at(at(&[Seg::Key("languages"), Seg::Index(i)])),
             ),
             Ok(l) => languages.push(l),
@@ -200,9 +211,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     }
     if raw.languages.is_empty() {
         diags.push(
-            Diagnostic::error("`languages` is empty")
+            Diagnostic::error(crate::t!("config-no-languages"))
                 .at(at(&[Seg::Key("languages")]))
-                .help("list the site's languages, for example `languages: [fr, en]`"),
+                .help(crate::t!("config-no-languages-help")),
         );
     }
     let default_language = match languages
@@ -212,12 +223,12 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         Some(l) => l.clone(),
         None => {
             diags.push(
-                Diagnostic::error(format!(
-                    "the default language `{}` is not in `languages`",
-                    raw.default_language
+                Diagnostic::error(crate::t!(
+                    "config-default-language",
+                    code = &raw.default_language
                 ))
                 .at(at(&[Seg::Key("default_language")]))
-                .help("add it to `languages` or choose one of them"),
+                .help(crate::t!("config-default-language-help")),
             );
             languages
                 .first()
@@ -243,11 +254,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         || base_url.starts_with('/'))
     {
         diags.push(
-            Diagnostic::error(format!(
-                "`base_url` must be an absolute URL, not `{base_url}`"
-            ))
-            .at(at(&[Seg::Key("base_url")]))
-            .help("write it like `https://example.org/`"),
+            Diagnostic::error(crate::t!("config-base-url", url = base_url.as_str()))
+                .at(at(&[Seg::Key("base_url")]))
+                .help(crate::t!("config-base-url-help")),
         );
     }
     if !base_url.ends_with('/') {
@@ -256,7 +265,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
 
     if let Err(why) = check_id(&raw.theme) {
         diags.push(
-            Diagnostic::error(format!("`{}` is not a valid theme name: {why}", raw.theme))
+            Diagnostic::error(crate::t!("config-theme-name", name = &raw.theme, why = why))
                 .at(at(&[Seg::Key("theme")])),
         );
     }
@@ -266,11 +275,11 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     for (folder, per_lang) in &raw.sections {
         let Some(kind) = Kind::from_folder(folder) else {
             diags.push(
-                Diagnostic::error(format!("`{folder}` is not a kind of content"))
+                Diagnostic::error(crate::t!("link-not-a-kind", folder = folder.as_str()))
                     .at(at(&[Seg::Key("sections"), Seg::Key(folder)]))
                     .help_opt(
                         did_you_mean(folder, Kind::folders())
-                            .map(|h| format!("did you mean `{h}`?")),
+                            .map(|h| crate::t!("did-you-mean", name = h)),
                     ),
             );
             continue;
@@ -283,28 +292,31 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
             };
             if RESERVED_SEGMENTS.contains(&segment.as_str()) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "`{segment}` is a URL segment the site uses for its own pages"
+                    Diagnostic::error(crate::t!(
+                        "config-reserved-segment",
+                        segment = segment.as_str()
                     ))
                     .at(at(&here))
-                    .help(format!(
-                        "choose another; reserved: {}",
-                        RESERVED_SEGMENTS.join(", ")
+                    .help(crate::t!(
+                        "config-reserved-segment-help",
+                        list = RESERVED_SEGMENTS.join(", ")
                     )),
                 );
             }
             if let Err(why) = check_id(segment) {
                 diags.push(
-                    Diagnostic::error(format!("`{segment}` cannot be a URL segment: {why}"))
+                    Diagnostic::error(crate::t!("fm-bad-slug", slug = segment.as_str(), why = why))
                         .at(at(&here)),
                 );
             }
             if let Some(other) = taken.insert((lang.clone(), segment.clone()), kind) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "`{segment}` is the {code} URL segment of both {} and {}",
-                        other.folder(),
-                        kind.folder()
+                    Diagnostic::error(crate::t!(
+                        "config-segment-twice",
+                        segment = segment.as_str(),
+                        code = code.as_str(),
+                        one = other.folder(),
+                        two = kind.folder()
                     ))
                     .at(at(&here)),
                 );
@@ -375,12 +387,13 @@ fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagn
 
 fn unknown_language(code: &str, languages: &[Lang], span: Span) -> Diagnostic {
     let names: Vec<&str> = languages.iter().map(Lang::as_str).collect();
-    Diagnostic::error(format!(
-        "`{code}` is not one of the site's languages ({})",
-        names.join(", ")
+    Diagnostic::error(crate::t!(
+        "config-unknown-language",
+        code = code,
+        list = names.join(", ")
     ))
     .at(span)
-    .help("add the language to `languages`, or remove this line")
+    .help(crate::t!("config-unknown-language-help"))
 }
 
 /// A `{ fr: …, en: … }` map checked against the site's languages.
@@ -408,9 +421,13 @@ fn localized(
         for l in languages {
             if !out.contains_key(l) {
                 diags.push(
-                    Diagnostic::error(format!("`{}` has no text in `{l}`", path.join(".")))
-                        .at(src.span_of(&segs))
-                        .help(format!("add a line `{l}: \"…\"` under it")),
+                    Diagnostic::error(crate::t!(
+                        "config-no-text",
+                        path = path.join("."),
+                        lang = l.as_str()
+                    ))
+                    .at(src.span_of(&segs))
+                    .help(crate::t!("config-no-text-help", lang = l.as_str())),
                 );
             }
         }

@@ -115,6 +115,10 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// A hint on how to fix it.
     pub help: Option<String>,
+    /// Where a pull request shows it, when that is another file than the
+    /// one to fix: a translation behind is fixed in the file nobody
+    /// touched, but GitHub shows annotations on changed files only.
+    pub annotate: Option<Span>,
 }
 
 impl Diagnostic {
@@ -125,6 +129,7 @@ impl Diagnostic {
             span: None,
             label: None,
             help: None,
+            annotate: None,
         }
     }
 
@@ -157,6 +162,12 @@ impl Diagnostic {
         self
     }
 
+    /// Shown by GitHub at `span` instead (`annotate`).
+    pub fn annotate_at(mut self, span: Span) -> Diagnostic {
+        self.annotate = Some(span);
+        self
+    }
+
     pub fn help_opt(mut self, help: Option<String>) -> Diagnostic {
         self.help = help;
         self
@@ -174,15 +185,24 @@ impl Diagnostic {
         }
     }
 
+    /// The severity in the language of the run, for people.
+    fn severity_shown(&self) -> String {
+        match self.severity {
+            Severity::Error => crate::t!("severity-error"),
+            Severity::Warning => crate::t!("severity-warning"),
+            Severity::Note => crate::t!("severity-note"),
+        }
+    }
+
     /// Drawn like rustc: message, `--> file:line:col`, the line, a caret.
     pub fn to_human(&self) -> String {
-        let mut out = format!("{}: {}\n", self.severity_word(), self.message);
+        let mut out = format!("{}: {}\n", self.severity_shown(), self.message);
         if let Some(span) = &self.span {
             let _ = writeln!(out, "  --> {}:{}:{}", span.file, span.line, span.column);
             if let Some(src) = &span.source_line {
                 let num = span.line.to_string();
                 let pad = " ".repeat(num.len());
-                let shown = src.replace('\t', " ");
+                let shown = visible(src);
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{num} | {shown}");
                 let caret_pad = " ".repeat(span.column - 1);
@@ -195,7 +215,7 @@ impl Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            let _ = writeln!(out, "  = {}: {help}", crate::t!("help-word"));
         }
         out
     }
@@ -217,28 +237,66 @@ impl Diagnostic {
 
     /// A GitHub Actions workflow command, so the problem shows on the diff.
     pub fn to_github(&self) -> String {
+        self.to_github_in("")
+    }
+
+    /// `to_github` for a site whose root is at `prefix` (`site/`) in its
+    /// repository: GitHub names files from the repository's top level.
+    /// The message carries the label and the help, since an annotation
+    /// has no caret; every value is escaped as workflow commands require.
+    pub fn to_github_in(&self, prefix: &str) -> String {
         let mut text = self.message.clone();
-        if let Some(help) = &self.help {
-            text.push_str(" (help: ");
-            text.push_str(help);
-            text.push(')');
+        if let Some(label) = &self.label {
+            text.push_str(" — ");
+            text.push_str(label);
         }
-        let text = text
-            .replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A");
+        if let Some(help) = &self.help {
+            let _ = write!(text, " ({}: {help})", crate::t!("help-word"));
+        }
         let command = match self.severity {
             Severity::Note => "notice",
             _ => self.severity_word(),
         };
-        match &self.span {
+        match self.annotate.as_ref().or(self.span.as_ref()) {
             Some(s) => format!(
                 "::{} file={},line={},col={}::{}",
-                command, s.file, s.line, s.column, text
+                command,
+                github_property(&format!("{prefix}{}", s.file)),
+                s.line,
+                s.column,
+                github_data(&text)
             ),
-            None => format!("::{command}::{text}"),
+            None => format!("::{command}::{}", github_data(&text)),
         }
     }
+}
+
+/// A workflow command's message: `%`, CR and LF escaped.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property: as a message, and `:` and `,` too.
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// A source line with its invisible characters shown: a tab as `→`, the
+/// Unicode line and paragraph separators and NEL as `⏎`, other controls
+/// and zero-width characters as `�`. One character each, so the caret
+/// below stays under its column.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\t' => '→',
+            '\u{2028}' | '\u{2029}' | '\u{85}' => '⏎',
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => '�',
+            c if c.is_control() => '�',
+            c => c,
+        })
+        .collect()
 }
 
 /// All the problems of one run, kept in the order they were found and
@@ -360,6 +418,30 @@ mod tests {
         assert!(out.contains("  --> c.md:2:5\n"));
         assert!(out.contains("2 |   - employer-reluctanse\n"));
         assert!(out.contains("  |     ^^^^^^^^^^^^^^^^^^^ did you mean"));
+    }
+
+    #[test]
+    fn invisible_characters_are_shown_in_the_quoted_line() {
+        let text = "title: x\n\tsummary: y\n";
+        let d = Diagnostic::error("tab").at(Span::at("a.md", text, 2, 1, 1));
+        assert!(
+            d.to_human().contains("2 | →summary: y\n"),
+            "{}",
+            d.to_human()
+        );
+    }
+
+    #[test]
+    fn github_annotations_escape_values_and_keep_label_and_help() {
+        let text = "a\n";
+        let d = Diagnostic::error("100% wrong\nreally")
+            .at(Span::at("content/a,b:c.md", text, 1, 1, 1))
+            .label("did you mean `x`?")
+            .help("fix it");
+        assert_eq!(
+            d.to_github_in("site/"),
+            "::error file=site/content/a%2Cb%3Ac.md,line=1,col=1::100%25 wrong%0Areally — did you mean `x`? (help: fix it)"
+        );
     }
 
     #[test]

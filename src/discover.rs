@@ -123,11 +123,9 @@ pub fn discover_with(
     }
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error("there is no `content/` folder")
+            Diagnostic::error(crate::t!("file-no-content"))
                 .at(Span::file("content"))
-                .help(
-                    "create `content/` beside config.yaml and put the site's Markdown files in it",
-                ),
+                .help(crate::t!("file-no-content-help")),
         );
         return (tree, diags);
     }
@@ -154,22 +152,18 @@ pub fn discover_with(
         let rel = relative(root, entry.path());
         if entry.file_type().is_symlink() {
             diags.push(
-                Diagnostic::warning(
-                    "symbolic links in content/ are not followed; this one is ignored",
-                )
-                .at(Span::file(&rel))
-                .help("copy the file into content/ instead"),
+                Diagnostic::warning(crate::t!("file-symlink"))
+                    .at(Span::file(&rel))
+                    .help(crate::t!("file-symlink-help")),
             );
             continue;
         }
         let is_dir = entry.file_type().is_dir();
         if !is_dir && !entry.file_type().is_file() {
             diags.push(
-                Diagnostic::warning(
-                    "this is not a regular file (a pipe, a socket or a device); it is ignored",
-                )
-                .at(Span::file(&rel))
-                .help("content/ holds Markdown files, folders and attachments only"),
+                Diagnostic::warning(crate::t!("file-special"))
+                    .at(Span::file(&rel))
+                    .help(crate::t!("file-special-help")),
             );
             continue;
         }
@@ -194,9 +188,9 @@ pub fn discover_with(
 
     if found.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error("`content/` holds no Markdown file: the site would be empty")
+            Diagnostic::error(crate::t!("file-empty-content"))
                 .at(Span::file("content"))
-                .help("add the site's pages, for example `content/_index.<lang>.md` for the home page"),
+                .help(crate::t!("file-empty-content-help")),
         );
     }
     let found = without_duplicates(found, &mut diags);
@@ -223,12 +217,9 @@ pub fn discover_with(
                         let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
                         let line = good.matches('\n').count() + 1;
                         let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                        Diagnostic::error(format!(
-                            "`{}` is not valid UTF-8 text (bad byte at offset {at})",
-                            f.file
-                        ))
-                        .at(Span::at(&f.file, &good, line, column, 1))
-                        .help("save the file as UTF-8 in your editor")
+                        Diagnostic::error(crate::t!("file-not-utf8", file = &f.file, offset = at))
+                            .at(Span::at(&f.file, &good, line, column, 1))
+                            .help(crate::t!("file-not-utf8-help"))
                     })?;
                     Cached {
                         modified,
@@ -288,13 +279,13 @@ fn classify(
         (1, true) => {
             if kind.is_none() {
                 diags.push(
-                    Diagnostic::error(format!("`{}` is not a kind of content", parts[0]))
+                    Diagnostic::error(crate::t!("link-not-a-kind", folder = parts[0].as_str()))
                         .at(Span::file(rel))
                         .help(match did_you_mean(&parts[0], Kind::folders()) {
-                            Some(h) => format!("did you mean `{h}`?"),
-                            None => format!(
-                                "the folders of content/ are {}",
-                                Kind::folders().collect::<Vec<_>>().join(", ")
+                            Some(h) => crate::t!("did-you-mean", name = h),
+                            None => crate::t!(
+                                "file-folders-are",
+                                list = Kind::folders().collect::<Vec<_>>().join(", ")
                             ),
                         }),
                 );
@@ -314,11 +305,11 @@ fn classify(
                     bundle: false,
                 }),
                 Some(_) => diags.push(
-                    Diagnostic::error("a Markdown file directly in content/ must be the home page's `_index.<lang>.md`")
+                    Diagnostic::error(crate::t!("file-directly-in-content"))
                         .at(Span::file(rel))
-                        .help(format!(
-                            "move it into one of the kind folders: {}",
-                            Kind::folders().collect::<Vec<_>>().join(", ")
+                        .help(crate::t!(
+                            "file-move-into-kind-folder",
+                            list = Kind::folders().collect::<Vec<_>>().join(", ")
                         )),
                 ),
                 None => {}
@@ -370,9 +361,9 @@ fn bundle_file(
             }
         } else {
             diags.push(
-                Diagnostic::error("a bundle folder holds its text as `index.<lang>.md`; other Markdown files are not published")
+                Diagnostic::error(crate::t!("file-bundle-text"))
                     .at(Span::file(rel))
-                    .help("rename it `index.<lang>.md`, or move it into a folder of its own"),
+                    .help(crate::t!("file-bundle-text-help")),
             );
         }
         return;
@@ -401,12 +392,12 @@ fn push_entity(
     {
         let hint = suggest_id(id);
         diags.push(
-            Diagnostic::error(format!("`{id}` is not a valid id: {why}"))
+            Diagnostic::error(crate::t!("file-bad-id", id = id.as_str(), why = why))
                 .at(Span::file(rel))
                 .help(if hint.is_empty() {
-                    "ids use lower-case letters a-z, digits and single hyphens".to_string()
+                    crate::t!("file-id-form")
                 } else {
-                    format!("rename it to use the id `{hint}` (lower-case letters a-z, digits and single hyphens)")
+                    crate::t!("file-rename-id", id = hint)
                 }),
         );
         return;
@@ -416,9 +407,9 @@ fn push_entity(
         && !(id.len() == 2 && id.chars().all(|c| c.is_ascii_lowercase()))
     {
         diags.push(
-            Diagnostic::error(format!("`{id}` is not a country code"))
+            Diagnostic::error(crate::t!("file-not-country-code", id = id.as_str()))
                 .at(Span::file(rel))
-                .help("a country profile's file is named by its ISO 3166-1 alpha-2 code in lower case, like `tg.fr.md`"),
+                .help(crate::t!("file-not-country-code-help")),
         );
         return;
     }
@@ -444,29 +435,74 @@ fn split_lang<'s>(
         Some((base, code)) => match config.lang(code) {
             Some(l) => Some((base, l.clone())),
             None => {
-                let known: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
-                diags.push(
-                    Diagnostic::error(format!(
-                        "`{code}` in the file name is not one of the site's languages ({})",
-                        known.join(", ")
-                    ))
-                    .at(Span::file(rel))
-                    .help(format!(
-                        "name the file `{base}.<lang>.md` with one of {}, or add `{code}` to `languages` in config.yaml",
-                        known.join(", ")
-                    )),
-                );
+                diags.push(unknown_language_suffix(base, code, rel, config));
                 None
             }
         },
     }
 }
 
+/// A file name whose language suffix is not one of the site's: the fix is
+/// always to rename the file (the site's languages are not the editor's
+/// to change for a typo).
+fn unknown_language_suffix(base: &str, code: &str, rel: &str, config: &Config) -> Diagnostic {
+    let known: Vec<&str> = config.languages.iter().map(Lang::as_str).collect();
+    let lower = code.to_lowercase();
+    let d = Diagnostic::error(crate::t!(
+        "file-unknown-language",
+        code = code,
+        list = known.join(", ")
+    ))
+    .at(Span::file(rel));
+    if known.contains(&lower.as_str()) {
+        return d.label(crate::t!("file-lower-case-label")).help(crate::t!(
+            "file-rename",
+            name = format!("{base}.{lower}.md")
+        ));
+    }
+    match did_you_mean(&lower, known.iter().copied()) {
+        Some(l) => d.help(crate::t!("file-rename", name = format!("{base}.{l}.md"))),
+        None => d.help(crate::t!(
+            "file-name-with-language",
+            names = known
+                .iter()
+                .map(|l| format!("`{base}.{l}.md`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 fn ignored(rel: &str, diags: &mut Diagnostics) {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    // A Markdown file under another name: `fiche.fr.md.txt` (an editor
+    // that adds `.txt`), `fiche.fr.MD`, `fiche.fr.markdown`.
+    let lower = name.to_lowercase();
+    let meant = lower
+        .find(".md.")
+        .map(|i| &name[..i + 3])
+        .map(str::to_string)
+        .or_else(|| {
+            lower
+                .strip_suffix(".markdown")
+                .map(|_| format!("{}.md", &name[..name.len() - ".markdown".len()]))
+        })
+        .or_else(|| {
+            (lower.ends_with(".md") && !name.ends_with(".md"))
+                .then(|| format!("{}.md", &name[..name.len() - 3]))
+        });
+    if let Some(meant) = meant {
+        diags.push(
+            Diagnostic::warning(crate::t!("file-markdown-misnamed", name = name))
+                .at(Span::file(rel))
+                .help(crate::t!("file-rename", name = meant)),
+        );
+        return;
+    }
     diags.push(
-        Diagnostic::warning("this file is not Markdown and not in a bundle folder, so it is not published")
+        Diagnostic::warning(crate::t!("file-not-published"))
             .at(Span::file(rel))
-            .help("put attachments in the entity's bundle folder (`<kind>/<id>/`), or site-wide files in `static/`"),
+            .help(crate::t!("file-not-published-help")),
     );
 }
 

@@ -128,6 +128,21 @@ fn parse_log(log: &str, prefix: &str) -> History {
     }
 }
 
+/// The path of `root` inside its Git repository, with a trailing `/`
+/// (`site/`, or empty at the top level); `None` outside a checkout.
+/// GitHub annotations name files from the top level.
+pub fn repo_prefix(root: &Path) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--show-prefix"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

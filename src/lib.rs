@@ -29,6 +29,7 @@ pub mod history;
 pub mod kind;
 pub mod lang;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod pipeline;
 pub mod publish;

@@ -1,8 +1,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use rabat_hub::cli::{Cli, Command};
+use rabat_hub::cli::{Cli, Command, MessageLang};
 use rabat_hub::cmd;
+use rabat_hub::messages::{self, Language};
 
 // Building the search index allocates and frees millions of small strings
 // and maps; glibc's allocator spent about a third of the indexing time
@@ -17,6 +18,20 @@ fn main() -> ExitCode {
         rabat_hub::output::search::small_index_chunks()
     };
     let cli = Cli::parse();
+    // The language of every message of this run: `--lang`, else the
+    // locale's (`new` takes `--lang` for the content's languages).
+    let asked = match &cli.command {
+        Command::Build(a) => a.site.lang,
+        Command::Check(a) => a.site.lang,
+        Command::Serve(a) => a.site.lang,
+        Command::New(_) => None,
+    };
+    let lang = match asked {
+        Some(MessageLang::Fr) => Some(Language::Fr),
+        Some(MessageLang::En) => Some(Language::En),
+        None => messages::from_locale(|v| std::env::var(v).ok()),
+    };
+    messages::choose(lang.unwrap_or(Language::En));
     match &cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Check(a) => cmd::check::run(a),

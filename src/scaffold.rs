@@ -1,8 +1,12 @@
 //! The files `rabat-hub new` writes: one per language, the kind's front
-//! matter filled in with placeholders that already pass `check` and
-//! comments that say what to put there. Pure: `cmd::new` does the I/O.
+//! matter filled in with placeholders and comments that say what to put
+//! there. Each placeholder is marked `# ✎` (the body's with a leading
+//! `✎`): `build` and `serve` show the page, and `check` warns of every
+//! mark left, so `check --strict` fails until the editor has written the
+//! real values. Pure: `cmd::new` does the I/O.
 
 use crate::config::Config;
+use crate::frontmatter::PLACEHOLDER;
 use crate::kind::Kind;
 use crate::lang::Lang;
 
@@ -54,13 +58,17 @@ pub fn files(
     for lang in langs {
         let fr = lang.as_str() == "fr";
         let body = if fr {
-            "Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.\nLiens vers d'autres contenus : `[texte](@/practices/un-id)`.\n"
+            format!(
+                "{PLACEHOLDER} Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.\nLiens vers d'autres contenus : `[texte](@/practices/un-id)`.\n"
+            )
         } else {
-            "The text, in Markdown: paragraphs, `## headings`, lists, tables.\nLinks to other content: `[text](@/practices/some-id)`.\n"
+            format!(
+                "{PLACEHOLDER} The text, in Markdown: paragraphs, `## headings`, lists, tables.\nLinks to other content: `[text](@/practices/some-id)`.\n"
+            )
         };
-        let fields = own_fields(kind, cx, fr)?;
+        let fields = own_fields(kind, cx, fr, id)?;
         let text = format!(
-            "---\ntitle: \"{title}\"  # {title_hint}\nsummary: \"{summary}\"  # {summary_hint}\n{fields}# themes: [{theme}]\n# draft: true  # {draft_hint}\n---\n{body}",
+            "---\ntitle: \"{title}\"  # {PLACEHOLDER} {title_hint}\nsummary: \"{summary}\"  # {PLACEHOLDER} {summary_hint}\n{fields}# themes: [{theme}]\n# draft: true  # {draft_hint}\n---\n{body}",
             title = title_from(id),
             title_hint = if fr {
                 "le titre, en français"
@@ -97,7 +105,18 @@ pub fn files(
     Ok(out)
 }
 
-fn own_fields(kind: Kind, cx: &Context<'_>, fr: bool) -> Result<String, String> {
+impl Context<'_> {
+    /// The date a meeting's id begins with (`2026-03-04-webinar`), else
+    /// today: a placeholder either way, marked as such.
+    fn date_of<'a>(&'a self, id: &'a str) -> &'a str {
+        match id.get(..10) {
+            Some(d) if crate::frontmatter::types::Date::parse(d).is_ok() => d,
+            _ => self.today,
+        }
+    }
+}
+
+fn own_fields(kind: Kind, cx: &Context<'_>, fr: bool, id: &str) -> Result<String, String> {
     let country = || {
         cx.a_country
             .ok_or_else(|| "there is no country profile yet: create one first with `rabat-hub new country <code>`".to_string())
@@ -105,23 +124,23 @@ fn own_fields(kind: Kind, cx: &Context<'_>, fr: bool) -> Result<String, String> 
     let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
     Ok(match kind {
         Kind::Meeting => format!(
-            "date: {today}  # {d}\ntype: webinar  # webinar, thematic-meeting, senior-officials-meeting, ministerial-conference, steering-committee, other\n# end_date: {today}\nlocation: online  # {l}\n# chairs: []\n# countries: []\n# organisations: []\n# challenges: []\n# recommendations: []\n# practices: []\n# documents:\n#   - {{ title: \"…\", file: annexe.pdf }}\n",
-            today = cx.today,
+            "date: {today}  # {PLACEHOLDER} {d}\ntype: webinar  # {PLACEHOLDER} webinar, thematic-meeting, senior-officials-meeting, ministerial-conference, steering-committee, other\n# end_date: {today}\nlocation: online  # {PLACEHOLDER} {l}\n# chairs: []\n# countries: []\n# organisations: []\n# challenges: []\n# recommendations: []\n# practices: []\n# documents:\n#   - {{ title: \"…\", file: annexe.pdf }}\n",
+            today = cx.date_of(id),
             d = t("premier jour de la réunion", "first day of the meeting"),
             l = t("ou { city: Rabat, country: ma }", "or { city: Rabat, country: ma }"),
         ),
         Kind::Practice => format!(
-            "countries: [{c}]  # {h}\n# organisations: []\n# period: {{ start: 2020, end: 2022 }}\n# status: ongoing  # planned, ongoing, completed\n# challenges: []\n# recommendations: []\n# meetings: []\n",
+            "countries: [{c}]  # {PLACEHOLDER} {h}\n# organisations: []\n# period: {{ start: 2020, end: 2022 }}\n# status: ongoing  # planned, ongoing, completed\n# challenges: []\n# recommendations: []\n# meetings: []\n",
             c = country()?,
             h = t("à remplacer : les pays où elle est mise en œuvre", "replace: the countries where it is implemented"),
         ),
         Kind::Country => format!(
-            "region: west-africa  # north-africa, west-africa, central-africa, europe\nstatus: partner  # partner, observer\n# focal_point: \"{h}\"\n",
+            "region: west-africa  # {PLACEHOLDER} north-africa, west-africa, central-africa, europe\nstatus: partner  # {PLACEHOLDER} partner, observer\n# focal_point: \"{h}\"\n",
             h = t("l'institution, jamais une personne", "the institution, never a person"),
         ),
         Kind::Challenge => "# related: []\n".to_string(),
         Kind::Recommendation => format!(
-            "addresses: [{c}]  # {h}\n# actors: [governments]  # governments, local-authorities, civil-society, private-sector, international-organisations, diaspora\n",
+            "addresses: [{c}]  # {PLACEHOLDER} {h}\n# actors: [governments]  # governments, local-authorities, civil-society, private-sector, international-organisations, diaspora\n",
             c = cx.a_challenge.ok_or_else(|| {
                 "a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`".to_string()
             })?,

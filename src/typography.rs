@@ -13,7 +13,13 @@ fn is_space(c: char) -> bool {
 /// Whether the word that ends at `word` (the text since the last space)
 /// looks like an address, where `:` and `?` belong to the address.
 fn looks_like_address(word: &str) -> bool {
-    word.contains("://")
+    // `&ouml;` written as text (`\&ouml;` in Markdown) is a character
+    // reference for the reader to see, not a sentence's `;`.
+    let entity = word.rsplit_once('&').is_some_and(|(_, name)| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+    });
+    entity
+        || word.contains("://")
         || word.contains('@')
         || word.contains('/')
         || word.starts_with("www.")

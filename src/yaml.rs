@@ -1,28 +1,33 @@
-//! The one module that knows the YAML library (serde_yaml today).
+//! The one module that reads YAML: front matter, `config.yaml` and the
+//! theme's UI strings all come through here.
 //!
-//! Front matter, `config.yaml` and the theme's UI strings all go through
-//! here, so replacing serde_yaml by a maintained fork touches one `use`.
-//! It turns the library's errors into diagnostics in the editor's terms and
-//! can find where any value of a document sits (`locate`), which the rest of
-//! the program needs to point at a bad reference.
-
-use std::fmt;
-
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
-use serde_yaml as lib;
-
-use crate::diag::{Diagnostic, Span, did_you_mean};
+//! One reading a text: `tree` walks the events of yaml-rust2's parser
+//! (which never expands an alias) into a tree of nodes that keep their line
+//! and column, refusing what is over the limits as it reads; `de` reads
+//! that tree into the program's types through serde; `explain` names the
+//! editor's mistake where the parser stopped. Every problem is a typed
+//! `YamlError`, worded for the editor by `error::to_diagnostic` in the
+//! language of the run. (serde_yaml, and the libyaml inside it, are no
+//! longer used: their errors came as English text and their values
+//! without a place.)
 
 mod blank;
-mod guard;
-pub use blank::parse_without_blanks;
-pub use guard::{MAX_BYTES, MAX_DEPTH};
+mod de;
+mod error;
+mod explain;
+mod tree;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Span};
+
+pub use error::{Found, Limit, Mistake, Pos, Shape, Typed, YamlError, to_diagnostic};
+pub use tree::{MAX_BYTES, MAX_DEPTH, Node, Value};
 
 /// A YAML text inside a file: the file's path (for diagnostics), the whole
 /// file's text (for the quoted source line) and the line where the YAML
-/// starts (front matter starts on line 2, after `---`).
+/// starts (front matter starts on line 2, after `---`); and its tree, once
+/// read, to find where a value is without reading the text again.
 #[derive(Clone, Copy)]
 pub struct Source<'a> {
     pub file: &'a str,
@@ -30,6 +35,7 @@ pub struct Source<'a> {
     pub yaml: &'a str,
     /// 1-based line of the file where `yaml` starts.
     pub first_line: usize,
+    pub tree: Option<&'a Node>,
 }
 
 impl<'a> Source<'a> {
@@ -40,27 +46,44 @@ impl<'a> Source<'a> {
             file_text: text,
             yaml: text,
             first_line: 1,
+            tree: None,
+        }
+    }
+
+    pub fn with_tree(self, tree: &'a Node) -> Source<'a> {
+        Source {
+            tree: Some(tree),
+            ..self
         }
     }
 
     /// A span at a 1-based line and column of the YAML text, sized to the
     /// token found there.
     pub fn span(&self, line: usize, column: usize) -> Span {
-        let file_line = self.first_line + line.saturating_sub(1);
         let len = self
             .yaml
             .lines()
             .nth(line.saturating_sub(1))
             .map(|l| token_len(l, column))
             .unwrap_or(1);
+        self.span_len(line, column, len)
+    }
+
+    /// A span of `len` characters at a line and column of the YAML text.
+    pub fn span_len(&self, line: usize, column: usize, len: usize) -> Span {
+        let file_line = self.first_line + line.saturating_sub(1);
         Span::at(self.file, self.file_text, file_line, column, len)
     }
 
     /// The span of the value at `path`, or of the document start when the
     /// path cannot be found (so a diagnostic always has a place).
     pub fn span_of(&self, path: &[Seg<'_>]) -> Span {
-        match locate(self.yaml, path) {
-            Some((l, c)) => self.span(l, c),
+        let found = match self.tree {
+            Some(t) => locate(t, path),
+            None => tree::read(self.yaml).ok().and_then(|t| locate(&t, path)),
+        };
+        match found {
+            Some(p) => self.span(p.line, p.column),
             None => self.span(1, 1),
         }
     }
@@ -73,138 +96,211 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
-/// Parses `src` into `T`; any error, from the YAML syntax or from the type,
-/// becomes one diagnostic pointing where the library stopped. YAML over
-/// the limits of `guard` (size, nesting, anchors and aliases) is refused
-/// before the library sees it.
+/// Where the value at `path` starts.
+pub fn locate(node: &Node, path: &[Seg<'_>]) -> Option<Pos> {
+    let mut n = node;
+    for seg in path {
+        n = match (seg, &n.value) {
+            (Seg::Key(k), Value::Map(_)) => n.get(k)?,
+            (Seg::Index(i), Value::Seq(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(n.pos)
+}
+
+/// Where the value at `path` of another YAML text is (for a message about
+/// one file that points into another).
+pub fn locate_in(yaml: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
+    let t = tree::read(yaml).ok()?;
+    locate(&t, path).map(|p| (p.line, p.column))
+}
+
+/// Reads the tree of `src`: the one reading of its text, limits enforced,
+/// a syntax error explained.
+pub fn read(src: &Source<'_>) -> Result<Node, YamlError> {
+    if let Some(e) = explain::before_reading(src.yaml) {
+        return Err(e);
+    }
+    tree::read(src.yaml).map_err(|e| match e {
+        YamlError::Syntax { pos } => explain::syntax(src.yaml, pos),
+        other => other,
+    })
+}
+
+/// Reads `tree` into `T`, or its first problem.
+pub fn typed<T: DeserializeOwned>(tree: &Node) -> Result<T, YamlError> {
+    T::deserialize(de::NodeDe::new(tree)).map_err(typed_error)
+}
+
+fn typed_error(e: de::DeError) -> YamlError {
+    let mut path = e.path;
+    path.reverse();
+    YamlError::Typed {
+        error: e.error,
+        path,
+        pos: e.pos.unwrap_or(Pos { line: 1, column: 1 }),
+    }
+}
+
+/// Parses `src` into `T`; the first problem, from the YAML or from the
+/// type, becomes one diagnostic at its place. For config.yaml and the
+/// theme's strings, which are one author's and short.
 pub fn parse<T: DeserializeOwned>(src: Source<'_>) -> Result<T, Box<Diagnostic>> {
-    guard::check(&src)?;
-    // An empty document is an empty mapping to an editor; serde_yaml would
-    // call it "EOF while parsing a value".
-    let yaml = if src.yaml.trim().is_empty() {
-        "{}"
-    } else {
-        src.yaml
+    let tree = read(&src).map_err(|e| Box::new(to_diagnostic(&src, &e)))?;
+    typed(&tree).map_err(|e| Box::new(to_diagnostic(&src, &e)))
+}
+
+/// What `parse_all` could make of a text.
+pub struct Recovered<T> {
+    /// `None` only when no value of `T` could be made at all.
+    pub value: Option<T>,
+    pub tree: Node,
+    /// Every problem found, in the order found.
+    pub errors: Vec<YamlError>,
+    /// The top-level fields that were wrong (left out, or replaced by a
+    /// stand-in so the rest can be read): checks of their values would
+    /// only repeat the error.
+    pub failed: Vec<String>,
+}
+
+/// Reads `src` into `T` as far as it can be read: a wrong field is
+/// reported and left out (a required one replaced by a stand-in), and the
+/// rest is read again, so one mistake never hides another. A text that
+/// cannot be read at all gives its error and stand-ins for every required
+/// field, so the file's body is still checked.
+pub fn parse_all<T: DeserializeOwned>(src: &Source<'_>) -> Recovered<T> {
+    let (tree, mut errors, quiet) = match read(src) {
+        Ok(t) => (t, Vec::new(), false),
+        Err(e) => (Node::empty_map(), vec![e], true),
     };
-    lib::from_str::<T>(yaml).map_err(|e| Box::new(to_diagnostic(&src, &e)))
-}
-
-/// Line and column (1-based) of the value at `path` in `yaml`.
-///
-/// Only for YAML that `parse` accepted (so within the guard's limits).
-///
-/// The library has no spans, but it stamps the position of the node it is
-/// reading on any error raised there; so we walk to the node and fail on
-/// purpose. Only used when something is wrong, so the second parse is cheap.
-pub fn locate(yaml: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
-    let de = lib::Deserializer::from_str(yaml);
-    match (Seek { path }).deserialize(de) {
-        Err(e) if e.to_string().contains(FOUND) => e.location().map(|l| (l.line(), l.column())),
-        _ => None,
-    }
-}
-
-const FOUND: &str = "\u{0}located";
-
-struct Seek<'p> {
-    path: &'p [Seg<'p>],
-}
-
-impl<'de> DeserializeSeed<'de> for Seek<'_> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        match self.path.first() {
-            None => d.deserialize_any(Found),
-            Some(Seg::Key(_)) => d.deserialize_map(self),
-            Some(Seg::Index(_)) => d.deserialize_seq(self),
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for Seek<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a mapping or a sequence")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Some(Seg::Key(want)) = self.path.first() else {
-            return Ok(());
+    let mut work = tree.clone();
+    // What the web editor writes for an empty field reads as absent.
+    blank::drop_blanks(&mut work);
+    if !matches!(work.value, Value::Map(_)) {
+        // A document that is not a mapping: say so once, read nothing.
+        let e = typed::<T>(&work).err();
+        errors.extend(e);
+        return Recovered {
+            value: None,
+            tree,
+            errors,
+            failed: Vec::new(),
         };
-        while let Some(key) = map.next_key::<KeyText>()? {
-            if key.0.as_deref() == Some(*want) {
-                return map.next_value_seed(Seek {
-                    path: &self.path[1..],
-                });
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Ok(())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Some(Seg::Index(want)) = self.path.first() else {
-            return Ok(());
+    let mut failed: Vec<String> = Vec::new();
+    // Stand-ins tried so far, by field.
+    let mut stand_ins: Vec<(String, usize)> = Vec::new();
+    let rounds = entries(&work).len() * 2 + 16;
+    for _ in 0..rounds {
+        let e = match T::deserialize(de::NodeDe::new(&work)) {
+            Ok(v) => {
+                return Recovered {
+                    value: Some(v),
+                    tree,
+                    errors,
+                    failed,
+                };
+            }
+            Err(e) => e,
         };
-        for _ in 0..*want {
-            if seq.next_element::<IgnoredAny>()?.is_none() {
-                return Ok(());
-            }
-        }
-        seq.next_element_seed(Seek {
-            path: &self.path[1..],
-        })?;
-        Ok(())
-    }
-}
-
-/// A mapping key as text when it is a scalar, so odd keys never abort a walk.
-struct KeyText(Option<String>);
-
-impl<'de> de::Deserialize<'de> for KeyText {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<KeyText, D::Error> {
-        let v = <lib::Value as serde::Deserialize>::deserialize(d)?;
-        Ok(KeyText(match v {
-            lib::Value::String(s) => Some(s),
-            lib::Value::Number(n) => Some(n.to_string()),
-            lib::Value::Bool(b) => Some(b.to_string()),
+        let missing = match &e.error {
+            Typed::MissingField { name } if e.path.is_empty() => Some(*name),
             _ => None,
-        }))
+        };
+        if let Some(name) = missing {
+            if !quiet && !failed.iter().any(|f| f == name) {
+                errors.push(typed_error(e.clone()));
+            }
+            if !failed.iter().any(|f| f == name) {
+                failed.push(name.to_string());
+            }
+            stand_ins.push((name.to_string(), 0));
+            set_entry(&mut work, name, stand_in(0, None));
+            continue;
+        }
+        let Some(i) = e.top_entry else {
+            errors.push(typed_error(e));
+            break;
+        };
+        let name = entries(&work)[i].0.key_text().unwrap_or("").to_string();
+        if let Some(tried) = stand_ins.iter_mut().find(|(n, _)| *n == name) {
+            // The stand-in itself did not fit: the next one.
+            tried.1 += 1;
+            let next = stand_in(tried.1, Some(&e.error));
+            match next {
+                Some(node) => set_entry(&mut work, &name, Some(node)),
+                None => break,
+            }
+            continue;
+        }
+        errors.push(typed_error(e));
+        failed.push(name);
+        if let Value::Map(entries) = &mut work.value {
+            entries.remove(i);
+        }
+    }
+    Recovered {
+        value: None,
+        tree,
+        errors,
+        failed,
     }
 }
 
-struct Found;
+fn entries(n: &Node) -> &[(Node, Node)] {
+    match &n.value {
+        Value::Map(e) => e,
+        _ => &[],
+    }
+}
 
-impl<'de> Visitor<'de> for Found {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("anything")
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Err(E::custom(FOUND))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(de::Error::custom(FOUND))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(de::Error::custom(FOUND))
-    }
-    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        Err(de::Error::custom(FOUND))
-    }
+/// The `n`th value tried in place of a wrong required field: the first
+/// allowed word when the error names them, else empty text, an empty
+/// list, an empty mapping, a zero.
+fn stand_in(n: usize, error: Option<&Typed>) -> Option<Node> {
+    let word = match error {
+        Some(Typed::UnknownVariant { expected, .. })
+        | Some(Typed::WrongType {
+            expected: Shape::OneOf(expected),
+            ..
+        }) => expected.first().copied(),
+        _ => None,
+    };
+    let scalar = |text: &str, plain: bool| Value::Scalar {
+        text: text.to_string(),
+        plain,
+    };
+    let value = match (word, n) {
+        (Some(w), _) => scalar(w, true),
+        (None, 0) => scalar("", false),
+        (None, 1) => Value::Seq(Vec::new()),
+        (None, 2) => Value::Map(Vec::new()),
+        (None, 3) => scalar("0", true),
+        _ => return None,
+    };
+    Some(Node {
+        value,
+        pos: Pos { line: 1, column: 1 },
+    })
+}
+
+fn set_entry(map: &mut Node, key: &str, value: Option<Node>) {
+    let Some(value) = value else { return };
+    let Value::Map(entries) = &mut map.value else {
+        return;
+    };
+    entries.retain(|(k, _)| k.key_text() != Some(key));
+    entries.push((
+        Node {
+            value: Value::Scalar {
+                text: key.to_string(),
+                plain: true,
+            },
+            pos: value.pos,
+        },
+        value,
+    ));
 }
 
 /// Length of the YAML token starting at a 1-based column of a line: a
@@ -237,265 +333,10 @@ fn token_len(line: &str, column: usize) -> usize {
     len.max(1)
 }
 
-/// The library's error, reworded for an editor, at the library's position.
-fn to_diagnostic(src: &Source<'_>, e: &lib::Error) -> Diagnostic {
-    let raw = e.to_string();
-    // libyaml says where it gave up and, after ", while", where the
-    // construct it could not finish began: an unclosed quote is found at
-    // the end of the text but was opened on its own line.
-    let context = raw.split_once(", while ").and_then(|(_, ctx)| {
-        let (what, at) = ctx.split_once(" at line ")?;
-        let (line, column) = at.split_once(" column ")?;
-        Some((
-            what.to_string(),
-            line.trim().parse::<usize>().ok()?,
-            column.trim().parse::<usize>().ok()?,
-        ))
-    });
-    let span = match (&context, e.location()) {
-        (Some((_, line, column)), _) => src.span(*line, *column),
-        (None, Some(l)) => src.span(l.line(), l.column()),
-        (None, None) => src.span(1, 1),
-    };
-    // serde_yaml appends " at line L column C" (and sometimes more context);
-    // the span already says where.
-    let text = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
-    };
-    // A tab in the indentation: libyaml names the construct it was
-    // scanning, but the editor needs the tab itself.
-    if text.contains("found a tab character")
-        && let Some(l) = e.location()
-    {
-        return Diagnostic::error("a tab character is used for indentation")
-            .at(src.span(l.line(), l.column()))
-            .label("a tab")
-            .help("YAML indents with spaces only: replace the tab by spaces");
-    }
-    // A leading "path: " names the nested field; keep it as context.
-    let (path, msg) = split_path(&text);
-    let field = |p: &Option<String>| p.as_ref().map(|p| format!(" in `{p}`")).unwrap_or_default();
-
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (name, expected) = backticked_and_list(rest);
-        let hint = did_you_mean(&name, expected.iter().map(String::as_str));
-        let help = match hint {
-            Some(h) => format!("did you mean `{h}`?"),
-            None if expected.is_empty() => "this place takes no fields".to_string(),
-            None => format!("the fields allowed here are {}", list(&expected)),
-        };
-        return Diagnostic::error(format!("unknown field `{name}`{}", field(&path)))
-            .at(span)
-            .label("not a field here")
-            .help(help);
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (name, expected) = backticked_and_list(rest);
-        let hint = did_you_mean(&name, expected.iter().map(String::as_str))
-            .map(|h| format!("did you mean `{h}`?"))
-            .unwrap_or_else(|| format!("use one of {}", list(&expected)));
-        return Diagnostic::error(format!("`{name}` is not an allowed value{}", field(&path)))
-            .at(span)
-            .label("not allowed here")
-            .help(hint);
-    }
-    if let Some(rest) = msg.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::error(format!("missing required field `{name}`{}", field(&path)))
-            .at(span)
-            .help(format!("add a line `{name}: …`"));
-    }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another type"));
-        return Diagnostic::error(format!(
-            "wrong type{}: expected {expected}, found {found}",
-            field(&path)
-        ))
-        .at(span)
-        .label(format!("expected {expected}"))
-        .help(type_hint(expected));
-    }
-    if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another value"));
-        return Diagnostic::error(format!(
-            "invalid value{}: expected {expected}, found {found}",
-            field(&path)
-        ))
-        .at(span)
-        .label(format!("expected {expected}"));
-    }
-    if e.location().is_some() && path.is_none() && is_syntax_error(msg) {
-        let msg = match &context {
-            Some((what, _, _)) if what.contains("quoted scalar") => {
-                "this quoted text is never closed".to_string()
-            }
-            Some((what, _, _)) if what.contains("flow sequence") => {
-                "this list `[…]` is never closed".to_string()
-            }
-            Some((what, _, _)) if what.contains("flow mapping") => {
-                "this mapping `{…}` is never closed".to_string()
-            }
-            Some((what, _, _)) => format!("{msg}, {what}"),
-            None => msg.to_string(),
-        };
-        return Diagnostic::error(format!("malformed YAML: {msg}"))
-            .at(span)
-            .help("check the indentation, the `key: value` form and the quotes; a value holding `: ` or starting with a special character needs quotes");
-    }
-    // Our own messages (a bad date, a bad id) arrive as custom errors and
-    // are already worded for editors: "message" or "message|help".
-    let (message, help) = match msg.split_once('\u{1}') {
-        Some((m, h)) => (m.to_string(), Some(h.to_string())),
-        None => (msg.to_string(), None),
-    };
-    // The quoted source line already shows which field it is.
-    Diagnostic::error(message).at(span).help_opt(help)
-}
-
 /// Separates a custom message from its hint, for `de::Error::custom`.
 pub fn message_with_help(message: &str, help: &str) -> String {
     format!("{message}\u{1}{help}")
 }
 
-fn is_syntax_error(msg: &str) -> bool {
-    const SYNTAX: [&str; 8] = [
-        "did not find expected",
-        "mapping values are not allowed",
-        "found character that cannot start",
-        "found unexpected end of stream",
-        "found undefined tag handle",
-        "could not find expected",
-        "found a tab character",
-        "block sequence entries are not allowed",
-    ];
-    SYNTAX.iter().any(|s| msg.contains(s))
-        || msg.contains("while parsing")
-        || msg.contains("while scanning")
-}
-
-fn split_path(text: &str) -> (Option<String>, &str) {
-    // Paths look like `countries[0]` or `location.city`: no spaces.
-    if let Some((p, m)) = text.split_once(": ")
-        && !p.contains(' ')
-        && !p.is_empty()
-        && p != "invalid type"
-    {
-        return (Some(p.to_string()), m);
-    }
-    (None, text)
-}
-
-/// From "name`, expected one of `a`, `b`" take the name and [a, b].
-fn backticked_and_list(rest: &str) -> (String, Vec<String>) {
-    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
-    let expected = tail
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    (name.to_string(), expected)
-}
-
-fn list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn type_hint(expected: &str) -> String {
-    if expected.contains("sequence") {
-        "write a list: `[a, b]` or one `- item` a line".to_string()
-    } else if expected.contains("bool") {
-        "write `true` or `false`".to_string()
-    } else if expected.contains("string") {
-        "write text; put it in quotes if it looks like a number, a list or a mapping".to_string()
-    } else if expected.contains("map") || expected.contains("struct") {
-        "write a mapping of `key: value` lines".to_string()
-    } else {
-        format!("write {expected}")
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeMap;
-
-    #[derive(serde::Deserialize, Debug)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Fm {
-        title: String,
-        #[serde(default)]
-        tags: Vec<String>,
-    }
-
-    fn src(yaml: &str) -> Source<'_> {
-        Source {
-            file: "a.md",
-            file_text: yaml,
-            yaml,
-            first_line: 1,
-        }
-    }
-
-    #[test]
-    fn unknown_field_points_at_key_with_hint() {
-        let y = "title: x\ntitel: y\n";
-        let d = parse::<Fm>(src(y)).unwrap_err();
-        let s = d.span.clone().unwrap();
-        assert_eq!((s.line, s.column), (2, 1));
-        assert_eq!(d.message, "unknown field `titel`");
-        assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
-    }
-
-    #[test]
-    fn wrong_type_points_at_value() {
-        let y = "title: x\ntags: 3\n";
-        let d = parse::<Fm>(src(y)).unwrap_err();
-        let s = d.span.clone().unwrap();
-        assert_eq!((s.line, s.column), (2, 7));
-        assert!(d.message.starts_with("wrong type"), "{}", d.message);
-    }
-
-    #[test]
-    fn syntax_error_is_malformed_yaml() {
-        let y = "title: \"unclosed\nother: y\n";
-        let d = parse::<BTreeMap<String, String>>(src(y)).unwrap_err();
-        assert!(d.message.starts_with("malformed YAML"), "{}", d.message);
-        assert!(d.span.is_some());
-    }
-
-    #[test]
-    fn a_tab_in_the_indentation_is_pointed_at() {
-        let y = "title: x\n\tsummary: y\n";
-        let d = parse::<BTreeMap<String, String>>(src(y)).unwrap_err();
-        let s = d.span.clone().unwrap();
-        assert_eq!(d.message, "a tab character is used for indentation");
-        assert_eq!((s.line, s.column), (2, 1));
-    }
-
-    #[test]
-    fn locate_finds_list_items_and_nested_keys() {
-        let y = "title: x\nchallenges:\n  - a\n  - employer-reluctanse\nloc: { city: Yaoundé, country: cm }\n";
-        assert_eq!(
-            locate(y, &[Seg::Key("challenges"), Seg::Index(1)]),
-            Some((4, 5))
-        );
-        assert_eq!(
-            locate(y, &[Seg::Key("loc"), Seg::Key("country")]),
-            Some((5, 32))
-        );
-        assert_eq!(locate(y, &[Seg::Key("nope")]), None);
-        let s = src(y).span_of(&[Seg::Key("challenges"), Seg::Index(1)]);
-        assert_eq!(s.len, "employer-reluctanse".len());
-    }
-}
+mod tests;

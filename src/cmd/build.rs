@@ -64,7 +64,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let diags = g.diags;
     if diags.has_errors() {
         drop(staging);
-        report(&diags, args.site.format);
+        super::report_at(&diags, args.site.format, &args.site.root);
         if args.site.format == Format::Human {
             eprintln!("nothing was written: {} is unchanged", out.display());
         }
@@ -83,7 +83,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return cannot_write(&out, &e, diags, args.site.format);
     }
     timings.lap("write");
-    report(&diags, args.site.format);
+    super::report_at(&diags, args.site.format, &args.site.root);
     if args.timings {
         eprint!("{}", timings.report());
     }

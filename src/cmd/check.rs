@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{exit, report};
+use super::{exit, report_at};
 use crate::cli::{CheckArgs, Format};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::pipeline::{Changes, Pipeline, Purpose, Settings};
@@ -30,13 +30,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         diags = Diagnostics::new();
         diags.extend(strict);
     }
-    report(&diags, args.site.format);
+    report_at(&diags, args.site.format, &args.site.root);
     if args.timings {
         eprint!("{}", timings.report());
     }
     let failed = diags.has_errors();
     if args.site.format == Format::Human && !failed {
-        eprintln!("the site is valid");
+        eprintln!("{}", crate::t!("site-valid"));
     }
     exit(failed)
 }

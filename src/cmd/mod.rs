@@ -23,8 +23,26 @@ pub fn report(diags: &Diagnostics, format: Format) {
     }
     if format == Format::Human && !diags.is_empty() {
         let (e, w) = (diags.error_count(), diags.warning_count());
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let _ = writeln!(err, "{}, {}", plural(e, "error"), plural(w, "warning"));
+        let _ = writeln!(
+            err,
+            "{}, {}",
+            crate::t!("summary-errors", count = e),
+            crate::t!("summary-warnings", count = w)
+        );
+    }
+}
+
+/// `report`, for a site at `root`: GitHub annotations name files from the
+/// repository's top level, where GitHub looks for them.
+pub fn report_at(diags: &Diagnostics, format: Format, root: &std::path::Path) {
+    if format != Format::Github {
+        return report(diags, format);
+    }
+    let prefix = crate::history::repo_prefix(root).unwrap_or_default();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in diags.sorted() {
+        let _ = writeln!(err, "{}", d.to_github_in(&prefix));
     }
 }
 

@@ -6,17 +6,22 @@
 //! locate each one (`Parsed::locate`); `site` resolves them.
 
 mod cms_forms;
+mod placeholders;
 #[cfg(test)]
 mod proptests;
 mod schema;
 mod split;
 pub mod types;
 
+pub use placeholders::PLACEHOLDER;
 pub use schema::{
     COMMON_FIELDS, Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation,
     own_fields,
 };
 pub use split::Parts;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -24,7 +29,8 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::discover::Document;
 use crate::kind::{Kind, check_id};
-use crate::yaml::{self, Seg, Source};
+use crate::t;
+use crate::yaml::{self, Node, Seg, Source, Typed, YamlError};
 
 /// A document's front matter, checked, with where its parts are.
 #[derive(Debug, Clone)]
@@ -33,16 +39,19 @@ pub struct Parsed {
     /// `None` for `_index` files.
     pub fields: Option<Fields>,
     pub parts: Parts,
+    /// The YAML as read, with the place of every value.
+    pub tree: Arc<Node>,
 }
 
 impl Parsed {
     /// The YAML source of `doc`, to locate a value for a diagnostic.
-    pub fn source<'a>(&self, doc: &'a Document) -> Source<'a> {
+    pub fn source<'a>(&'a self, doc: &'a Document) -> Source<'a> {
         Source {
             file: &doc.file,
             file_text: &doc.text,
             yaml: &doc.text[self.parts.yaml.clone()],
             first_line: self.parts.yaml_first_line,
+            tree: Some(&self.tree),
         }
     }
 
@@ -51,14 +60,17 @@ impl Parsed {
     }
 }
 
-/// Parses a document's front matter. `Err` when it cannot be read at all;
-/// otherwise the checked front matter and the problems that do not stop
-/// the document from taking part in the site (an unknown theme, a bad
-/// alias), so the rest of the file is still checked.
+/// Parses a document's front matter, as far as it can be read: every
+/// wrong field is reported and the rest still read and checked, so the
+/// document takes part in the site and its body is checked too. `Err`
+/// only when nothing can be made of it (no front matter at all).
 pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let parts = match split::split(&doc.file, &doc.text) {
-        Ok(p) => p,
+        Ok((p, note)) => {
+            diags.extend(note);
+            p
+        }
         Err(d) => {
             diags.push(*d);
             return Err(diags);
@@ -69,114 +81,155 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         file_text: &doc.text,
         yaml: &doc.text[parts.yaml.clone()],
         first_line: parts.yaml_first_line,
+        tree: None,
     };
-    let result = match (doc.kind, &doc.id) {
-        (_, None) => typed::<schema::RawIndex>(src, None).map(|r| {
-            let common = Common {
-                title: r.title,
-                summary: r.summary,
-                ..Common::default()
-            };
-            (common, None)
-        }),
-        (Some(kind), Some(_)) => parse_kind(src, kind).map(|(c, f)| (c, Some(f))),
+    let (result, tree, failed) = match (doc.kind, &doc.id) {
+        (_, None) => {
+            let r = yaml::parse_all::<schema::RawIndex>(&src);
+            report(&src, &r.tree, &r.errors, None, &mut diags);
+            let value = r.value.map(|r| {
+                let common = Common {
+                    title: r.title,
+                    summary: r.summary,
+                    ..Common::default()
+                };
+                (common, None)
+            });
+            (value, r.tree, r.failed)
+        }
+        (Some(kind), Some(_)) => parse_kind(&src, kind, &mut diags),
         (None, Some(_)) => unreachable!("discover gives every entity a kind"),
     };
-    let (common, mut fields) = match result {
-        Ok(x) => x,
-        Err(d) => {
-            diags.push(d);
-            return Err(diags);
-        }
+    let Some((common, mut fields)) = result else {
+        return Err(diags);
     };
     if let Some(f) = fields.as_mut() {
         cms_forms::read_editor_forms(f);
     }
-    check(&common, fields.as_ref(), &src, config, &mut diags);
+    let tree = Arc::new(tree);
+    let src = src.with_tree(&tree);
+    let failed: BTreeSet<&str> = failed.iter().map(String::as_str).collect();
+    check(&common, fields.as_ref(), &src, config, &failed, &mut diags);
+    placeholders::find(
+        &src,
+        &doc.text[parts.body.clone()],
+        parts.body_first_line,
+        &mut diags,
+    );
     Ok((
         Parsed {
             common,
             fields,
             parts,
+            tree: Arc::clone(&tree),
         },
         diags,
     ))
 }
 
-fn parse_kind(src: Source<'_>, kind: Kind) -> Result<(Common, Fields), Diagnostic> {
-    let k = Some(kind);
-    Ok(match kind {
-        Kind::Meeting => {
-            let (c, f) = typed::<schema::RawMeeting>(src, k)?.into_parts();
+type Read = (Option<(Common, Option<Fields>)>, Node, Vec<String>);
+
+fn parse_kind(src: &Source<'_>, kind: Kind, diags: &mut Diagnostics) -> Read {
+    fn one<T: DeserializeOwned>(
+        src: &Source<'_>,
+        kind: Kind,
+        diags: &mut Diagnostics,
+        into: impl FnOnce(T) -> (Common, Fields),
+    ) -> Read {
+        let r = yaml::parse_all::<T>(src);
+        report(src, &r.tree, &r.errors, Some(kind), diags);
+        (
+            r.value.map(|v| {
+                let (c, f) = into(v);
+                (c, Some(f))
+            }),
+            r.tree,
+            r.failed,
+        )
+    }
+    match kind {
+        Kind::Meeting => one(src, kind, diags, |r: schema::RawMeeting| {
+            let (c, f) = r.into_parts();
             (c, Fields::Meeting(f))
-        }
-        Kind::Practice => {
-            let (c, f) = typed::<schema::RawPractice>(src, k)?.into_parts();
+        }),
+        Kind::Practice => one(src, kind, diags, |r: schema::RawPractice| {
+            let (c, f) = r.into_parts();
             (c, Fields::Practice(f))
-        }
-        Kind::Country => {
-            let (c, f) = typed::<schema::RawCountry>(src, k)?.into_parts();
+        }),
+        Kind::Country => one(src, kind, diags, |r: schema::RawCountry| {
+            let (c, f) = r.into_parts();
             (c, Fields::Country(f))
-        }
-        Kind::Challenge => {
-            let (c, f) = typed::<schema::RawChallenge>(src, k)?.into_parts();
+        }),
+        Kind::Challenge => one(src, kind, diags, |r: schema::RawChallenge| {
+            let (c, f) = r.into_parts();
             (c, Fields::Challenge(f))
-        }
-        Kind::Recommendation => {
-            let (c, f) = typed::<schema::RawRecommendation>(src, k)?.into_parts();
+        }),
+        Kind::Recommendation => one(src, kind, diags, |r: schema::RawRecommendation| {
+            let (c, f) = r.into_parts();
             (c, Fields::Recommendation(f))
-        }
-        Kind::Page => {
-            let (c, f) = typed::<schema::RawPage>(src, k)?.into_parts();
+        }),
+        Kind::Page => one(src, kind, diags, |r: schema::RawPage| {
+            let (c, f) = r.into_parts();
             (c, Fields::Page(f))
-        }
-    })
+        }),
+    }
 }
 
-/// Parses, and words an unknown field that belongs to another kind as such.
-fn typed<T: DeserializeOwned>(src: Source<'_>, kind: Option<Kind>) -> Result<T, Diagnostic> {
-    let strict = yaml::parse::<T>(src);
-    // What the web editor writes for an empty field (`status: ""`,
-    // `draft: null`) reads as if it were not there (yaml::blank).
-    let strict = match strict {
-        Err(d) => yaml::parse_without_blanks::<T>(&src).ok_or(d),
-        ok => ok,
-    };
-    strict.map_err(|d| {
-        let mut d = *d;
-        let unknown = d
-            .message
-            .strip_prefix("unknown field `")
-            .and_then(|r| r.split('`').next())
-            .map(str::to_string);
-        if let Some(name) = unknown {
-            let owners: Vec<&str> = Kind::ALL
+/// Words each YAML problem; an unknown field that belongs to another
+/// kind is said to be so.
+fn report(
+    src: &Source<'_>,
+    tree: &Node,
+    errors: &[YamlError],
+    kind: Option<Kind>,
+    diags: &mut Diagnostics,
+) {
+    let src = src.with_tree(tree);
+    for e in errors {
+        let mut d = yaml::to_diagnostic(&src, e);
+        if let YamlError::Typed {
+            error: Typed::UnknownField { name, .. },
+            path,
+            ..
+        } = e
+            && path.len() == 1
+        {
+            let owners: Vec<String> = Kind::ALL
                 .into_iter()
                 .filter(|k| own_fields(*k).contains(&name.as_str()))
-                .map(Kind::name)
+                .map(|k| t!("kind-name", kind = k.name()))
                 .collect();
             let here = match kind {
-                Some(k) => format!("a {}", k.name()),
-                None => "a list page's `_index` file".to_string(),
+                Some(k) => t!("fm-a-kind", kind = k.name()),
+                None => t!("fm-an-index"),
             };
             if !owners.is_empty() {
-                d.message = format!("`{name}` is not a field of {here}");
-                d.help = Some(format!(
-                    "`{name}` belongs to the {} kind; remove it, or move the file to the right folder",
-                    owners.join(" and ")
+                d.message = t!("fm-field-of-other-kind", name = name.as_str(), here = here);
+                d.help = Some(t!(
+                    "fm-field-of-other-kind-help",
+                    name = name.as_str(),
+                    owners = owners.join(", ")
                 ));
-            } else if d.help.as_deref().is_some_and(|h| h.starts_with("the fields allowed")) {
-                let mut all: Vec<&str> = schema::COMMON_FIELDS.to_vec();
-                if let Some(k) = kind {
-                    all.extend(own_fields(k));
-                } else {
-                    all = vec!["title", "summary"];
-                }
-                d.help = Some(format!("the fields of {here} are: {}", all.join(", ")));
+            } else if did_you_mean(name, all_fields(kind)).is_none() {
+                d.help = Some(t!(
+                    "fm-fields-of",
+                    here = here,
+                    list = all_fields(kind).collect::<Vec<_>>().join(", ")
+                ));
             }
         }
-        d
-    })
+        diags.push(d);
+    }
+}
+
+fn all_fields(kind: Option<Kind>) -> impl Iterator<Item = &'static str> + Clone {
+    let own: &'static [&'static str] = kind.map(own_fields).unwrap_or(&[]);
+    let common: &'static [&'static str] = if kind.is_some() {
+        &schema::COMMON_FIELDS
+    } else {
+        &["title", "summary"]
+    };
+    common.iter().chain(own).copied()
 }
 
 /// What the types cannot say.
@@ -185,26 +238,30 @@ fn check(
     fields: Option<&Fields>,
     src: &Source<'_>,
     config: &Config,
+    failed: &BTreeSet<&str>,
     diags: &mut Diagnostics,
 ) {
-    if common.title.trim().is_empty() {
-        diags.push(Diagnostic::error("the title is empty").at(src.span_of(&[Seg::Key("title")])));
+    // A field already reported wrong holds a stand-in: checking it would
+    // only repeat the error.
+    let ok = |field: &str| !failed.contains(field);
+    if ok("title") && common.title.trim().is_empty() {
+        diags.push(Diagnostic::error(t!("fm-title-empty")).at(src.span_of(&[Seg::Key("title")])));
     }
     if let Some(slug) = &common.slug
         && let Err(why) = check_id(slug)
     {
         diags.push(
-            Diagnostic::error(format!("`{slug}` cannot be a URL segment: {why}"))
+            Diagnostic::error(t!("fm-bad-slug", slug = slug.as_str(), why = why))
                 .at(src.span_of(&[Seg::Key("slug")]))
-                .help(format!("use `{}`", crate::kind::suggest_id(slug))),
+                .help(t!("fm-use", value = crate::kind::suggest_id(slug))),
         );
     }
     for (i, alias) in common.aliases.iter().enumerate() {
         if let Err(why) = check_alias(alias) {
             diags.push(
-                Diagnostic::error(format!("`{alias}` cannot be an alias: {why}"))
+                Diagnostic::error(t!("fm-bad-alias", alias = alias.as_str(), why = t!(why)))
                     .at(src.span_of(&[Seg::Key("aliases"), Seg::Index(i)]))
-                    .help("an alias is a path of this site, like `/fr/ancienne-adresse/`"),
+                    .help(t!("fm-bad-alias-help")),
             );
         }
     }
@@ -217,21 +274,21 @@ fn check(
         diags,
     );
     if let Some(Fields::Meeting(m)) = fields {
-        if common.date.is_none() {
+        if ok("date") && common.date.is_none() {
             diags.push(
-                Diagnostic::error("a meeting needs a `date`")
+                Diagnostic::error(t!("fm-meeting-needs-date"))
                     .at(src.span(1, 1))
-                    .help("add a line `date: YYYY-MM-DD`, the day the meeting began"),
+                    .help(t!("fm-meeting-needs-date-help")),
             );
         }
         if let (Some(start), Some(end)) = (common.date, m.end_date)
             && end < start
         {
             diags.push(
-                Diagnostic::error(format!(
-                    "`end_date` {} is before `date` {}",
-                    end.iso(),
-                    start.iso()
+                Diagnostic::error(t!(
+                    "fm-end-before-start",
+                    end = end.iso(),
+                    start = start.iso()
                 ))
                 .at(src.span_of(&[Seg::Key("end_date")])),
             );
@@ -248,35 +305,42 @@ fn check(
             if let Some(url) = &d.url
                 && !is_web_address(url)
             {
-                diags.push(
-                    Diagnostic::error(format!("`{url}` is not a web address"))
-                        .at(src.span_of(&[Seg::Key("documents"), Seg::Index(i), Seg::Key("url")]))
-                        .label("expected `https://…`")
-                        .help("a document's `url` is a web page starting with `https://` or `http://`; a file of the bundle goes in `file`"),
-                );
+                let at = src.span_of(&[Seg::Key("documents"), Seg::Index(i), Seg::Key("url")]);
+                let d = if url.to_ascii_lowercase().starts_with("http://") {
+                    Diagnostic::error(t!("fm-url-not-https", url = url.as_str()))
+                        .at(at)
+                        .label(t!("fm-url-expected"))
+                        .help(t!("fm-url-not-https-help"))
+                } else {
+                    Diagnostic::error(t!("fm-url-not-web", url = url.as_str()))
+                        .at(at)
+                        .label(t!("fm-url-expected"))
+                        .help(t!("fm-url-not-web-help"))
+                };
+                diags.push(d);
             }
             if d.file.is_some() == d.url.is_some() {
                 diags.push(
-                    Diagnostic::error("a document needs either `file` or `url`, not both or neither")
+                    Diagnostic::error(t!("fm-document-file-or-url"))
                         .at(src.span_of(&[Seg::Key("documents"), Seg::Index(i)]))
-                        .help("`{ title: …, file: annex.pdf }` for a file in the bundle, `{ title: …, url: https://… }` for a web page"),
+                        .help(t!("fm-document-file-or-url-help")),
                 );
             }
         }
     }
     if let Some(Fields::Practice(p)) = fields {
-        if p.countries.is_empty() {
+        if ok("countries") && p.countries.is_empty() {
             diags.push(
-                Diagnostic::error("a practice needs at least one country in `countries`")
+                Diagnostic::error(t!("fm-practice-needs-country"))
                     .at(src.span_of(&[Seg::Key("countries")]))
-                    .help("list where it is implemented: `countries: [cm]`"),
+                    .help(t!("fm-practice-needs-country-help")),
             );
         }
         if let Some(period) = p.period
             && period.end.is_some_and(|e| e < period.start)
         {
             diags.push(
-                Diagnostic::error("the period ends before it starts")
+                Diagnostic::error(t!("fm-period-backwards"))
                     .at(src.span_of(&[Seg::Key("period"), Seg::Key("end")])),
             );
         }
@@ -290,46 +354,47 @@ fn check(
         );
     }
     if let Some(Fields::Recommendation(r)) = fields
+        && ok("addresses")
         && r.addresses.is_empty()
     {
         diags.push(
-            Diagnostic::error("a recommendation must address at least one challenge")
+            Diagnostic::error(t!("fm-recommendation-needs-challenge"))
                 .at(src.span_of(&[Seg::Key("addresses")]))
-                .help("list challenge ids: `addresses: [coordination-gaps]`"),
+                .help(t!("fm-recommendation-needs-challenge-help")),
         );
     }
 }
 
-/// A document's `url` leads to a web page: `https://` or `http://` and a
-/// host, so no `javascript:` or `data:` address reaches a page.
+/// A document's `url` leads to a web page over `https://`, with a host:
+/// no `javascript:` or `data:` address reaches a page, and no document is
+/// fetched in clear.
 fn is_web_address(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://");
     rest.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()))
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Aliases are site paths: absolute, no `..`, no scheme.
+/// Aliases are site paths: absolute, no `..`, no scheme. The reason is a
+/// message id.
 fn check_alias(alias: &str) -> Result<(), &'static str> {
     if !alias.starts_with('/') {
-        return Err("it must start with `/`");
+        return Err("fm-alias-slash");
     }
     if alias.contains("://") || alias.starts_with("//") {
-        return Err("it must be a path of this site, not an address elsewhere");
+        return Err("fm-alias-elsewhere");
     }
     if alias.split('/').any(|s| s == ".." || s == ".") {
-        return Err("it must not contain `.` or `..` segments");
+        return Err("fm-alias-dots");
     }
     if alias
         .chars()
         .any(|c| c.is_control() || c == '\\' || c == '?' || c == '#')
     {
-        return Err("it contains a character a path cannot hold");
+        return Err("fm-alias-character");
     }
     if alias.trim_matches('/').is_empty() {
-        return Err("it would replace the site's root page");
+        return Err("fm-alias-root");
     }
     Ok(())
 }
@@ -348,21 +413,13 @@ fn taxonomy_refs<'a>(
         }
         let hint = did_you_mean(id, known.clone().map(String::as_str));
         let span: Span = src.span_of(&[Seg::Key(field), Seg::Index(i)]);
-        let d = Diagnostic::error(format!("unknown {what} `{id}`")).at(span);
+        let d =
+            Diagnostic::error(t!("fm-unknown-taxonomy", what = what, id = id.as_str())).at(span);
         diags.push(match hint {
-            Some(h) => d.label(format!("did you mean `{h}`?")),
+            Some(h) => d.label(t!("did-you-mean", name = h)),
             None => d
-                .label(format!(
-                    "not {} {what} of config.yaml",
-                    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                        "an"
-                    } else {
-                        "a"
-                    }
-                ))
-                .help(format!(
-                    "{field} are listed under `taxonomies.{field}` in config.yaml"
-                )),
+                .label(t!("fm-not-in-config", what = what))
+                .help(t!("fm-taxonomy-listed", field = field)),
         });
     }
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::t;
 use crate::yaml::message_with_help;
 
 /// A calendar date written `YYYY-MM-DD`.
@@ -27,25 +28,28 @@ impl Date {
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape {
             return Err(message_with_help(
-                &format!("`{s}` is not a date"),
-                "write dates as YYYY-MM-DD, for example 2021-01-21",
+                &t!("date-not-a-date", value = s),
+                &t!("date-not-a-date-help"),
             ));
         }
         let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
         let (year, month, day) = (num(0..4) as i32, num(5..7), num(8..10));
         if !(1..=12).contains(&month) {
             return Err(message_with_help(
-                &format!("`{s}` is not a date: there is no month {month}"),
-                "write dates as YYYY-MM-DD, the month between 01 and 12",
+                &t!("date-no-month", value = s, month = month as usize),
+                &t!("date-no-month-help"),
             ));
         }
         if day == 0 || day > days_in_month(year, month) {
             return Err(message_with_help(
-                &format!(
-                    "`{s}` is not a date: month {month} of {year} has {} days",
-                    days_in_month(year, month)
+                &t!(
+                    "date-no-day",
+                    value = s,
+                    month = month as usize,
+                    year = year.to_string(),
+                    days = days_in_month(year, month) as usize
                 ),
-                "check the day of the month",
+                &t!("date-no-day-help"),
             ));
         }
         Ok(Date { year, month, day })
@@ -173,8 +177,8 @@ impl<'de> Deserialize<'de> for Location {
                     Ok(Location::Online)
                 } else {
                     Err(E::custom(message_with_help(
-                        &format!("`{s}` is not a location"),
-                        "write `location: online`, or `location: { city: Yaoundé, country: cm }`",
+                        &t!("location-not-a-location", value = s),
+                        &t!("location-not-a-location-help"),
                     )))
                 }
             }

@@ -11,6 +11,24 @@ pub use render::{
     Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
 };
 
+/// pulldown-cmark's own HTML for `markdown`, with the site's options, and
+/// `sanitised` through the same sanitiser as every body: what the hub's
+/// rendering is compared with, example by example, in the CommonMark
+/// fidelity test (unsanitised where no raw HTML is written, so a table's
+/// `style="text-align"` can be compared with the hub's class).
+pub fn reference_html(markdown: &str, sanitised: bool) -> String {
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(
+        &mut out,
+        pulldown_cmark::Parser::new_ext(markdown, render::options()),
+    );
+    if sanitised {
+        sanitize::clean(&out)
+    } else {
+        out
+    }
+}
+
 /// What `@/kind/id#anchor` points to, as the site resolved it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
@@ -31,6 +49,18 @@ pub struct LinkError {
 pub trait ResolveLink {
     /// `target` is what follows `@/`, e.g. `practices/ofii-cameroon#results`.
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError>;
+
+    /// Checks any other address a link (or, `image`, an image) makes: a
+    /// `#anchor` of the page itself (`own` are its headings), a path of
+    /// the site, a relative path, another host. Nothing by default.
+    fn check_address(
+        &self,
+        _address: &str,
+        _image: bool,
+        _own: &[Heading],
+    ) -> Result<(), LinkError> {
+        Ok(())
+    }
 }
 
 /// The id a heading gets from its text: accents folded, lower case,

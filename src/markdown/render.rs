@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    html,
 };
 
 use super::{ResolveLink, highlight, sanitize, slugify};
@@ -66,7 +67,7 @@ pub const MAX_NESTING: usize = 100;
 /// hostile code could otherwise keep a build busy for minutes.
 const MAX_HIGHLIGHTED: usize = 64 * 1024;
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -78,15 +79,23 @@ fn options() -> Options {
 /// rendered.
 pub fn scan_headings(body: &str) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut ids = BTreeSet::new();
+    let mut ids = Ids::default();
     let mut current: Option<(u8, Option<String>, String)> = None;
-    for event in Parser::new_ext(body, options()) {
+    let mut restore: Option<String> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, attrs, ..
+            }) => {
+                restore = attributes_as_text(&body[range], !attrs.is_empty());
+                let id = if restore.is_some() { None } else { id };
                 current = Some((level_num(level), id.map(|i| i.to_string()), String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, text)) = current.take() {
+                if let Some((level, id, mut text)) = current.take() {
+                    if let Some(r) = restore.take() {
+                        text.push_str(&r);
+                    }
                     let id = unique_id(id.unwrap_or_else(|| slugify(&text)), &mut ids);
                     headings.push(Heading { level, id, text });
                 }
@@ -106,15 +115,55 @@ fn level_num(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-fn unique_id(base: String, taken: &mut BTreeSet<String>) -> String {
+/// The ids given so far, and for each base the next number to try, so
+/// that thousands of identical headings take linear time.
+#[derive(Default)]
+struct Ids {
+    taken: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+/// `fn-3` and `fnref-3` are footnotes' ids: a heading never takes one.
+fn is_note_id(id: &str) -> bool {
+    id.strip_prefix("fnref-")
+        .or_else(|| id.strip_prefix("fn-"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn unique_id(base: String, ids: &mut Ids) -> String {
     let mut id = base.clone();
-    let mut n = 1;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+    if ids.taken.contains(&id) || is_note_id(&id) {
+        let n = ids.next.entry(base.clone()).or_insert(1);
+        loop {
+            id = format!("{base}-{n}");
+            *n += 1;
+            if !ids.taken.contains(&id) && !is_note_id(&id) {
+                break;
+            }
+        }
     }
-    taken.insert(id.clone());
+    ids.taken.insert(id.clone());
     id
+}
+
+/// With heading attributes on, pulldown-cmark reads any trailing `{…}` of
+/// a heading as attributes and drops what is not an id or a class
+/// (`# Version {1.0}` would render "Version"). The hub keeps `{#id}` and
+/// `{.class}`; anything else is the heading's text, given back here.
+fn attributes_as_text(heading_source: &str, attrs_given: bool) -> Option<String> {
+    if !attrs_given {
+        return None;
+    }
+    let first = heading_source.lines().next().unwrap_or("").trim_end();
+    let first = first.trim_end_matches('#').trim_end();
+    let open = first.rfind('{')?;
+    let block = &first[open..];
+    let space = if first[..open].ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    Some(format!("{space}{block}"))
 }
 
 /// Renders a body. Every `@/` link that does not resolve is a diagnostic
@@ -124,11 +173,14 @@ pub fn render(input: &Input<'_>, resolver: &dyn ResolveLink) -> (Rendered, Vec<D
     run(input, Some(resolver), &mut unused)
 }
 
-/// An `@/` link as written, and where: resolved by the caller later.
+/// A link as written, and where: resolved by the caller later.
 #[derive(Debug, Clone)]
 pub struct LinkAt {
-    /// What follows `@/`.
+    /// What follows `@/`; for any other address, the address itself.
     pub target: String,
+    /// `None` for an `@/` link; for any other address of a link or image,
+    /// whether it is an image's.
+    pub address: Option<bool>,
     /// The link's place in the file.
     pub start: usize,
     pub end: usize,
@@ -144,20 +196,38 @@ pub fn scan(input: &Input<'_>) -> (Rendered, Vec<LinkAt>, Vec<Diagnostic>) {
     (r, links, d)
 }
 
-/// The diagnostic of a link `scan` left, when it does not resolve.
+/// The diagnostic of a link `scan` left, when it does not resolve;
+/// `headings` are the page's own, for `#anchor` links.
 pub fn resolve_later(
     input: &Input<'_>,
     link: &LinkAt,
+    headings: &[Heading],
     resolver: &dyn ResolveLink,
 ) -> Option<Diagnostic> {
-    let e = resolver.resolve(&link.target).err()?;
-    Some(link_diagnostic(
-        input,
-        link.start,
-        link.end,
-        &format!("@/{}", link.target),
-        e,
-    ))
+    match link.address {
+        None => {
+            let e = resolver.resolve(&link.target).err()?;
+            Some(link_diagnostic(
+                input,
+                link.start,
+                link.end,
+                &format!("@/{}", link.target),
+                e,
+            ))
+        }
+        Some(image) => {
+            let e = resolver
+                .check_address(&link.target, image, headings)
+                .err()?;
+            Some(link_diagnostic(
+                input,
+                link.start,
+                link.end,
+                &link.target,
+                e,
+            ))
+        }
+    }
 }
 
 fn link_diagnostic(
@@ -183,7 +253,8 @@ fn run(
     let mut diags = Vec::new();
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
-    let mut ids = BTreeSet::new();
+    let mut ids = Ids::default();
+    let mut restore: Option<String> = None;
     // Index in `events` of the open heading, and its text so far.
     let mut heading: Option<(usize, String)> = None;
     let mut code: Option<(Option<String>, String)> = None;
@@ -193,36 +264,65 @@ fn run(
     let mut notes = Notes::default();
     // Open Markdown elements, and open elements of the raw HTML.
     let (mut depth, mut html_depth) = (0usize, 0usize);
+    // The deepest the raw HTML went inside the current event, not only
+    // where it ended: `<div><div>…</div></div>` on one line counts whole.
+    let mut peak;
     let mut highlighted = 0usize;
+    // Links and images other than `@/`, checked once the headings are known.
+    let mut addresses: Vec<LinkAt> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        peak = 0;
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Html(h) | Event::InlineHtml(h) => {
-                html_depth = sanitize::open_elements(html_depth, h);
+                let (after, deepest) = sanitize::open_elements(html_depth, h);
+                html_depth = after;
+                peak = peak.max(deepest);
             }
             _ => {}
         }
-        if depth + html_depth > MAX_NESTING {
+        peak = peak.max(html_depth);
+        if depth + peak > MAX_NESTING {
             let at = input.body.start + range.start;
             diags.push(
-                Diagnostic::error(format!(
-                    "the text nests more than {MAX_NESTING} levels deep"
-                ))
-                .at(Span::from_offsets(input.file, input.file_text, at, at + 1))
-                .label("too deep")
-                .help("block quotes, lists and HTML elements inside one another: flatten them"),
+                Diagnostic::error(crate::t!("md-too-deep", max = MAX_NESTING))
+                    .at(Span::from_offsets(input.file, input.file_text, at, at + 1))
+                    .label(crate::t!("yaml-too-deep-label"))
+                    .help(crate::t!("md-too-deep-help")),
             );
             // The page will not be published; render nothing more.
             return (Rendered::default(), diags);
         }
         match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                restore = attributes_as_text(&body[range.clone()], !attrs.is_empty());
+                let (id, classes) = if restore.is_some() {
+                    (None, Vec::new())
+                } else {
+                    (id, classes)
+                };
                 heading = Some((events.len(), String::new()));
-                events.push(event);
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
             }
             Event::End(TagEnd::Heading(level)) => {
+                if let Some(r) = restore.take() {
+                    if let Some((_, text)) = heading.as_mut() {
+                        text.push_str(&r);
+                    }
+                    events.push(Event::Text(r.into()));
+                }
                 if let Some((start, text)) = heading.take() {
                     let given = match &events[start] {
                         Event::Start(Tag::Heading { id, .. }) => id.as_ref().map(|i| i.to_string()),
@@ -278,7 +378,12 @@ fn run(
                 // `scan` has no resolver: the link is resolved later.
                 let resolved = match resolver {
                     None => {
-                        deferred.push(LinkAt { target, start, end });
+                        deferred.push(LinkAt {
+                            target,
+                            address: None,
+                            start,
+                            end,
+                        });
                         None
                     }
                     Some(resolver) => match resolver.resolve(&target) {
@@ -329,6 +434,9 @@ fn run(
                 id,
             }) => {
                 let dest_url = checked_url(input, &range, dest_url, &mut diags);
+                if link_type != LinkType::Email && dest_url.as_ref() != "#" {
+                    addresses.push(address_at(input, &range, &dest_url, false));
+                }
                 link_stack.push(None);
                 events.push(Event::Start(Tag::Link {
                     link_type,
@@ -344,6 +452,9 @@ fn run(
                 id,
             }) => {
                 let dest_url = checked_url(input, &range, dest_url, &mut diags);
+                if dest_url.as_ref() != "#" {
+                    addresses.push(address_at(input, &range, &dest_url, true));
+                }
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -428,9 +539,14 @@ fn run(
                         let at = in_source + r.offset;
                         diags.push(
                             Diagnostic::warning(r.message)
-                                .at(Span::from_offsets(input.file, input.file_text, at, at + r.len))
-                                .label("removed from the page")
-                                .help("the text may hold simple HTML (tables, emphasis, images, links to web pages); scripts, styles, frames and event handlers are removed"),
+                                .at(Span::from_offsets(
+                                    input.file,
+                                    input.file_text,
+                                    at,
+                                    at + r.len,
+                                ))
+                                .label(crate::t!("md-removed-label"))
+                                .help(crate::t!("md-removed-help")),
                         );
                     }
                 }
@@ -450,6 +566,20 @@ fn run(
             }
             other => events.push(other),
         }
+    }
+    // Every other address, now that the page's own headings are known:
+    // checked here with a resolver, left to the caller without.
+    match resolver {
+        Some(resolver) => {
+            for a in &addresses {
+                if let Err(e) =
+                    resolver.check_address(&a.target, a.address == Some(true), &out.headings)
+                {
+                    diags.push(link_diagnostic(input, a.start, a.end, &a.target, e));
+                }
+            }
+        }
+        None => deferred.extend(addresses),
     }
     if !input.html {
         return (out, diags);
@@ -478,11 +608,18 @@ fn french_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             out.push(Event::Text(crate::typography::french(&t).into()));
         }
     };
+    // An image's text is its `alt` attribute: left as written.
+    let mut in_image = 0usize;
     for e in events {
         match e {
-            Event::Text(t) => run.get_or_insert_with(String::new).push_str(&t),
+            Event::Text(t) if in_image == 0 => run.get_or_insert_with(String::new).push_str(&t),
             other => {
                 flush(&mut run, &mut out);
+                match &other {
+                    Event::Start(Tag::Image { .. }) => in_image += 1,
+                    Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+                    _ => {}
+                }
                 out.push(other);
             }
         }
@@ -504,12 +641,26 @@ fn checked_url<'a>(
     };
     let (start, end) = (input.body.start + range.start, input.body.start + range.end);
     diags.push(
-        Diagnostic::error(format!("`{scheme}:` links are not allowed"))
+        Diagnostic::error(crate::t!("md-scheme-link", scheme = scheme))
             .at(link_span(input, start, end, &dest))
-            .label("not a web address")
-            .help("link to a web page (`https://…`), an e-mail address (`mailto:…`), a page of the hub (`@/kind/id`) or a file of the bundle"),
+            .label(crate::t!("md-scheme-link-label"))
+            .help(crate::t!("md-scheme-link-help")),
     );
     CowStr::from("#")
+}
+
+fn address_at(
+    input: &Input<'_>,
+    range: &std::ops::Range<usize>,
+    dest: &str,
+    image: bool,
+) -> LinkAt {
+    LinkAt {
+        target: dest.to_string(),
+        address: Some(image),
+        start: input.body.start + range.start,
+        end: input.body.start + range.end,
+    }
 }
 
 /// Footnote numbers in order of first mention, and their ids.
@@ -521,20 +672,13 @@ struct Notes {
 }
 
 impl Notes {
+    /// The note's number, in order of first mention, and its id: the
+    /// number itself, so labels that differ only by punctuation or
+    /// accents (`[^a-b]`, `[^a:b]`, `[^é]`) never share one.
     fn number(&mut self, name: &str) -> (usize, String) {
         let next = self.numbers.len() + 1;
         let n = *self.numbers.entry(name.to_string()).or_insert(next);
-        let id: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        (n, id)
+        (n, n.to_string())
     }
 }
 
@@ -631,6 +775,65 @@ mod tests {
 
     fn run(body: &str) -> (Rendered, Vec<Diagnostic>) {
         run_in(body, false)
+    }
+
+    #[test]
+    fn footnote_labels_that_differ_by_punctuation_or_accents_get_their_own_ids() {
+        let body = "A[^a-b] B[^a:b] C[^a b] D[^é] E[^è]\n\n[^a-b]: un\n[^a:b]: deux\n[^a b]: trois\n[^é]: quatre\n[^è]: cinq\n";
+        let (r, _) = run(body);
+        for n in 1..=5 {
+            assert_eq!(
+                r.html.matches(&format!("href=\"#fn-{n}\"")).count(),
+                1,
+                "{n}: {}",
+                r.html
+            );
+            assert_eq!(r.html.matches(&format!("id=\"fn-{n}\"")).count(), 1, "{n}");
+        }
+    }
+
+    #[test]
+    fn a_heading_never_takes_a_footnotes_id() {
+        let (r, _) = run("## Fn 1\n\nTexte[^x].\n\n[^x]: note\n");
+        assert_eq!(r.headings[0].id, "fn-1-1");
+        assert_eq!(r.html.matches("id=\"fn-1\"").count(), 1, "{}", r.html);
+        assert_eq!(scan_headings("## Fn 1\n")[0].id, "fn-1-1");
+    }
+
+    #[test]
+    fn braces_that_are_not_an_id_or_a_class_stay_in_the_heading() {
+        let (r, _) = run("# Version {1.0}\n\n## Titre {#mon-id}\n");
+        assert!(r.html.contains(">Version {1.0}</h1>"), "{}", r.html);
+        assert_eq!(r.headings[0].text, "Version {1.0}");
+        assert_eq!(r.headings[0].id, "version-1-0");
+        assert_eq!(r.headings[1].id, "mon-id");
+        assert_eq!(scan_headings("# Version {1.0}\n")[0].id, "version-1-0");
+    }
+
+    #[test]
+    fn french_typography_leaves_character_references_and_alt_text_alone() {
+        let (r, _) = run_in("Écrire \\&ouml; ici ; et ![Carte : Togo](c.png)\n", true);
+        assert!(r.html.contains("&amp;ouml; ici\u{202f};"), "{}", r.html);
+        assert!(r.html.contains("alt=\"Carte : Togo\""), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_nested_deep_on_one_line_is_refused() {
+        let body = "<div>".repeat(30_000) + &"</div>".repeat(30_000) + "\n";
+        let (_, d) = run(&body);
+        assert!(
+            d.iter().any(|d| d.message.contains("nests more than")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn thousands_of_identical_headings_take_linear_time() {
+        let body = "## Même titre\n\n".repeat(12_000);
+        let start = std::time::Instant::now();
+        let h = scan_headings(&body);
+        assert_eq!(h[11_999].id, "meme-titre-11999");
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 
     fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {

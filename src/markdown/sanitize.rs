@@ -94,7 +94,35 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
 
 /// The address schemes a link or an image may use; anything else
 /// (`javascript:`, `data:`, `vbscript:`…) could run code or smuggle content.
-const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+/// ammonia's own default list of schemes that cannot run code or carry
+/// content: a valid CommonMark autolink such as `<irc://host/x>` passes.
+const URL_SCHEMES: &[&str] = &[
+    "bitcoin",
+    "ftp",
+    "ftps",
+    "geo",
+    "http",
+    "https",
+    "im",
+    "irc",
+    "ircs",
+    "magnet",
+    "mailto",
+    "mms",
+    "mx",
+    "news",
+    "nntp",
+    "openpgp4fpr",
+    "sip",
+    "sms",
+    "smsto",
+    "ssh",
+    "tel",
+    "url",
+    "webcal",
+    "wtai",
+    "xmpp",
+];
 
 fn builder() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -152,9 +180,13 @@ const VOID: &[&str] = &[
 /// number before it. A fast, generous count (an element whose end tag may
 /// be left out counts as open), used to refuse absurd nesting before the
 /// sanitiser's parser, whose time grows with depth, sees it.
-pub fn open_elements(mut depth: usize, fragment: &str) -> usize {
+///
+/// Also the deepest it went within the fragment: a fragment that opens
+/// and closes 30,000 elements ends where it began but nests 30,000 deep.
+pub fn open_elements(mut depth: usize, fragment: &str) -> (usize, usize) {
     let bytes = fragment.as_bytes();
     let mut i = 0;
+    let mut deepest = depth;
     while let Some(lt) = fragment[i..].find('<').map(|p| p + i) {
         i = lt + 1;
         if fragment[i..].starts_with("!--") {
@@ -180,9 +212,10 @@ pub fn open_elements(mut depth: usize, fragment: &str) -> usize {
             depth = depth.saturating_sub(1);
         } else if !VOID.contains(&name.as_str()) && !fragment[..end].ends_with('/') {
             depth += 1;
+            deepest = deepest.max(depth);
         }
     }
-    depth
+    (depth, deepest)
 }
 
 /// One thing the sanitiser will remove from a raw HTML fragment.
@@ -217,7 +250,7 @@ pub fn removed(fragment: &str) -> Vec<Removed> {
                 out.push(Removed {
                     offset: lt,
                     len: name_len + 1,
-                    message: format!("the HTML tag `<{name}>` is not allowed in the text"),
+                    message: crate::t!("md-tag-removed", name = name.as_str()),
                 });
             }
             i = name_start + name_len;
@@ -277,7 +310,7 @@ fn attributes(fragment: &str, mut i: usize, tag: &str, out: &mut Vec<Removed>) -
             out.push(Removed {
                 offset: start,
                 len: attr.len(),
-                message: format!("the HTML attribute `{attr}` is not allowed in the text"),
+                message: crate::t!("md-attribute-removed", name = attr.as_str()),
             });
         } else if URL_ATTRIBUTES.contains(&attr.as_str())
             && let Some(scheme) = value.and_then(forbidden_scheme)
@@ -285,7 +318,7 @@ fn attributes(fragment: &str, mut i: usize, tag: &str, out: &mut Vec<Removed>) -
             out.push(Removed {
                 offset: start,
                 len: attr.len(),
-                message: format!("`{scheme}:` addresses are not allowed in the text"),
+                message: crate::t!("md-scheme-removed", scheme = scheme.as_str()),
             });
         }
     }
@@ -330,14 +363,17 @@ mod tests {
         assert_eq!(forbidden_scheme("/fr/a:b/"), None);
         assert_eq!(forbidden_scheme("annexe.pdf"), None);
         assert_eq!(forbidden_scheme("#note"), None);
+        assert_eq!(forbidden_scheme("irc://host/x"), None);
     }
 
     #[test]
     fn open_elements_are_counted_generously() {
-        assert_eq!(open_elements(0, "<div><p>a</p><br><img src=x/>"), 1);
-        assert_eq!(open_elements(2, "</div></div></div>"), 0);
-        assert_eq!(open_elements(0, "<!-- <div> --> a < b <x/>"), 0);
-        assert_eq!(open_elements(0, &"<div>".repeat(1000)), 1000);
+        assert_eq!(open_elements(0, "<div><p>a</p><br><img src=x/>"), (1, 2));
+        assert_eq!(open_elements(2, "</div></div></div>"), (0, 2));
+        assert_eq!(open_elements(0, "<!-- <div> --> a < b <x/>"), (0, 0));
+        assert_eq!(open_elements(0, &"<div>".repeat(1000)), (1000, 1000));
+        let balanced = "<div>".repeat(30_000) + &"</div>".repeat(30_000);
+        assert_eq!(open_elements(0, &balanced), (0, 30_000));
     }
 
     #[test]

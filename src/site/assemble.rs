@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::addresses::SitePaths;
 use super::bodies::{Scanned, key_of, link_key, render_body, resolve_scanned, scan_body};
 use super::checks::{check_document_files, check_references};
 use super::links::{Target, Targets};
@@ -206,6 +207,7 @@ pub fn assemble_with(
     let mut targets = Targets {
         versions: BTreeMap::new(),
         drafts,
+        paths: Default::default(),
     };
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     // `check` reads each body once (`markdown::scan`): its headings now,
@@ -247,25 +249,26 @@ pub fn assemble_with(
         if let Some(other) = paths.insert(path.clone(), item.doc.file.clone()) {
             let src = item.parsed.source(&item.doc);
             diags.push(
-                Diagnostic::error(format!("two pages would be published at `/{path}`"))
+                Diagnostic::error(crate::t!("site-same-path", path = path.as_str()))
                     .at(if item.parsed.common.slug.is_some() {
                         src.span_of(&[Seg::Key("slug")])
                     } else {
                         Span::file(&item.doc.file)
                     })
-                    .help(format!(
-                        "`{other}` is published there too; change one `slug`"
-                    )),
+                    .help(crate::t!("site-same-path-help", other = other)),
             );
         }
         if let Some(r) = memo.docs.get_mut(&item.doc.file) {
             r.headings = Some(headings.clone());
         }
-        targets
-            .versions
-            .entry(key.clone())
-            .or_default()
-            .insert(item.doc.lang.clone(), Target { path, headings });
+        targets.versions.entry(key.clone()).or_default().insert(
+            item.doc.lang.clone(),
+            Target {
+                path,
+                headings,
+                title: item.parsed.common.title.clone(),
+            },
+        );
     }
 
     let mut bundle_files: BTreeMap<EntityKey, Vec<String>> = BTreeMap::new();
@@ -280,6 +283,15 @@ pub fn assemble_with(
         check_references(item, &targets, &mut diags);
         check_document_files(item, &bundle_files, &mut diags);
     }
+    targets.paths = SitePaths::new(
+        &config,
+        &targets,
+        &bundle_files,
+        tree.statics.iter().map(|f| f.name.clone()),
+        published
+            .iter()
+            .flat_map(|(_, i)| i.parsed.common.aliases.iter().cloned()),
+    );
 
     let prefix = path_prefix(&config.base_url);
     timings.lap("references");
@@ -385,12 +397,9 @@ pub fn assemble_with(
             Some(e) => e.attachments.push(a),
             None if targets.drafts.contains(&key) => {}
             None => diags.push(
-                Diagnostic::warning(format!(
-                    "`{}` is in the folder of `{}`, which has no `index.<lang>.md`; it is not published",
-                    a.name, a.id
-                ))
-                .at(Span::file(&crate::diag::display_path(&a.source)))
-                .help("add the entity's `index.<lang>.md` files to the folder"),
+                Diagnostic::warning(crate::t!("site-orphan-file", name = &a.name, id = &a.id))
+                    .at(Span::file(&crate::diag::display_path(&a.source)))
+                    .help(crate::t!("site-orphan-file-help")),
             ),
         }
     }

@@ -30,34 +30,27 @@ pub(super) fn check_references(item: &Item, targets: &Targets, diags: &mut Diagn
         let span = src.span_of(&ref_path(&r));
         let what = r.kind.name();
         let d = if targets.drafts.contains(&key) {
-            Diagnostic::error(format!("the {what} `{}` is a draft", r.id))
+            Diagnostic::error(crate::t!("link-draft", kind = what, id = r.id))
                 .at(span)
-                .label("not published")
-                .help("a published page cannot point to a draft: publish it, or remove this reference")
+                .label(crate::t!("site-not-published"))
+                .help(crate::t!("site-draft-reference-help"))
         } else if let Some(other) = Kind::ALL.into_iter().find(|k| {
             targets.versions.contains_key(&EntityKey {
                 kind: *k,
                 id: r.id.to_string(),
             })
         }) {
-            Diagnostic::error(format!("`{}` is a {}, not a {what}", r.id, other.name()))
-                .at(span)
-                .label(format!("expected a {what} id"))
-                .help(format!("`{}` takes {} ids", r.field, what))
+            Diagnostic::error(crate::t!(
+                "site-wrong-kind",
+                id = r.id,
+                other = crate::t!("kind-name", kind = other.name()),
+                kind = what
+            ))
+            .at(span)
+            .label(crate::t!("site-expected-kind", kind = what))
+            .help(crate::t!("site-field-takes", field = r.field, kind = what))
         } else {
-            let ids = targets
-                .versions
-                .keys()
-                .filter(|k| k.kind == r.kind)
-                .map(|k| k.id.as_str());
-            let d = Diagnostic::error(format!("unknown {what} `{}`", r.id)).at(span);
-            match did_you_mean(r.id, ids) {
-                Some(h) => d.label(format!("did you mean `{h}`?")),
-                None => d.label(format!("no {what} has this id")).help(format!(
-                    "{what} ids are the file names in content/{}/",
-                    r.kind.folder()
-                )),
-            }
+            super::refs::unknown(&r, targets).at(span)
         };
         diags.push(d);
     }
@@ -98,14 +91,16 @@ pub(super) fn check_document_files(
             Seg::Key("file"),
         ]);
         let diag =
-            Diagnostic::error(format!("`{file}` is not a file of this meeting's bundle")).at(span);
+            Diagnostic::error(crate::t!("site-not-in-bundle", file = file.as_str())).at(span);
         diags.push(match did_you_mean(file, names.iter().map(String::as_str)) {
-            Some(h) => diag.label(format!("did you mean `{h}`?")),
-            None => diag.label("no such file").help(if item.doc.bundle {
-                "put the file in the meeting's folder, beside its index.<lang>.md files".to_string()
-            } else {
-                "a meeting with files must be a bundle: move it to `meetings/<id>/index.<lang>.md` and put the file beside it".to_string()
-            }),
+            Some(h) => diag.label(crate::t!("did-you-mean", name = h)),
+            None => diag
+                .label(crate::t!("site-no-such-file"))
+                .help(if item.doc.bundle {
+                    crate::t!("site-put-file-in-bundle")
+                } else {
+                    crate::t!("site-make-a-bundle")
+                }),
         });
     }
 }

@@ -7,19 +7,25 @@ use crate::diag::did_you_mean;
 use crate::kind::Kind;
 use crate::lang::Lang;
 use crate::markdown::{Heading, LinkError, ResolveLink, Resolved};
+use crate::t;
 
+use super::addresses::SitePaths;
 use super::model::EntityKey;
 
 /// What a link needs of one published version.
 pub struct Target {
     pub path: String,
     pub headings: Vec<Heading>,
+    /// Its title, so a reference can be suggested by name.
+    pub title: String,
 }
 
 /// Published versions by entity and language, and the drafts left out.
 pub struct Targets {
     pub versions: BTreeMap<EntityKey, BTreeMap<Lang, Target>>,
     pub drafts: std::collections::BTreeSet<EntityKey>,
+    /// Every page and file published, for the other addresses.
+    pub paths: SitePaths,
 }
 
 pub struct Resolver<'a> {
@@ -27,31 +33,42 @@ pub struct Resolver<'a> {
     pub config: &'a Config,
     pub lang: &'a Lang,
     pub prefix: &'a str,
+    /// The output path of the page being rendered.
+    pub page: &'a str,
 }
 
 impl ResolveLink for Resolver<'_> {
+    fn check_address(&self, address: &str, image: bool, own: &[Heading]) -> Result<(), LinkError> {
+        super::addresses::check(
+            &self.targets.paths,
+            self.page,
+            self.prefix,
+            address,
+            image,
+            own,
+        )
+    }
+
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
         };
         let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        let form =
-            "write links to entities as `@/<kind folder>/<id>`, like `@/practices/ofii-cameroon`";
+        let form = t!("link-at-form");
         let [folder, id] = parts[..] else {
             return Err(err(
-                format!("`@/{target}` is not a link to an entity"),
+                t!("link-not-entity", target = target),
                 None,
-                Some(form.into()),
+                Some(form),
             ));
         };
         let Some(kind) = Kind::from_folder(folder) else {
-            let hint =
-                did_you_mean(folder, Kind::folders()).map(|h| format!("did you mean `{h}`?"));
+            let hint = did_you_mean(folder, Kind::folders()).map(|h| t!("did-you-mean", name = h));
             return Err(err(
-                format!("`{folder}` is not a kind of content"),
+                t!("link-not-a-kind", folder = folder),
                 hint,
-                Some(form.into()),
+                Some(form),
             ));
         };
         let key = EntityKey {
@@ -61,9 +78,9 @@ impl ResolveLink for Resolver<'_> {
         let Some(versions) = self.targets.versions.get(&key) else {
             if self.targets.drafts.contains(&key) {
                 return Err(err(
-                    format!("the {} `{id}` is a draft", kind.name()),
+                    t!("link-draft", kind = kind.name(), id = id),
                     None,
-                    Some("publish it (remove `draft: true`) or remove the link".into()),
+                    Some(t!("link-draft-help")),
                 ));
             }
             let ids = self
@@ -72,9 +89,9 @@ impl ResolveLink for Resolver<'_> {
                 .keys()
                 .filter(|k| k.kind == kind)
                 .map(|k| k.id.as_str());
-            let hint = did_you_mean(id, ids).map(|h| format!("did you mean `{h}`?"));
+            let hint = did_you_mean(id, ids).map(|h| t!("did-you-mean", name = h));
             return Err(err(
-                format!("there is no {} `{id}`", kind.name()),
+                t!("link-no-entity", kind = kind.name(), id = id),
                 hint,
                 None,
             ));
@@ -86,23 +103,38 @@ impl ResolveLink for Resolver<'_> {
                 .languages
                 .iter()
                 .find_map(|l| versions.get(l).map(|t| (l, t)))
-                .ok_or_else(|| err(format!("there is no {} `{id}`", kind.name()), None, None))?,
+                .ok_or_else(|| {
+                    err(
+                        t!("link-no-entity", kind = kind.name(), id = id),
+                        None,
+                        None,
+                    )
+                })?,
         };
         let mut url = format!("{}{}", self.prefix, t.path);
         if let Some(anchor) = anchor {
             if !t.headings.iter().any(|h| h.id == anchor) {
-                let hint = did_you_mean(anchor, t.headings.iter().map(|h| h.id.as_str()))
-                    .map(|h| format!("did you mean `#{h}`?"));
+                let slug = crate::markdown::slugify(anchor);
+                let hint = t
+                    .headings
+                    .iter()
+                    .find(|h| h.id == slug)
+                    .map(|h| h.id.clone())
+                    .or_else(|| did_you_mean(&slug, t.headings.iter().map(|h| h.id.as_str())))
+                    .map(|h| t!("did-you-mean", name = format!("#{h}")));
                 let list: Vec<String> = t.headings.iter().map(|h| format!("`#{}`", h.id)).collect();
                 let help = if list.is_empty() {
-                    format!("the {lang} version of `{id}` has no headings")
+                    t!("link-version-no-headings", lang = lang.as_str(), id = id)
                 } else {
-                    format!("its headings are {}", list.join(", "))
+                    t!("link-headings-are", list = list.join(", "))
                 };
                 return Err(err(
-                    format!(
-                        "the {} `{id}` has no heading `#{anchor}` in its {lang} version",
-                        kind.name()
+                    t!(
+                        "link-no-heading-in-version",
+                        kind = kind.name(),
+                        id = id,
+                        anchor = anchor,
+                        lang = lang.as_str()
                     ),
                     hint,
                     Some(help),

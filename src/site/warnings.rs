@@ -33,13 +33,14 @@ fn missing_translations(site: &Site) -> Diagnostics {
                 &site.config.default_language,
             );
             d.push(
-                Diagnostic::warning(format!(
-                    "the {} `{}` has no `{lang}` version",
-                    e.kind.name(),
-                    e.id
+                Diagnostic::warning(crate::t!(
+                    "check-no-version",
+                    kind = e.kind.name(),
+                    id = &e.id,
+                    lang = lang.as_str()
                 ))
                 .at(Span::file(&present.file))
-                .help(format!("translate it into `{expected}`")),
+                .help(crate::t!("check-no-version-help", file = expected)),
             );
         }
     }
@@ -60,22 +61,32 @@ fn loose_ends(site: &Site) -> Diagnostics {
             continue;
         };
         match key.kind {
-            Kind::Challenge if site.graph.sources(key, Kind::Recommendation, "addresses").is_empty() => d.push(
-                Diagnostic::warning(format!("no recommendation addresses the challenge `{}`", e.id))
-                    .at(Span::file(&v.file))
-                    .help(format!("add `{}` to the `addresses` of the recommendations that answer it", e.id)),
-            ),
-            Kind::Recommendation
-                if site.graph.sources(key, Kind::Meeting, "recommendations").is_empty()
-                    && site.graph.sources(key, Kind::Practice, "recommendations").is_empty() =>
+            Kind::Challenge
+                if site
+                    .graph
+                    .sources(key, Kind::Recommendation, "addresses")
+                    .is_empty() =>
             {
                 d.push(
-                    Diagnostic::warning(format!("no meeting or practice backs the recommendation `{}`", e.id))
+                    Diagnostic::warning(crate::t!("check-challenge-unaddressed", id = &e.id))
                         .at(Span::file(&v.file))
-                        .help(format!(
-                            "add `{}` to the `recommendations` of the meeting that made it or of a practice that applies it",
-                            e.id
-                        )),
+                        .help(crate::t!("check-challenge-unaddressed-help", id = &e.id)),
+                )
+            }
+            Kind::Recommendation
+                if site
+                    .graph
+                    .sources(key, Kind::Meeting, "recommendations")
+                    .is_empty()
+                    && site
+                        .graph
+                        .sources(key, Kind::Practice, "recommendations")
+                        .is_empty() =>
+            {
+                d.push(
+                    Diagnostic::warning(crate::t!("check-recommendation-unbacked", id = &e.id))
+                        .at(Span::file(&v.file))
+                        .help(crate::t!("check-recommendation-unbacked-help", id = &e.id)),
                 )
             }
             _ => {}
@@ -92,23 +103,25 @@ fn stale_translations(site: &Site) -> Diagnostics {
             continue;
         };
         let short = &newer.commit[..newer.commit.len().min(10)];
-        let plural = |n: i64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         d.push(
-            Diagnostic::warning(format!(
-                "the `{}` version of the {} `{}` is behind its `{}` version by {} and {}",
-                b.version.lang,
-                b.entity.kind.name(),
-                b.entity.id,
-                b.newer.lang,
-                plural(b.commits as i64, "commit"),
-                plural(b.days, "day"),
+            Diagnostic::warning(crate::t!(
+                "check-behind",
+                lang = b.version.lang.as_str(),
+                kind = b.entity.kind.name(),
+                id = &b.entity.id,
+                newer = b.newer.lang.as_str(),
+                commits = b.commits,
+                days = b.days.max(0) as usize
             ))
             .at(Span::file(&b.version.file))
-            .help(format!(
-                "`{}` was changed by commit {short} on {}; bring this translation up to date, or add `translation_checked: {}` to its front matter once you have checked it",
-                b.newer.file,
-                newer.date.iso(),
-                newer.date.iso()
+            // GitHub shows annotations on the files a pull request
+            // changed: the newer version, not the one behind.
+            .annotate_at(Span::file(&b.newer.file))
+            .help(crate::t!(
+                "check-behind-help",
+                file = &b.newer.file,
+                commit = short,
+                date = newer.date.iso()
             )),
         );
     }

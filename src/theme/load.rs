@@ -60,12 +60,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     }
     if !dir.is_dir() {
         diags.push(
-            Diagnostic::error(format!("the theme `{}` does not exist", config.theme))
+            Diagnostic::error(crate::t!("theme-missing", name = &config.theme))
                 .at(Span::file(crate::config::FILE))
-                .help(format!(
-                    "config.yaml names it in `theme:`; it should be the folder `themes/{}/`",
-                    config.theme
-                )),
+                .help(crate::t!("theme-missing-help", name = &config.theme)),
         );
         return Err(diags);
     }
@@ -124,9 +121,9 @@ fn templates(
         if !sources.contains_key(name) {
             let file = relative(root, &tdir.join(name));
             diags.push(
-                Diagnostic::error(format!("the theme has no template `{name}`"))
+                Diagnostic::error(crate::t!("theme-no-template", name = name.to_string()))
                     .at(Span::file(&file))
-                    .help(format!("create {file}; the generator renders it")),
+                    .help(crate::t!("theme-no-template-help", file = file.as_str())),
             );
         }
     }
@@ -191,9 +188,9 @@ fn i18n(
             Ok(Ok(t)) => t,
             Ok(Err(_)) => {
                 diags.push(
-                    Diagnostic::error(format!("{file} is not valid UTF-8 text"))
+                    Diagnostic::error(crate::t!("theme-not-utf8", file = file.as_str()))
                         .at(Span::file(&file))
-                        .help("save the file as UTF-8 in your editor"),
+                        .help(crate::t!("file-not-utf8-help")),
                 );
                 continue;
             }
@@ -205,11 +202,9 @@ fn i18n(
             }
             Err(_) => {
                 diags.push(
-                    Diagnostic::error(format!("the theme has no UI strings for `{lang}`"))
+                    Diagnostic::error(crate::t!("theme-no-strings", lang = lang.as_str()))
                         .at(Span::file(&file))
-                        .help(format!(
-                            "create {file} with the same keys as the other languages' files"
-                        )),
+                        .help(crate::t!("theme-no-strings-help", file = file.as_str())),
                 );
                 continue;
             }
@@ -236,7 +231,7 @@ fn i18n(
                 .find(|(_, s)| s.contains_key(*key))
                 .map(|(l, _)| (l, &texts[l]))
                 .unwrap_or_else(|| unreachable!("every key comes from some language"));
-            let where_ = yaml::locate(other_text, &[Seg::Key(key)])
+            let where_ = yaml::locate_in(other_text, &[Seg::Key(key)])
                 .map_or(String::new(), |(l, _)| format!(" (line {l})"));
             diags.push(
                 Diagnostic::error(format!("UI string `{key}` is missing in `{lang}`"))

@@ -63,10 +63,35 @@ fn an_empty_file() {
 #[test]
 fn front_matter_not_closed() {
     let s = site();
-    s.write(PAGE, "---\ntitle: x\n\nThe text.\n");
+    s.write(PAGE, "---\ntitle: x\n");
     let d = the_error(&s);
     assert_eq!(at(&d), (PAGE, 1, 1, "the front matter is not closed"));
     assert_eq!(d.label.as_deref(), Some("opened here"));
+}
+
+#[test]
+fn text_after_the_front_matter_without_its_closing_line() {
+    // The body's `---` rule is not the closing line: the text is found
+    // where it starts, and the rest of the file is still checked.
+    let s = site();
+    s.write(
+        PAGE,
+        "---\ntitle: x\n\nNote: the programme began in 2019.\n\n---\n\nSee [y](@/pages/nope).\n",
+    );
+    let diags = errors(&s);
+    let found: Vec<(&str, u64, u64, &str)> = diags.iter().map(at).collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                PAGE,
+                4,
+                1,
+                "the text starts here but the front matter is not closed"
+            ),
+            (PAGE, 8, 9, "there is no page `nope`"),
+        ]
+    );
 }
 
 #[test]
@@ -76,11 +101,16 @@ fn a_tab_in_the_indentation() {
     let d = the_error(&s);
     assert_eq!(
         at(&d),
-        (PAGE, 3, 1, "a tab character is used for indentation")
+        (
+            PAGE,
+            3,
+            1,
+            "a tab character is used where YAML needs spaces"
+        )
     );
     assert_eq!(
         d.help.as_deref(),
-        Some("YAML indents with spaces only: replace the tab by spaces")
+        Some("YAML indents and separates with spaces only: replace the tab (shown as →) by spaces")
     );
 }
 

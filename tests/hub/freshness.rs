@@ -92,11 +92,12 @@ fn check_warns_of_translations_behind_oldest_first() {
     );
     assert!(!site.run(&["check", "--strict"]).status.success());
 
+    // On GitHub, at the file that changed: the pull request shows it.
     let github = site.run(&["check", "--format", "github"]);
     let text = String::from_utf8_lossy(&github.stderr);
     assert!(
         text.lines().any(|l| l.starts_with(
-            "::warning file=content/practices/ofii-cameroon.fr.md,line=1,col=1::the `fr` version"
+            "::warning file=content/practices/ofii-cameroon.en.md,line=1,col=1::the `fr` version"
         )),
         "{text}"
     );

@@ -172,19 +172,32 @@ fn lists_sort_alphabetically_with_accents_folded() {
 /// The words of the theme's French and English strings that a page of
 /// another language must not show: every value at least four characters
 /// long that differs from the Portuguese one, and the label formats' words.
-fn french_and_english_words(pt: &serde_yaml::Mapping) -> Vec<String> {
+/// A flat file of UI strings, read by the site's own YAML reader.
+fn ui_strings(text: &str) -> std::collections::BTreeMap<String, String> {
+    use rabat_hub::yaml::{Source, Value, read};
+    let tree = read(&Source::whole("strings.yaml", text)).expect("yaml");
+    let Value::Map(entries) = tree.value else {
+        panic!("a mapping")
+    };
+    entries
+        .into_iter()
+        .filter_map(|(k, v)| match (k.value, v.value) {
+            (Value::Scalar { text: k, .. }, Value::Scalar { text: v, .. }) => Some((k, v)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn french_and_english_words(pt: &std::collections::BTreeMap<String, String>) -> Vec<String> {
     let mut words = Vec::new();
     for lang in ["fr", "en"] {
         let path = crate::support::repo().join(format!("themes/default/i18n/{lang}.yaml"));
         let text = std::fs::read_to_string(path).expect("strings");
-        let strings: serde_yaml::Mapping = serde_yaml::from_str(&text).expect("yaml");
-        for (key, value) in strings {
-            let Some(value) = value.as_str() else {
-                continue;
-            };
-            let theirs = pt.get(&key).and_then(|v| v.as_str());
-            if value.chars().count() >= 4 && !value.contains('{') && theirs != Some(value) {
-                words.push(value.to_string());
+        for (key, value) in ui_strings(&text) {
+            let theirs = pt.get(&key).map(String::as_str);
+            if value.chars().count() >= 4 && !value.contains('{') && theirs != Some(value.as_str())
+            {
+                words.push(value);
             }
         }
     }
@@ -196,8 +209,7 @@ fn a_third_language_shows_only_its_own_words() {
     let site = Site::fixture("languages/third-language");
     site.build(&[]);
     let pt_file = site.path("themes/default/i18n/pt.yaml");
-    let pt: serde_yaml::Mapping =
-        serde_yaml::from_str(&std::fs::read_to_string(pt_file).expect("pt strings")).expect("yaml");
+    let pt = ui_strings(&std::fs::read_to_string(pt_file).expect("pt strings"));
     let foreign = french_and_english_words(&pt);
     assert!(foreign.len() > 100, "{} words", foreign.len());
     let out = site.path("public");

@@ -104,7 +104,62 @@ fn every_kind_gets_a_file_per_language_that_passes_check() {
         date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
         "{date}"
     );
-    assert!(date >= "2026-01-01", "{date}");
+    assert_eq!(date, "2026-03-04", "the date the id begins with");
+}
+
+#[test]
+fn every_placeholder_left_is_a_warning_naming_its_field_and_fails_strict() {
+    let site = Site::fixture("languages/pairing");
+    let out = new(&site, &["meeting", "2021-05-10-webinaire", "--lang", "fr"]);
+    assert!(out.status.success());
+    let file = "content/meetings/2021-05-10-webinaire/index.fr.md";
+    let check = site.run(&["check", "--format", "json", "--lang", "en"]);
+    assert!(
+        check.status.success(),
+        "warnings only: build and serve show the page"
+    );
+    let found: Vec<(u64, u64, String)> = crate::support::parse_diags(&check)
+        .into_iter()
+        .filter(|d| d.file == file && d.message.contains("placeholder"))
+        .map(|d| (d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                2,
+                8,
+                "`title` still holds the placeholder `rabat-hub new` wrote".to_string()
+            ),
+            (
+                3,
+                10,
+                "`summary` still holds the placeholder `rabat-hub new` wrote".to_string()
+            ),
+            (
+                4,
+                7,
+                "`date` still holds the placeholder `rabat-hub new` wrote".to_string()
+            ),
+            (
+                5,
+                7,
+                "`type` still holds the placeholder `rabat-hub new` wrote".to_string()
+            ),
+            (
+                7,
+                11,
+                "`location` still holds the placeholder `rabat-hub new` wrote".to_string()
+            ),
+            (
+                19,
+                1,
+                "the text still begins with the placeholder `rabat-hub new` wrote".to_string()
+            ),
+        ]
+    );
+    assert!(!site.run(&["check", "--strict"]).status.success());
+    site.build(&[]);
 }
 
 #[test]

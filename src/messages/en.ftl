@@ -1,0 +1,284 @@
+# Diagnostics in English. Every id here is in fr.ftl too (a test checks).
+# Arguments: $name, $value, $list… are already formatted (`code` quoted).
+
+summary-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+summary-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+site-valid = the site is valid
+did-you-mean = did you mean `{ $name }`?
+severity-error = error
+severity-warning = warning
+severity-note = note
+help-word = help
+
+## YAML
+yaml-malformed = this line is not valid YAML
+yaml-malformed-help = check the indentation, the `key: value` form and the quotes; a value holding `: ` or starting with a special character needs quotes
+yaml-tab = a tab character is used where YAML needs spaces
+yaml-tab-label = a tab
+yaml-tab-help = YAML indents and separates with spaces only: replace the tab (shown as →) by spaces
+yaml-unclosed-quote = this quoted text is never closed: the `{ $quote }` that opens it has no partner
+yaml-unclosed-quote-label = opened here
+yaml-unclosed-quote-help = end the text with another `{ $quote }` on the same line
+yaml-apostrophe = an apostrophe ends this quoted text too early
+yaml-apostrophe-label = the text ends here
+yaml-apostrophe-help = inside '…' write an apostrophe twice, { $fixed }, or put the text in double quotes
+yaml-quote-inside = a quote inside this text ends it too early
+yaml-quote-inside-help = write a quote inside "…" as \", like { $fixed }, or put the text in single quotes
+yaml-indentation = this line is indented differently from the lines around it
+yaml-indentation-label = wrong indentation
+yaml-indentation-help = items of one list start in the same column, and fields of one mapping too; indent only under a line that ends with `:`
+yaml-unicode-break = a { $code } line separator is in the front matter
+yaml-unicode-break-label = an invisible line break
+yaml-unicode-break-help = YAML counts it as a line break but editors do not show it: delete it, or replace it by a space
+yaml-too-long = this YAML is { $kib } KiB long, more than the { $max } KiB allowed
+yaml-too-long-label = the limit is reached here
+yaml-too-long-help = fields hold short values: long text belongs in the Markdown body, after the closing `---`
+yaml-too-deep = lists and mappings are nested more than { $max } levels deep
+yaml-too-deep-label = too deep
+yaml-too-deep-help = fields are flat: a value, a list, or a list of short mappings like `documents`
+yaml-alias = YAML aliases (`*name`) are not allowed
+yaml-alias-label = an alias
+yaml-alias-help = write the value out in full where it is needed
+yaml-anchor = YAML anchors (`&name`) are not allowed
+yaml-anchor-label = an anchor
+yaml-anchor-help = remove `&` and its name, and write the value out in full wherever it is needed
+yaml-in-field = { " " }in `{ $field }`
+yaml-no-fields-here = this place takes no fields
+yaml-fields-allowed = the fields allowed here are { $list }
+yaml-unknown-field = unknown field `{ $name }`{ $within }
+yaml-unknown-field-label = not a field here
+yaml-unknown-value = `{ $value }` is not an allowed value{ $within }
+yaml-unknown-value-label = not allowed here
+yaml-use-one-of = use one of { $list }
+yaml-missing-field = missing required field `{ $name }`{ $within }
+yaml-missing-field-help = add a line `{ $name }: …`
+yaml-wrong-type = wrong type{ $within }: expected { $expected }, found { $found }
+yaml-invalid-value = invalid value{ $within }: expected { $expected }, found { $found }
+yaml-expected = expected { $expected }
+yaml-shape-text = text
+yaml-shape-list = a list
+yaml-shape-mapping = a mapping of `key: value` lines
+yaml-shape-number = a number
+yaml-shape-bool = `true` or `false`
+yaml-shape-one-of = one of { $list }
+yaml-found-text = the text `{ $value }`
+yaml-found-number = the number { $value }
+yaml-found-bool = `{ $value }`
+yaml-found-nothing = nothing
+yaml-found-list = a list
+yaml-found-mapping = a mapping
+yaml-help-list = write a list: `[a, b]` or one `- item` a line
+yaml-help-bool = write `true` or `false`
+yaml-help-text = write text after the colon; put it in quotes if it starts with a special character
+yaml-help-mapping = write a mapping of `key: value` lines
+yaml-help-number = write a number, like `2021`
+
+## Front matter
+fm-a-kind = a { kind-name }
+fm-an-index = a list page's `_index` file
+fm-field-of-other-kind = `{ $name }` is not a field of { $here }
+fm-field-of-other-kind-help = `{ $name }` belongs to the { $owners } kind; remove it, or move the file to the right folder
+fm-fields-of = the fields of { $here } are: { $list }
+fm-not-closed = the front matter is not closed
+fm-not-closed-label = opened here
+fm-not-closed-help = add a line `---` after the last front matter field, before the text
+fm-not-closed-before-text = the text starts here but the front matter is not closed
+fm-not-closed-before-text-label = text, not a field
+
+## Links and images
+link-this-page = this page
+link-no-anchor = { $whose } has no heading `#{ $anchor }`
+link-anchor-spelled = `#{ $anchor }` is not written as the heading's id on { $whose }
+link-anchor-spelled-help = a heading's id is its text in lower case, accents removed, spaces as `-`
+link-no-headings = it has no headings
+link-headings-are = its headings are { $list }
+link-at-without-slash = `{ $address }` is missing the `/` after `@`
+link-at-form = write links to entities as `@/<kind folder>/<id>`, like `@/practices/ofii-cameroon`
+link-image-elsewhere = an image from another site cannot be shown
+link-image-elsewhere-label = on another host
+link-image-elsewhere-help = the site's Content-Security-Policy lets pages load images from the site itself only: download the image into the bundle (the entity's folder) or `static/`, and link to it there
+link-outside-site = `{ $address }` goes above the site's root
+link-no-page = there is no page or file at `{ $path }` on this site
+link-no-image = there is no image at `{ $path }` on this site
+link-path-help = link to pages of the hub with `@/kind/id`, which checks them and follows renames; a file of the bundle by its name alone
+link-image-help = put the image in the entity's bundle folder (then write its name alone, `![…](photo.jpg)`) or in `static/`
+
+## File names
+file-unknown-language = `{ $code }` in the file name is not one of the site's languages ({ $list })
+file-lower-case-label = language codes are lower case
+file-rename = rename the file to `{ $name }`
+file-name-with-language = name the file with one of the site's languages: { $names }
+file-markdown-misnamed = `{ $name }` looks like a Markdown file, but its name does not end in `.md`, so it is not published
+file-not-published = this file is not Markdown and not in a bundle folder, so it is not published
+file-not-published-help = put attachments in the entity's bundle folder (`<kind>/<id>/`), or site-wide files in `static/`
+
+## References
+ref-unknown = unknown { kind-name } `{ $id }`
+ref-lower-case = ids are lower case: `{ $id }`
+ref-no-such-id = no { kind-name } has this id
+ref-ids-are = { kind-name } ids are the file names in content/{ $folder }/
+kind-name = { $kind ->
+    [meeting] meeting
+    [practice] practice
+    [country] country
+    [challenge] challenge
+    [recommendation] recommendation
+   *[page] page
+}
+fm-placeholder = `{ $field }` still holds the placeholder `rabat-hub new` wrote
+fm-placeholder-label = a placeholder
+fm-placeholder-help = write the real value, then delete the `# { $mark } …` comment
+fm-placeholder-text = the text still begins with the placeholder `rabat-hub new` wrote
+fm-placeholder-text-help = write the page's text in place of the lines that begin with `{ $mark }`
+fm-url-not-web = `{ $url }` is not a web address
+fm-url-not-https = `{ $url }` is not a secure web address
+fm-url-expected = expected `https://…`
+fm-url-not-web-help = a document's `url` is a web page starting with `https://`; a file of the bundle goes in `file`
+fm-url-not-https-help = write it with `https://` (nearly every site answers there); a document fetched over `http://` can be changed on the way
+link-not-entity = `@/{ $target }` is not a link to an entity
+link-not-a-kind = `{ $folder }` is not a kind of content
+link-draft = the { kind-name } `{ $id }` is a draft
+link-draft-help = publish it (remove `draft: true`) or remove the link
+link-no-entity = there is no { kind-name } `{ $id }`
+link-version-no-headings = the { $lang } version of `{ $id }` has no headings
+link-no-heading-in-version = the { kind-name } `{ $id }` has no heading `#{ $anchor }` in its { $lang } version
+fm-title-empty = the title is empty
+fm-bad-slug = `{ $slug }` cannot be a URL segment: { $why }
+fm-use = use `{ $value }`
+fm-bad-alias = `{ $alias }` cannot be an alias: { $why }
+fm-bad-alias-help = an alias is a path of this site, like `/fr/ancienne-adresse/`
+fm-alias-slash = it must start with `/`
+fm-alias-elsewhere = it must be a path of this site, not an address elsewhere
+fm-alias-dots = it must not contain `.` or `..` segments
+fm-alias-character = it contains a character a path cannot hold
+fm-alias-root = it would replace the site's root page
+fm-meeting-needs-date = a meeting needs a `date`
+fm-meeting-needs-date-help = add a line `date: YYYY-MM-DD`, the day the meeting began
+fm-end-before-start = `end_date` { $end } is before `date` { $start }
+fm-document-file-or-url = a document needs either `file` or `url`, not both or neither
+fm-document-file-or-url-help = `{"{"} title: …, file: annex.pdf {"}"}` for a file in the bundle, `{"{"} title: …, url: https://… {"}"}` for a web page
+fm-practice-needs-country = a practice needs at least one country in `countries`
+fm-practice-needs-country-help = list where it is implemented: `countries: [cm]`
+fm-period-backwards = the period ends before it starts
+fm-recommendation-needs-challenge = a recommendation must address at least one challenge
+fm-recommendation-needs-challenge-help = list challenge ids: `addresses: [coordination-gaps]`
+fm-unknown-taxonomy = unknown { $what ->
+    [theme] theme
+   *[organisation] organisation
+} `{ $id }`
+fm-not-in-config = not { $what ->
+    [theme] a theme
+   *[organisation] an organisation
+} of config.yaml
+fm-taxonomy-listed = { $field } are listed under `taxonomies.{ $field }` in config.yaml
+date-not-a-date = `{ $value }` is not a date
+date-not-a-date-help = write dates as YYYY-MM-DD, for example 2021-01-21
+date-no-month = `{ $value }` is not a date: there is no month { $month }
+date-no-month-help = write dates as YYYY-MM-DD, the month between 01 and 12
+date-no-day = `{ $value }` is not a date: month { $month } of { $year } has { $days } days
+date-no-day-help = check the day of the month
+location-not-a-location = `{ $value }` is not a location
+location-not-a-location-help = write `location: online`, or `location: {"{"} city: Yaoundé, country: cm {"}"}`
+
+## check's warnings
+check-no-version = the { kind-name } `{ $id }` has no `{ $lang }` version
+check-no-version-help = translate it into `{ $file }`
+check-challenge-unaddressed = no recommendation addresses the challenge `{ $id }`
+check-challenge-unaddressed-help = add `{ $id }` to the `addresses` of the recommendations that answer it
+check-recommendation-unbacked = no meeting or practice backs the recommendation `{ $id }`
+check-recommendation-unbacked-help = add `{ $id }` to the `recommendations` of the meeting that made it or of a practice that applies it
+check-behind = the `{ $lang }` version of the { kind-name } `{ $id }` is behind its `{ $newer }` version by { $commits ->
+    [one] { $commits } commit
+   *[other] { $commits } commits
+} and { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+check-behind-help = `{ $file }` was changed by commit { $commit } on { $date }; bring this translation up to date, or add `translation_checked: { $date }` to its front matter once you have checked it
+
+## The site
+site-same-path = two pages would be published at `/{ $path }`
+site-same-path-help = `{ $other }` is published there too; change one `slug`
+site-orphan-file = `{ $name }` is in the folder of `{ $id }`, which has no `index.<lang>.md`; it is not published
+site-orphan-file-help = add the entity's `index.<lang>.md` files to the folder
+site-not-published = not published
+site-draft-reference-help = a published page cannot point to a draft: publish it, or remove this reference
+site-wrong-kind = `{ $id }` is a { $other }, not a { kind-name }
+site-expected-kind = expected a { kind-name } id
+site-field-takes = `{ $field }` takes { kind-name } ids
+site-not-in-bundle = `{ $file }` is not a file of this meeting's bundle
+site-no-such-file = no such file
+site-put-file-in-bundle = put the file in the meeting's folder, beside its index.<lang>.md files
+site-make-a-bundle = a meeting with files must be a bundle: move it to `meetings/<id>/index.<lang>.md` and put the file beside it
+
+## Markdown
+md-too-deep = the text nests more than { $max } levels deep
+md-too-deep-help = block quotes, lists and HTML elements inside one another: flatten them
+md-removed-label = removed from the page
+md-removed-help = the text may hold simple HTML (tables, emphasis, images, links to web pages); scripts, styles, frames and event handlers are removed
+md-scheme-link = `{ $scheme }:` links are not allowed
+md-scheme-link-label = not a web address
+md-scheme-link-help = link to a web page (`https://…`), an e-mail address (`mailto:…`), a page of the hub (`@/kind/id`) or a file of the bundle
+md-tag-removed = the HTML tag `<{ $name }>` is not allowed in the text
+md-attribute-removed = the HTML attribute `{ $name }` is not allowed in the text
+md-scheme-removed = `{ $scheme }:` addresses are not allowed in the text
+fm-lone-cr = a line ends with a carriage return alone (an old Mac line ending)
+fm-lone-cr-help = save the file with Unix (LF) or Windows (CRLF) line endings; any editor can convert them
+fm-no-front-matter = the file does not start with front matter
+fm-no-front-matter-help = begin the file with a line `---`, then `title: …`, then another line `---`, then the text
+file-folders-are = the folders of content/ are { $list }
+file-directly-in-content = a Markdown file directly in content/ must be the home page's `_index.<lang>.md`
+file-move-into-kind-folder = move it into one of the kind folders: { $list }
+file-bundle-text = a bundle folder holds its text as `index.<lang>.md`; other Markdown files are not published
+file-bundle-text-help = rename it `index.<lang>.md`, or move it into a folder of its own
+file-bad-id = `{ $id }` is not a valid id: { $why }
+file-id-form = ids use lower-case letters a-z, digits and single hyphens
+file-rename-id = rename it to use the id `{ $id }` (lower-case letters a-z, digits and single hyphens)
+file-not-country-code = `{ $id }` is not a country code
+file-not-country-code-help = a country profile's file is named by its ISO 3166-1 alpha-2 code in lower case, like `tg.fr.md`
+file-not-utf8 = `{ $file }` is not valid UTF-8 text (bad byte at offset { $offset })
+file-not-utf8-help = save the file as UTF-8 in your editor
+
+## config.yaml
+config-not-regular = { $file } is not a regular file (a symbolic link, a folder or a special file)
+config-not-regular-help = make it a plain file in the site's folder
+config-cannot-read = cannot read { $file }: { $why }
+config-cannot-read-help = run rabat-hub in the site's folder or give it with --root (looked in { $root })
+config-language-twice = language `{ $code }` is listed twice
+config-no-languages = `languages` is empty
+config-no-languages-help = list the site's languages, for example `languages: [fr, en]`
+config-default-language = the default language `{ $code }` is not in `languages`
+config-default-language-help = add it to `languages` or choose one of them
+config-base-url = `base_url` must be an absolute URL, not `{ $url }`
+config-base-url-help = write it like `https://example.org/`
+config-theme-name = `{ $name }` is not a valid theme name: { $why }
+config-reserved-segment = `{ $segment }` is a URL segment the site uses for its own pages
+config-reserved-segment-help = choose another; reserved: { $list }
+config-segment-twice = `{ $segment }` is the { $code } URL segment of both { $one } and { $two }
+config-unknown-language = `{ $code }` is not one of the site's languages ({ $list })
+config-unknown-language-help = add the language to `languages`, or remove this line
+config-no-text = `{ $path }` has no text in `{ $lang }`
+config-no-text-help = add a line `{ $lang }: "…"` under it
+
+## The theme
+theme-missing = the theme `{ $name }` does not exist
+theme-missing-help = config.yaml names it in `theme:`; it should be the folder `themes/{ $name }/`
+theme-no-template = the theme has no template `{ $name }`
+theme-no-template-help = create { $file }; the generator renders it
+theme-not-utf8 = { $file } is not valid UTF-8 text
+theme-no-strings = the theme has no UI strings for `{ $lang }`
+theme-no-strings-help = create { $file } with the same keys as the other languages' files
+file-no-content = there is no `content/` folder
+file-no-content-help = create `content/` beside config.yaml and put the site's Markdown files in it
+file-symlink = symbolic links in content/ are not followed; this one is ignored
+file-symlink-help = copy the file into content/ instead
+file-special = this is not a regular file (a pipe, a socket or a device); it is ignored
+file-special-help = content/ holds Markdown files, folders and attachments only
+file-empty-content = `content/` holds no Markdown file: the site would be empty
+file-empty-content-help = add the site's pages, for example `content/_index.<lang>.md` for the home page

@@ -1,0 +1,291 @@
+# Diagnostics en français. Chaque identifiant est aussi dans en.ftl (un test le vérifie).
+# Les arguments ($name, $value, $list…) arrivent déjà mis en forme.
+
+summary-errors = { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+}
+summary-warnings = { $count ->
+    [one] { $count } avertissement
+   *[other] { $count } avertissements
+}
+site-valid = le site est valide
+did-you-mean = vouliez-vous dire `{ $name }` ?
+severity-error = erreur
+severity-warning = avertissement
+severity-note = remarque
+help-word = aide
+
+## YAML
+yaml-malformed = cette ligne n’est pas du YAML valide
+yaml-malformed-help = vérifiez l’indentation, la forme `clé: valeur` et les guillemets ; une valeur qui contient `: ` ou commence par un caractère spécial doit être entre guillemets
+yaml-tab = une tabulation est utilisée là où le YAML demande des espaces
+yaml-tab-label = une tabulation
+yaml-tab-help = le YAML indente et sépare avec des espaces seulement : remplacez la tabulation (montrée →) par des espaces
+yaml-unclosed-quote = ce texte entre guillemets n’est jamais fermé : le `{ $quote }` qui l’ouvre n’a pas de partenaire
+yaml-unclosed-quote-label = ouvert ici
+yaml-unclosed-quote-help = terminez le texte par un autre `{ $quote }` sur la même ligne
+yaml-apostrophe = une apostrophe termine ce texte entre guillemets trop tôt
+yaml-apostrophe-label = le texte se termine ici
+yaml-apostrophe-help = entre '…' écrivez l’apostrophe deux fois, { $fixed }, ou mettez le texte entre guillemets doubles
+yaml-quote-inside = un guillemet dans ce texte le termine trop tôt
+yaml-quote-inside-help = dans "…" écrivez un guillemet \", comme { $fixed }, ou mettez le texte entre apostrophes
+yaml-indentation = cette ligne n’est pas indentée comme les lignes voisines
+yaml-indentation-label = mauvaise indentation
+yaml-indentation-help = les éléments d’une liste commencent dans la même colonne, et les champs d’un même bloc aussi ; n’indentez que sous une ligne qui finit par `:`
+yaml-unicode-break = un séparateur de ligne { $code } est dans l’en-tête
+yaml-unicode-break-label = un saut de ligne invisible
+yaml-unicode-break-help = le YAML le compte comme un saut de ligne mais les éditeurs ne le montrent pas : supprimez-le, ou remplacez-le par une espace
+yaml-too-long = ce YAML fait { $kib } Kio, plus que les { $max } Kio permis
+yaml-too-long-label = la limite est atteinte ici
+yaml-too-long-help = les champs contiennent des valeurs courtes : un long texte va dans le corps Markdown, après le `---` qui ferme l’en-tête
+yaml-too-deep = listes et blocs sont imbriqués sur plus de { $max } niveaux
+yaml-too-deep-label = trop profond
+yaml-too-deep-help = les champs sont plats : une valeur, une liste, ou une liste de petits blocs comme `documents`
+yaml-alias = les alias YAML (`*nom`) ne sont pas permis
+yaml-alias-label = un alias
+yaml-alias-help = écrivez la valeur en entier là où elle sert
+yaml-anchor = les ancres YAML (`&nom`) ne sont pas permises
+yaml-anchor-label = une ancre
+yaml-anchor-help = retirez `&` et son nom, et écrivez la valeur en entier partout où elle sert
+yaml-in-field = { " " }dans `{ $field }`
+yaml-no-fields-here = cet endroit ne prend pas de champs
+yaml-fields-allowed = les champs permis ici sont { $list }
+yaml-unknown-field = champ inconnu `{ $name }`{ $within }
+yaml-unknown-field-label = pas un champ ici
+yaml-unknown-value = `{ $value }` n’est pas une valeur permise{ $within }
+yaml-unknown-value-label = pas permis ici
+yaml-use-one-of = utilisez l’une de ces valeurs : { $list }
+yaml-missing-field = champ obligatoire `{ $name }` manquant{ $within }
+yaml-missing-field-help = ajoutez une ligne `{ $name }: …`
+yaml-wrong-type = type incorrect{ $within } : attendu { $expected }, trouvé { $found }
+yaml-invalid-value = valeur incorrecte{ $within } : attendu { $expected }, trouvé { $found }
+yaml-expected = attendu : { $expected }
+yaml-shape-text = du texte
+yaml-shape-list = une liste
+yaml-shape-mapping = un bloc de lignes `clé: valeur`
+yaml-shape-number = un nombre
+yaml-shape-bool = `true` ou `false`
+yaml-shape-one-of = l’une des valeurs { $list }
+yaml-found-text = le texte `{ $value }`
+yaml-found-number = le nombre { $value }
+yaml-found-bool = `{ $value }`
+yaml-found-nothing = rien
+yaml-found-list = une liste
+yaml-found-mapping = un bloc
+yaml-help-list = écrivez une liste : `[a, b]` ou un `- élément` par ligne
+yaml-help-bool = écrivez `true` ou `false`
+yaml-help-text = écrivez le texte après les deux-points ; mettez-le entre guillemets s’il commence par un caractère spécial
+yaml-help-mapping = écrivez un bloc de lignes `clé: valeur`
+yaml-help-number = écrivez un nombre, comme `2021`
+
+## En-tête (front matter)
+fm-a-kind = un élément de type « { kind-name } »
+fm-an-index = le fichier `_index` d’une page de liste
+fm-field-of-other-kind = `{ $name }` n’est pas un champ pour { $here }
+fm-field-of-other-kind-help = `{ $name }` appartient au type { $owners } ; retirez-le, ou déplacez le fichier dans le bon dossier
+fm-fields-of = les champs pour { $here } sont : { $list }
+fm-not-closed = l’en-tête n’est pas fermé
+fm-not-closed-label = ouvert ici
+fm-not-closed-help = ajoutez une ligne `---` après le dernier champ de l’en-tête, avant le texte
+fm-not-closed-before-text = le texte commence ici mais l’en-tête n’est pas fermé
+fm-not-closed-before-text-label = du texte, pas un champ
+
+## Liens et images
+link-this-page = cette page
+link-no-anchor = { $whose } n’a pas de titre `#{ $anchor }`
+link-anchor-spelled = `#{ $anchor }` n’est pas écrit comme l’identifiant du titre sur { $whose }
+link-anchor-spelled-help = l’identifiant d’un titre est son texte en minuscules, sans accents, les espaces remplacées par `-`
+link-no-headings = elle n’a pas de titres
+link-headings-are = ses titres sont { $list }
+link-at-without-slash = il manque le `/` après `@` dans `{ $address }`
+link-at-form = écrivez les liens vers les éléments `@/<dossier du type>/<id>`, comme `@/practices/ofii-cameroon`
+link-image-elsewhere = une image d’un autre site ne peut pas être affichée
+link-image-elsewhere-label = sur un autre site
+link-image-elsewhere-help = la politique de sécurité du site (Content-Security-Policy) ne laisse charger que les images du site lui-même : téléchargez l’image dans le dossier de l’élément (bundle) ou dans `static/`, et liez-la là
+link-outside-site = `{ $address }` remonte au-dessus de la racine du site
+link-no-page = il n’y a pas de page ni de fichier à `{ $path }` sur ce site
+link-no-image = il n’y a pas d’image à `{ $path }` sur ce site
+link-path-help = liez les pages du hub avec `@/type/id`, qui les vérifie et suit les renommages ; un fichier du bundle par son seul nom
+link-image-help = mettez l’image dans le dossier de l’élément (puis écrivez son seul nom, `![…](photo.jpg)`) ou dans `static/`
+
+## Noms de fichiers
+file-unknown-language = `{ $code }` dans le nom du fichier n’est pas l’une des langues du site ({ $list })
+file-lower-case-label = les codes de langue s’écrivent en minuscules
+file-rename = renommez le fichier `{ $name }`
+file-name-with-language = nommez le fichier avec l’une des langues du site : { $names }
+file-markdown-misnamed = `{ $name }` ressemble à un fichier Markdown, mais son nom ne finit pas par `.md` : il n’est pas publié
+file-not-published = ce fichier n’est pas du Markdown et n’est pas dans le dossier d’un élément (bundle) : il n’est pas publié
+file-not-published-help = mettez les pièces jointes dans le dossier de l’élément (`<type>/<id>/`), ou les fichiers du site entier dans `static/`
+
+## Références
+ref-unknown = { $kind ->
+    [meeting] réunion inconnue
+    [practice] pratique inconnue
+    [country] pays inconnu
+    [challenge] défi inconnu
+    [recommendation] recommandation inconnue
+   *[page] page inconnue
+} : `{ $id }`
+ref-lower-case = les identifiants s’écrivent en minuscules : `{ $id }`
+ref-no-such-id = aucun élément de type « { kind-name } » n’a cet identifiant
+ref-ids-are = les identifiants de type « { kind-name } » sont les noms des fichiers de content/{ $folder }/
+kind-name = { $kind ->
+    [meeting] réunion
+    [practice] pratique
+    [country] pays
+    [challenge] défi
+    [recommendation] recommandation
+   *[page] page
+}
+fm-placeholder = `{ $field }` contient encore la valeur provisoire écrite par `rabat-hub new`
+fm-placeholder-label = une valeur provisoire
+fm-placeholder-help = écrivez la vraie valeur, puis supprimez le commentaire `# { $mark } …`
+fm-placeholder-text = le texte commence encore par le texte provisoire écrit par `rabat-hub new`
+fm-placeholder-text-help = écrivez le texte de la page à la place des lignes qui commencent par `{ $mark }`
+fm-url-not-web = `{ $url }` n’est pas une adresse web
+fm-url-not-https = `{ $url }` n’est pas une adresse web sécurisée
+fm-url-expected = attendu : `https://…`
+fm-url-not-web-help = l’`url` d’un document est une page web qui commence par `https://` ; un fichier du bundle va dans `file`
+fm-url-not-https-help = écrivez-la avec `https://` (presque tous les sites y répondent) ; un document chargé en `http://` peut être modifié en chemin
+link-not-entity = `@/{ $target }` n’est pas un lien vers un élément
+link-not-a-kind = `{ $folder }` n’est pas un type de contenu
+link-draft = l’élément de type « { kind-name } » `{ $id }` est un brouillon
+link-draft-help = publiez-le (retirez `draft: true`) ou retirez le lien
+link-no-entity = il n’y a pas d’élément de type « { kind-name } » `{ $id }`
+link-version-no-headings = la version { $lang } de `{ $id }` n’a pas de titres
+link-no-heading-in-version = l’élément de type « { kind-name } » `{ $id }` n’a pas de titre `#{ $anchor }` dans sa version { $lang }
+fm-title-empty = le titre est vide
+fm-bad-slug = `{ $slug }` ne peut pas être un segment d’adresse : { $why }
+fm-use = utilisez `{ $value }`
+fm-bad-alias = `{ $alias }` ne peut pas être un alias : { $why }
+fm-bad-alias-help = un alias est un chemin de ce site, comme `/fr/ancienne-adresse/`
+fm-alias-slash = il doit commencer par `/`
+fm-alias-elsewhere = il doit être un chemin de ce site, pas une adresse ailleurs
+fm-alias-dots = il ne doit pas contenir de segments `.` ou `..`
+fm-alias-character = il contient un caractère qu’un chemin ne peut pas contenir
+fm-alias-root = il remplacerait la page racine du site
+fm-meeting-needs-date = une réunion a besoin d’une `date`
+fm-meeting-needs-date-help = ajoutez une ligne `date: AAAA-MM-JJ`, le premier jour de la réunion
+fm-end-before-start = `end_date` { $end } est avant `date` { $start }
+fm-document-file-or-url = un document a besoin de `file` ou de `url`, pas des deux ni d’aucun
+fm-document-file-or-url-help = `{"{"} title: …, file: annexe.pdf {"}"}` pour un fichier du bundle, `{"{"} title: …, url: https://… {"}"}` pour une page web
+fm-practice-needs-country = une pratique a besoin d’au moins un pays dans `countries`
+fm-practice-needs-country-help = indiquez où elle est mise en œuvre : `countries: [cm]`
+fm-period-backwards = la période finit avant de commencer
+fm-recommendation-needs-challenge = une recommandation doit répondre à au moins un défi
+fm-recommendation-needs-challenge-help = indiquez des identifiants de défis : `addresses: [coordination-gaps]`
+fm-unknown-taxonomy = { $what ->
+    [theme] thème inconnu
+   *[organisation] organisation inconnue
+} : `{ $id }`
+fm-not-in-config = { $what ->
+    [theme] pas un thème
+   *[organisation] pas une organisation
+} de config.yaml
+fm-taxonomy-listed = les { $field } sont listés sous `taxonomies.{ $field }` dans config.yaml
+date-not-a-date = `{ $value }` n’est pas une date
+date-not-a-date-help = écrivez les dates AAAA-MM-JJ, par exemple 2021-01-21
+date-no-month = `{ $value }` n’est pas une date : il n’y a pas de mois { $month }
+date-no-month-help = écrivez les dates AAAA-MM-JJ, le mois entre 01 et 12
+date-no-day = `{ $value }` n’est pas une date : le mois { $month } de { $year } a { $days } jours
+date-no-day-help = vérifiez le jour du mois
+location-not-a-location = `{ $value }` n’est pas un lieu
+location-not-a-location-help = écrivez `location: online`, ou `location: {"{"} city: Yaoundé, country: cm {"}"}`
+
+## Avertissements de check
+check-no-version = l’élément de type « { kind-name } » `{ $id }` n’a pas de version `{ $lang }`
+check-no-version-help = traduisez-le dans `{ $file }`
+check-challenge-unaddressed = aucune recommandation ne répond au défi `{ $id }`
+check-challenge-unaddressed-help = ajoutez `{ $id }` aux `addresses` des recommandations qui y répondent
+check-recommendation-unbacked = aucune réunion ni pratique n’appuie la recommandation `{ $id }`
+check-recommendation-unbacked-help = ajoutez `{ $id }` aux `recommendations` de la réunion qui l’a formulée ou d’une pratique qui l’applique
+check-behind = la version `{ $lang }` de l’élément de type « { kind-name } » `{ $id }` est en retard sur sa version `{ $newer }` de { $commits ->
+    [one] { $commits } commit
+   *[other] { $commits } commits
+} et { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}
+check-behind-help = `{ $file }` a été modifié par le commit { $commit } le { $date } ; mettez cette traduction à jour, ou ajoutez `translation_checked: { $date }` à son en-tête une fois vérifiée
+
+## Le site
+site-same-path = deux pages seraient publiées à `/{ $path }`
+site-same-path-help = `{ $other }` y est publié aussi ; changez l’un des `slug`
+site-orphan-file = `{ $name }` est dans le dossier de `{ $id }`, qui n’a pas d’`index.<langue>.md` : il n’est pas publié
+site-orphan-file-help = ajoutez au dossier les fichiers `index.<langue>.md` de l’élément
+site-not-published = pas publié
+site-draft-reference-help = une page publiée ne peut pas renvoyer à un brouillon : publiez-le, ou retirez cette référence
+site-wrong-kind = `{ $id }` est de type « { $other } », pas « { kind-name } »
+site-expected-kind = attendu : un identifiant de type « { kind-name } »
+site-field-takes = `{ $field }` prend des identifiants de type « { kind-name } »
+site-not-in-bundle = `{ $file }` n’est pas un fichier du dossier de cette réunion
+site-no-such-file = pas de tel fichier
+site-put-file-in-bundle = mettez le fichier dans le dossier de la réunion, à côté de ses fichiers index.<langue>.md
+site-make-a-bundle = une réunion avec des fichiers doit être un dossier : déplacez-la dans `meetings/<id>/index.<langue>.md` et mettez le fichier à côté
+
+## Markdown
+md-too-deep = le texte imbrique plus de { $max } niveaux
+md-too-deep-help = citations, listes et éléments HTML les uns dans les autres : aplatissez-les
+md-removed-label = retiré de la page
+md-removed-help = le texte peut contenir du HTML simple (tableaux, emphase, images, liens vers des pages web) ; scripts, styles, cadres et gestionnaires d’événements sont retirés
+md-scheme-link = les liens `{ $scheme }:` ne sont pas permis
+md-scheme-link-label = pas une adresse web
+md-scheme-link-help = liez une page web (`https://…`), une adresse e-mail (`mailto:…`), une page du hub (`@/type/id`) ou un fichier du bundle
+md-tag-removed = la balise HTML `<{ $name }>` n’est pas permise dans le texte
+md-attribute-removed = l’attribut HTML `{ $name }` n’est pas permis dans le texte
+md-scheme-removed = les adresses `{ $scheme }:` ne sont pas permises dans le texte
+fm-lone-cr = une ligne finit par un retour chariot seul (une fin de ligne des anciens Mac)
+fm-lone-cr-help = enregistrez le fichier avec des fins de ligne Unix (LF) ou Windows (CRLF) ; tout éditeur sait les convertir
+fm-no-front-matter = le fichier ne commence pas par un en-tête
+fm-no-front-matter-help = commencez le fichier par une ligne `---`, puis `title: …`, puis une autre ligne `---`, puis le texte
+file-folders-are = les dossiers de content/ sont { $list }
+file-directly-in-content = un fichier Markdown placé directement dans content/ doit être le `_index.<langue>.md` de la page d’accueil
+file-move-into-kind-folder = déplacez-le dans l’un des dossiers de types : { $list }
+file-bundle-text = un dossier d’élément (bundle) contient son texte dans `index.<langue>.md` ; les autres fichiers Markdown ne sont pas publiés
+file-bundle-text-help = renommez-le `index.<langue>.md`, ou déplacez-le dans un dossier à lui
+file-bad-id = `{ $id }` n’est pas un identifiant valide : { $why }
+file-id-form = les identifiants s’écrivent en lettres minuscules a-z, chiffres et tirets simples
+file-rename-id = renommez-le pour utiliser l’identifiant `{ $id }` (lettres minuscules a-z, chiffres et tirets simples)
+file-not-country-code = `{ $id }` n’est pas un code de pays
+file-not-country-code-help = le fichier d’un profil de pays est nommé par son code ISO 3166-1 alpha-2 en minuscules, comme `tg.fr.md`
+file-not-utf8 = `{ $file }` n’est pas du texte UTF-8 valide (octet incorrect à la position { $offset })
+file-not-utf8-help = enregistrez le fichier en UTF-8 dans votre éditeur
+
+## config.yaml
+config-not-regular = { $file } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un fichier spécial)
+config-not-regular-help = faites-en un fichier ordinaire dans le dossier du site
+config-cannot-read = impossible de lire { $file } : { $why }
+config-cannot-read-help = lancez rabat-hub dans le dossier du site ou donnez-le avec --root (cherché dans { $root })
+config-language-twice = la langue `{ $code }` est indiquée deux fois
+config-no-languages = `languages` est vide
+config-no-languages-help = indiquez les langues du site, par exemple `languages: [fr, en]`
+config-default-language = la langue par défaut `{ $code }` n’est pas dans `languages`
+config-default-language-help = ajoutez-la à `languages` ou choisissez l’une d’elles
+config-base-url = `base_url` doit être une adresse absolue, pas `{ $url }`
+config-base-url-help = écrivez-la comme `https://example.org/`
+config-theme-name = `{ $name }` n’est pas un nom de thème valide : { $why }
+config-reserved-segment = `{ $segment }` est un segment d’adresse que le site utilise pour ses propres pages
+config-reserved-segment-help = choisissez-en un autre ; réservés : { $list }
+config-segment-twice = `{ $segment }` est le segment d’adresse { $code } à la fois de { $one } et de { $two }
+config-unknown-language = `{ $code }` n’est pas l’une des langues du site ({ $list })
+config-unknown-language-help = ajoutez la langue à `languages`, ou retirez cette ligne
+config-no-text = `{ $path }` n’a pas de texte en `{ $lang }`
+config-no-text-help = ajoutez une ligne `{ $lang }: "…"` en dessous
+
+## Le thème
+theme-missing = le thème `{ $name }` n’existe pas
+theme-missing-help = config.yaml le nomme dans `theme:` ; ce devrait être le dossier `themes/{ $name }/`
+theme-no-template = le thème n’a pas de gabarit `{ $name }`
+theme-no-template-help = créez { $file } ; le générateur s’en sert
+theme-not-utf8 = { $file } n’est pas du texte UTF-8 valide
+theme-no-strings = le thème n’a pas de textes d’interface pour `{ $lang }`
+theme-no-strings-help = créez { $file } avec les mêmes clés que les fichiers des autres langues
+file-no-content = il n’y a pas de dossier `content/`
+file-no-content-help = créez `content/` à côté de config.yaml et mettez-y les fichiers Markdown du site
+file-symlink = les liens symboliques de content/ ne sont pas suivis ; celui-ci est ignoré
+file-symlink-help = copiez plutôt le fichier dans content/
+file-special = ce n’est pas un fichier ordinaire (un tube, une socket ou un périphérique) ; il est ignoré
+file-special-help = content/ contient des fichiers Markdown, des dossiers et des pièces jointes seulement
+file-empty-content = `content/` ne contient aucun fichier Markdown : le site serait vide
+file-empty-content-help = ajoutez les pages du site, par exemple `content/_index.<langue>.md` pour la page d’accueil
