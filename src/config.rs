@@ -38,6 +38,35 @@ struct RawConfig {
     taxonomies: RawTaxonomies,
     #[serde(default)]
     unsafe_html: bool,
+    #[serde(default)]
+    cms: Option<CmsConfig>,
+}
+
+/// Where the published web editor (`/admin/`) saves: a Git host's
+/// repository and branch (`cms: { backend: github, repo: owner/name }`).
+/// Without it, `build` publishes no `/admin/`; `serve` always has one,
+/// saving into the local checkout.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CmsConfig {
+    /// `github` or `gitlab`.
+    pub backend: String,
+    /// `owner/name`.
+    pub repo: String,
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// The OAuth server that signs editors in (Decap's `base_url`), when
+    /// not the Git host's own PKCE flow.
+    #[serde(default)]
+    pub auth_url: Option<String>,
+    /// The OAuth application's client id, for the PKCE sign-in
+    /// (Decap's `app_id`), which needs no server of our own.
+    #[serde(default)]
+    pub app_id: Option<String>,
+}
+
+fn default_branch() -> String {
+    "main".to_string()
 }
 
 fn default_theme() -> String {
@@ -73,6 +102,8 @@ pub struct Config {
     /// Raw HTML in bodies is published as written, not sanitised: only
     /// for a site whose every contributor is trusted (`unsafe_html: true`).
     pub unsafe_html: bool,
+    /// The published web editor, when config.yaml asks for one.
+    pub cms: Option<CmsConfig>,
 }
 
 impl Config {
@@ -302,6 +333,10 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         &mut diags,
     );
 
+    if let Some(cms) = &raw.cms {
+        check_cms(cms, &at, &mut diags);
+    }
+
     if diags.has_errors() {
         return Err(diags);
     }
@@ -316,7 +351,31 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         themes,
         organisations,
         unsafe_html: raw.unsafe_html,
+        cms: raw.cms,
     })
+}
+
+/// The web editor's repository must be one the CMS can reach.
+fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagnostics) {
+    if !matches!(cms.backend.as_str(), "github" | "gitlab") {
+        diags.push(
+            Diagnostic::error(format!("`{}` is not a web editor backend", cms.backend))
+                .at(at(&[Seg::Key("cms"), Seg::Key("backend")]))
+                .help("write `backend: github` or `backend: gitlab`"),
+        );
+    }
+    let parts: Vec<&str> = cms.repo.split('/').collect();
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.trim().is_empty() || p.contains(char::is_whitespace))
+    {
+        diags.push(
+            Diagnostic::error(format!("`{}` is not a repository", cms.repo))
+                .at(at(&[Seg::Key("cms"), Seg::Key("repo")]))
+                .help("write the repository as `owner/name`, for example `rabat-process/hub`"),
+        );
+    }
 }
 
 fn unknown_language(code: &str, languages: &[Lang], span: Span) -> Diagnostic {

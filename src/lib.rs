@@ -12,12 +12,14 @@
 //! gives URLs, checks every reference and builds the graph; `output` plans
 //! every file of the published site (`output::plan`) and makes the files
 //! the command needs; `publish` writes them aside and swaps them in, or
-//! `serve` keeps them in memory. `cmd` parses, runs, prints and exits on
+//! `serve` keeps them in memory. `cms` makes the web editor at `/admin/`
+//! from the same schema and config. `cmd` parses, runs, prints and exits on
 //! top. `diag` carries every problem found, with its place, to whoever
 //! prints it; `escape` writes text safely into each output language.
 
 pub mod cli;
 pub mod cmd;
+pub mod cms;
 pub mod config;
 pub mod diag;
 pub mod discover;

@@ -11,6 +11,7 @@
 //! longer used: their errors came as English text and their values
 //! without a place.)
 
+mod blank;
 mod de;
 mod error;
 mod explain;
@@ -174,6 +175,8 @@ pub fn parse_all<T: DeserializeOwned>(src: &Source<'_>) -> Recovered<T> {
         Err(e) => (Node::empty_map(), vec![e], true),
     };
     let mut work = tree.clone();
+    // What the web editor writes for an empty field reads as absent.
+    blank::drop_blanks(&mut work);
     if !matches!(work.value, Value::Map(_)) {
         // A document that is not a mapping: say so once, read nothing.
         let e = typed::<T>(&work).err();

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use super::{exit, report};
 use crate::cli::ServeArgs;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::Content;
 use crate::pipeline::Extent;
 use crate::serve::{Indexer, Live, PAUSE, Preview, Server, Watcher};
 
@@ -50,7 +51,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let format = args.site.format;
     let indexer = Indexer::start(Arc::clone(&live), Box::new(move |d| report(d, format)));
     let mut preview = Preview::new(&root, args.site.drafts, &url);
-    rebuild(&mut preview, None, args, &live, &indexer);
+    // The web editor at /admin/ saves through Decap's local backend.
+    let (_backend, editor) = local_editor(&root, &url);
+    let mut server = server;
+    server.admin_policy(editor.policy());
+    rebuild(&mut preview, None, args, &live, &indexer, &editor);
 
     let watcher = match Watcher::new(&root) {
         Ok(w) => Some(w),
@@ -106,7 +111,14 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 String::new()
             };
             eprintln!("changed: {}{more}", names.join(", "));
-            rebuild(&mut preview, Some(&change.paths), args, &live, &indexer);
+            rebuild(
+                &mut preview,
+                Some(&change.paths),
+                args,
+                &live,
+                &indexer,
+                &editor,
+            );
         }
     } else {
         loop {
@@ -123,6 +135,7 @@ fn rebuild(
     args: &ServeArgs,
     live: &Live,
     indexer: &Indexer,
+    editor: &crate::cms::LocalEditor,
 ) {
     let start = std::time::Instant::now();
     let outcome = preview.rebuild(changed);
@@ -131,7 +144,10 @@ fn rebuild(
     let default_lang = preview.default_lang();
     if outcome.diags.has_errors() {
         let errors: Vec<Diagnostic> = outcome.diags.sorted().into_iter().cloned().collect();
-        live.publish(None, errors, &default_lang);
+        // A first build that fails still gets the editor, to fix it with.
+        let first = live.read(|s| s.files.is_empty());
+        let editor_only = first.then(|| with_editor(Default::default(), preview, editor));
+        live.publish(editor_only, errors, &default_lang);
         eprintln!("the site has errors: the browser shows them until they are fixed");
         return;
     }
@@ -150,8 +166,8 @@ fn rebuild(
             crate::serve::navigate::page_saved_last(preview.site()?, &root, c)
         });
         match to {
-            Some(to) => live.publish_navigating(preview.files.clone(), &default_lang, to),
-            None => live.publish(Some(preview.files.clone()), Vec::new(), &default_lang),
+            Some(to) => live.publish_navigating(with_editor(preview.files.clone(), preview, editor), &default_lang, to),
+            None => live.publish(Some(with_editor(preview.files.clone(), preview, editor)), Vec::new(), &default_lang),
         }
     }
     eprintln!(
@@ -186,4 +202,53 @@ fn open_browser(url: &str) {
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
         Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
     }
+}
+
+/// The site's files and the web editor's (`/admin/`).
+fn with_editor(
+    mut files: std::collections::BTreeMap<String, Arc<Content>>,
+    preview: &Preview,
+    editor: &crate::cms::LocalEditor,
+) -> std::collections::BTreeMap<String, Arc<Content>> {
+    if let Some((config, theme)) = preview.config_and_theme() {
+        for (path, bytes) in editor.files(config, &theme.strings) {
+            files.insert(path, Arc::new(Content::Bytes(bytes)));
+        }
+    }
+    files
+}
+
+/// Starts the editor's local backend (`decap-server`, on Node.js) or says
+/// how to start it by hand. `RABAT_HUB_DECAP_SERVER` may name its script.
+fn local_editor(
+    root: &std::path::Path,
+    url: &str,
+) -> (
+    Option<crate::cms::local::LocalBackend>,
+    crate::cms::LocalEditor,
+) {
+    use crate::cms::local;
+    let more: Vec<PathBuf> = std::env::var_os("RABAT_HUB_DECAP_SERVER")
+        .map(PathBuf::from)
+        .into_iter()
+        .collect();
+    let (backend, proxy) = match local::start(root, &local::candidates(root, &more), url) {
+        Ok(b) => {
+            let proxy = b.url.clone();
+            (Some(b), proxy)
+        }
+        Err(why) => {
+            eprintln!(
+                "note: the web editor at {url}admin/ cannot save yet: {why}; run `{}` in {}",
+                local::BY_HAND,
+                root.display()
+            );
+            (None, "http://localhost:8081/api/v1".to_string())
+        }
+    };
+    let editor = crate::cms::LocalEditor {
+        proxy,
+        site_url: url.trim_end_matches('/').to_string(),
+    };
+    (backend, editor)
 }

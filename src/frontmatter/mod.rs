@@ -5,6 +5,7 @@
 //! References to other entities are kept as written, with the means to
 //! locate each one (`Parsed::locate`); `site` resolves them.
 
+mod cms_forms;
 mod placeholders;
 #[cfg(test)]
 mod proptests;
@@ -14,7 +15,8 @@ pub mod types;
 
 pub use placeholders::PLACEHOLDER;
 pub use schema::{
-    Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation, own_fields,
+    COMMON_FIELDS, Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation,
+    own_fields,
 };
 pub use split::Parts;
 
@@ -98,9 +100,12 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         (Some(kind), Some(_)) => parse_kind(&src, kind, &mut diags),
         (None, Some(_)) => unreachable!("discover gives every entity a kind"),
     };
-    let Some((mut common, fields)) = result else {
+    let Some((mut common, mut fields)) = result else {
         return Err(diags);
     };
+    if let Some(f) = fields.as_mut() {
+        cms_forms::read_editor_forms(f);
+    }
     let tree = Arc::new(tree);
     let src = src.with_tree(&tree);
     let failed: BTreeSet<&str> = failed.iter().map(String::as_str).collect();

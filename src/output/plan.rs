@@ -56,6 +56,9 @@ pub enum Data<'s> {
     Feed(&'s Lang),
     Sitemap,
     Robots,
+    /// A file of the web editor at `/admin/` (src/cms/), when config.yaml
+    /// asks for one.
+    Editor(&'static str),
 }
 
 /// A file to make: where it goes and what it is.
@@ -190,6 +193,14 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticAsset]) -> Vec<Job<'s>> {
             path: path.to_string(),
             page: Page::Data(data),
         });
+    }
+    if site.config.cms.is_some() {
+        for name in crate::cms::FILES {
+            jobs.push(Job {
+                path: format!("{}{name}", crate::cms::FOLDER),
+                page: Page::Data(Data::Editor(name)),
+            });
+        }
     }
     jobs
 }

@@ -25,6 +25,13 @@ pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
     let site = views.site;
     let text = match data {
         Data::Graph(l) => return super::graph::graph_json(site, l),
+        Data::Editor(name) => {
+            let bytes = crate::cms::published_file(&site.config, &views.theme.strings, name);
+            return Artifact {
+                path: path.to_string(),
+                content: Content::Bytes(bytes),
+            };
+        }
         Data::Feed(l) => {
             let title = format!(
                 "{} — {}",
@@ -35,7 +42,13 @@ pub fn data(views: &Views<'_>, data: Data<'_>, path: &str) -> Artifact {
         }
         Data::Sitemap => sitemap(site),
         Data::Robots => format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            "User-agent: *\nAllow: /\n{}\nSitemap: {}\n",
+            // The web editor is for the secretariat, not for search engines.
+            if site.config.cms.is_some() {
+                format!("Disallow: /{}\n", crate::cms::FOLDER)
+            } else {
+                String::new()
+            },
             site.permalink(SITEMAP)
         ),
     };

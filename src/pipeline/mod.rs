@@ -176,6 +176,12 @@ impl Pipeline {
         self.config.as_ref().map(|c| &c.default_language)
     }
 
+    /// config.yaml and the theme as last read, even when the content has
+    /// errors (`serve` makes the web editor from them).
+    pub fn config_and_theme(&self) -> Option<(&Config, &Theme)> {
+        Some((self.config.as_ref()?, self.theme.as_deref()?))
+    }
+
     /// The last good site and its theme (`serve`'s search index is made
     /// from a copy, elsewhere).
     pub fn last_site(&self) -> Option<(&Site, &Arc<Theme>)> {

@@ -99,6 +99,11 @@ impl Live {
     pub fn add_quietly(&self, files: &[(String, Arc<Content>)]) {
         let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
         for (path, content) in files {
+            // serve's web editor saves locally: the published one (made
+            // with the data files when config.yaml has `cms:`) stays out.
+            if crate::cms::is_admin(path) {
+                continue;
+            }
             s.files.insert(path.clone(), Arc::clone(content));
         }
         s.settle();

@@ -82,6 +82,11 @@ impl Preview {
         self.pipeline.last_site().map(|(site, _)| site)
     }
 
+    /// config.yaml and the theme as last read (for the web editor).
+    pub fn config_and_theme(&self) -> Option<(&crate::config::Config, &Theme)> {
+        self.pipeline.config_and_theme()
+    }
+
     pub fn default_lang(&self) -> String {
         self.pipeline
             .default_lang()

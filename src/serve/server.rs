@@ -16,13 +16,20 @@ use crate::output::Content;
 
 pub struct Server {
     listener: TcpListener,
+    /// The web editor's own policy (`cms::policy`), sent for `/admin/`.
+    admin_policy: Arc<String>,
 }
 
 impl Server {
     pub fn bind(addr: SocketAddr) -> io::Result<Server> {
         Ok(Server {
             listener: TcpListener::bind(addr)?,
+            admin_policy: Arc::new(crate::cms::policy("")),
         })
+    }
+
+    pub fn admin_policy(&mut self, policy: String) {
+        self.admin_policy = Arc::new(policy);
     }
 
     pub fn local_addr(&self) -> io::Result<SocketAddr> {
@@ -38,30 +45,38 @@ impl Server {
         for stream in self.listener.incoming().flatten() {
             let live = Arc::clone(&live);
             let hosts = Arc::clone(&hosts);
+            let admin = Arc::clone(&self.admin_policy);
             std::thread::spawn(move || {
-                let _ = handle(stream, &live, &hosts);
+                let _ = handle(stream, &live, &hosts, &admin);
             });
         }
     }
 }
 
-fn handle(mut stream: TcpStream, live: &Live, hosts: &Hosts) -> io::Result<()> {
+fn handle(mut stream: TcpStream, live: &Live, hosts: &Hosts, admin_policy: &str) -> io::Result<()> {
     stream.set_write_timeout(Some(Duration::from_secs(30)))?;
     let (request_line, host) = match read_request(&stream) {
         Ok(r) => r,
         Err(Refused::Gone) => return Ok(()),
         Err(Refused::Answer(status, why)) => {
-            return send(&mut stream, "GET", &plain(status, why));
+            return send(&mut stream, "GET", &plain(status, why), crate::output::CONTENT_SECURITY_POLICY);
         }
     };
     let mut parts = request_line.split(' ');
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("");
+    // The web editor has a policy of its own; the site keeps the strict one.
+    let policy = if crate::cms::is_admin(target) {
+        admin_policy
+    } else {
+        crate::output::CONTENT_SECURITY_POLICY
+    };
     if !target.starts_with('/') || target.chars().any(char::is_control) {
         return send(
             &mut stream,
             method,
             &plain("400 Bad Request", "bad request"),
+            policy,
         );
     }
     if !host.as_deref().is_some_and(|h| hosts.allows(h)) {
@@ -72,18 +87,19 @@ fn handle(mut stream: TcpStream, live: &Live, hosts: &Hosts) -> io::Result<()> {
                 "403 Forbidden",
                 "this preview answers requests for 127.0.0.1, localhost or the address it listens on only",
             ),
+            policy,
         );
     }
     if target.split('?').next() == Some(&format!("/{EVENTS_PATH}")) {
         if method != "GET" {
             let mut r = plain("405 Method Not Allowed", "GET only");
             r.headers.push(("Allow", "GET".into()));
-            return send(&mut stream, method, &r);
+            return send(&mut stream, method, &r, policy);
         }
         return events(stream, live);
     }
     let r = live.read(|s| respond(s, method, target));
-    send(&mut stream, method, &r)
+    send(&mut stream, method, &r, policy)
 }
 
 fn plain(status: &'static str, text: &str) -> Response {
@@ -94,7 +110,7 @@ fn plain(status: &'static str, text: &str) -> Response {
     )
 }
 
-fn send(stream: &mut TcpStream, method: &str, r: &Response) -> io::Result<()> {
+fn send(stream: &mut TcpStream, method: &str, r: &Response, policy: &str) -> io::Result<()> {
     let mut head = format!(
         "HTTP/1.1 {}\r\nConnection: close\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n",
         r.status,
@@ -107,10 +123,7 @@ fn send(stream: &mut TcpStream, method: &str, r: &Response) -> io::Result<()> {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
     }
-    head.push_str(&format!(
-        "Content-Security-Policy: {}\r\n",
-        crate::output::CONTENT_SECURITY_POLICY
-    ));
+    head.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {
@@ -192,7 +205,8 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
         return not_found(s, &decoded);
     };
     let wants_page = key.is_empty() || key.ends_with('/') || key.ends_with(".html");
-    if !s.errors.is_empty() && wants_page {
+    // The editor stays usable while the site has errors: it can fix them.
+    if !s.errors.is_empty() && wants_page && !crate::cms::is_admin(&key) {
         return response(
             "500 Internal Server Error",
             "text/html; charset=utf-8",
@@ -232,7 +246,8 @@ fn serve_file(s: &Snapshot, name: &str, content: &Content) -> Option<Response> {
         Content::Copy(p) => s.pins.get(p)?.read().ok()?,
     };
     let kind = content_type(name);
-    let body = if kind.starts_with("text/html") {
+    // The editor is not reloaded by its own saves.
+    let body = if kind.starts_with("text/html") && !crate::cms::is_admin(name) {
         inject_reload(&body)
     } else {
         body
@@ -315,7 +330,12 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 fn content_type(path: &str) -> &'static str {
-    crate::file_types::media_type(path)
+    match path.rsplit('.').next().unwrap_or("") {
+        // The web editor's configuration and modules.
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "mjs" => "text/javascript; charset=utf-8",
+        _ => crate::file_types::media_type(path),
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ mod bad_input;
 mod browser_csp;
 mod bundled_hub;
 mod check;
+mod cms;
+mod cms_browser;
 mod commonmark;
 mod csp;
 mod determinism;

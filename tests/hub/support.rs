@@ -53,6 +53,7 @@ impl Site {
         std::fs::copy(repo().join("config.yaml"), site.root.join("config.yaml")).expect("config");
         copy_tree(&repo().join("content"), &site.root.join("content"), true);
         copy_tree(&repo().join("themes"), &site.root.join("themes"), true);
+        copy_tree(&repo().join("static"), &site.root.join("static"), true);
         site
     }
 
