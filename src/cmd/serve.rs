@@ -166,8 +166,16 @@ fn rebuild(
             crate::serve::navigate::page_saved_last(preview.site()?, &root, c)
         });
         match to {
-            Some(to) => live.publish_navigating(with_editor(preview.files.clone(), preview, editor), &default_lang, to),
-            None => live.publish(Some(with_editor(preview.files.clone(), preview, editor)), Vec::new(), &default_lang),
+            Some(to) => live.publish_navigating(
+                with_editor(preview.files.clone(), preview, editor),
+                &default_lang,
+                to,
+            ),
+            None => live.publish(
+                Some(with_editor(preview.files.clone(), preview, editor)),
+                Vec::new(),
+                &default_lang,
+            ),
         }
     }
     eprintln!(

@@ -107,8 +107,8 @@ pub fn config(config: &Config, labels: &Labels<'_>, target: &Target<'_>) -> Valu
             // Every change is a branch and a pull request, which CI checks
             // with `check --strict --format github` before anyone merges.
             root.insert("publish_mode".into(), json!("editorial_workflow"));
-            root.insert("site_url".into(), json!(config.base_url));
-            root.insert("display_url".into(), json!(config.base_url));
+            root.insert("site_url".into(), json!(config.base_url.as_str()));
+            root.insert("display_url".into(), json!(config.base_url.as_str()));
         }
     }
     // The editor's own interface speaks the site's first language.

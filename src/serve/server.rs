@@ -59,7 +59,12 @@ fn handle(mut stream: TcpStream, live: &Live, hosts: &Hosts, admin_policy: &str)
         Ok(r) => r,
         Err(Refused::Gone) => return Ok(()),
         Err(Refused::Answer(status, why)) => {
-            return send(&mut stream, "GET", &plain(status, why), crate::output::CONTENT_SECURITY_POLICY);
+            return send(
+                &mut stream,
+                "GET",
+                &plain(status, why),
+                crate::output::CONTENT_SECURITY_POLICY,
+            );
         }
     };
     let mut parts = request_line.split(' ');
