@@ -101,6 +101,40 @@ pub fn css_string(s: &str) -> String {
     out
 }
 
+/// A URL path: every byte but the unreserved ones and `/` written `%XX`
+/// (a space or an accent in a file name; `*` and `:` mean something in
+/// `_headers`), so what is echoed in a header is plain ASCII.
+pub fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The inverse of `url_path`: `%XX` read back, `None` when an escape is
+/// cut short or the bytes are not UTF-8.
+pub fn url_path_decoded(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +146,14 @@ mod tests {
         assert_eq!(xml("a<b>&c\"'"), "a&lt;b&gt;&amp;c&quot;&apos;");
         assert_eq!(css_string("x\"; } body{\\"), "x\\\"; } body{\\\\");
         assert_eq!(css_string("a\nb\u{c}c"), "a\\a b\\c c");
+    }
+
+    #[test]
+    fn a_url_path_reads_back_as_written() {
+        let p = "fr/m/compte rendu é.pdf";
+        assert_eq!(url_path(p), "fr/m/compte%20rendu%20%C3%A9.pdf");
+        assert_eq!(url_path_decoded(&url_path(p)).as_deref(), Some(p));
+        assert_eq!(url_path_decoded("a%2"), None);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn download_rules(site: &Site) -> Vec<Rule> {
         .into_iter()
         .map(|p| {
             (
-                format!("/{}", encode(&p)),
+                format!("/{}", crate::escape::url_path(&p)),
                 vec![("Content-Disposition", "attachment".to_string())],
             )
         })
@@ -47,44 +47,12 @@ pub fn downloads(text: &str) -> BTreeSet<String> {
             && let Some((k, v)) = line.trim().split_once(':')
             && k.eq_ignore_ascii_case("content-disposition")
             && v.trim().starts_with("attachment")
-            && let Some(decoded) = decode(p.trim_start_matches('/'))
+            && let Some(decoded) = crate::escape::url_path_decoded(p.trim_start_matches('/'))
         {
             out.insert(decoded);
         }
     }
     out
-}
-
-/// A path as hosts match it: bytes outside the unreserved set and `/`
-/// as `%XX` (a space or an accent in a file name; `*` and `:` mean
-/// something in `_headers`).
-fn encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -94,7 +62,7 @@ mod tests {
     #[test]
     fn the_downloads_written_are_the_ones_read_back() {
         // As `hosting` writes a rule, among others.
-        let path = format!("/{}", encode("fr/m/compte rendu é.pdf"));
+        let path = format!("/{}", crate::escape::url_path("fr/m/compte rendu é.pdf"));
         assert_eq!(path, "/fr/m/compte%20rendu%20%C3%A9.pdf");
         let text = format!(
             "/*\n  X-Content-Type-Options: nosniff\n\n{path}\n  Content-Disposition: attachment\n\n/fr/other\n  Cache-Control: no-store\n"

@@ -192,7 +192,9 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
     let path = target.split(['?', '#']).next().unwrap_or("/");
     // A path with a control character (a CR/LF could start a header of
     // its own in a redirect) is refused before anything echoes it.
-    let Some(decoded) = percent_decode(path).filter(|d| !d.chars().any(char::is_control)) else {
+    let Some(decoded) =
+        crate::escape::url_path_decoded(path).filter(|d| !d.chars().any(char::is_control))
+    else {
         return response(
             "400 Bad Request",
             "text/plain; charset=utf-8",
@@ -236,7 +238,7 @@ pub fn respond(s: &Snapshot, method: &str, target: &str) -> Response {
             Vec::new(),
         );
         r.headers
-            .push(("Location", format!("/{}/", percent_encode(&key))));
+            .push(("Location", format!("/{}/", crate::escape::url_path(&key))));
         return r;
     }
     not_found(s, &decoded)
@@ -263,20 +265,6 @@ fn serve_file(s: &Snapshot, name: &str, content: &Content) -> Option<Response> {
             .push(("Content-Disposition", "attachment".to_string()));
     }
     Some(r)
-}
-
-/// `path` with every byte but unreserved ones and `/` written `%XX`, so
-/// that what is echoed in a header is plain ASCII.
-fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 fn not_found(s: &Snapshot, decoded: &str) -> Response {
@@ -315,23 +303,6 @@ fn clean(decoded: &str) -> Option<String> {
         key.push('/');
     }
     Some(key)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn content_type(path: &str) -> &'static str {
