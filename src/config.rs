@@ -14,7 +14,9 @@ use crate::lang::Lang;
 use crate::yaml::{self, Seg, Source};
 
 mod base_url;
+mod identity;
 pub use base_url::BaseUrl;
+pub use identity::{Identity, Image};
 
 pub const FILE: &str = "config.yaml";
 
@@ -40,6 +42,8 @@ struct RawConfig {
     unsafe_html: bool,
     #[serde(default)]
     cms: Option<CmsConfig>,
+    #[serde(default)]
+    identity: identity::RawIdentity,
 }
 
 /// Where the published web editor (`/admin/`) saves: a Git host's
@@ -104,6 +108,8 @@ pub struct Config {
     pub unsafe_html: bool,
     /// The published web editor, when config.yaml asks for one.
     pub cms: Option<CmsConfig>,
+    /// The site's tagline, logo, funders, footer text and links.
+    pub identity: Identity,
 }
 
 impl Config {
@@ -336,6 +342,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     if let Some(cms) = &raw.cms {
         check_cms(cms, &at, &mut diags);
     }
+    let identity = identity::check(&raw.identity, &languages, &src, &mut diags);
 
     if diags.has_errors() {
         return Err(diags);
@@ -352,6 +359,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         organisations,
         unsafe_html: raw.unsafe_html,
         cms: raw.cms,
+        identity,
     })
 }
 

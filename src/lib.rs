@@ -35,6 +35,7 @@ pub mod nofollow;
 pub mod output;
 pub mod output_folder;
 pub mod pipeline;
+pub mod plural;
 pub mod publish;
 pub mod scaffold;
 pub mod serve;

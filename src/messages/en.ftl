@@ -266,6 +266,11 @@ config-unknown-language = `{ $code }` is not one of the site's languages ({ $lis
 config-unknown-language-help = add the language to `languages`, or remove this line
 config-no-text = `{ $path }` has no text in `{ $lang }`
 config-no-text-help = add a line `{ $lang }: "…"` under it
+config-identity-bad-file = `{ $file }` is not a file of the site's `static/` folder
+config-identity-no-file = the image `{ $file }` is not in the site's `static/` folder
+config-identity-file-help = write its path inside `static/`, for example `images/logo.svg` for `static/images/logo.svg`
+config-identity-no-page = the footer links to the page `{ $id }`, which does not exist
+config-identity-no-page-help = write the page as `content/pages/{ $id }.<language>.md`, or remove it from `identity.links`
 
 ## The theme
 theme-missing = the theme `{ $name }` does not exist

@@ -273,6 +273,11 @@ config-unknown-language = `{ $code }` n’est pas l’une des langues du site ({
 config-unknown-language-help = ajoutez la langue à `languages`, ou retirez cette ligne
 config-no-text = `{ $path }` n’a pas de texte en `{ $lang }`
 config-no-text-help = ajoutez une ligne `{ $lang }: "…"` en dessous
+config-identity-bad-file = `{ $file }` n’est pas un fichier du dossier `static/` du site
+config-identity-no-file = l’image `{ $file }` n’est pas dans le dossier `static/` du site
+config-identity-file-help = écrivez son chemin dans `static/`, par exemple `images/logo.svg` pour `static/images/logo.svg`
+config-identity-no-page = le pied de page renvoie à la page `{ $id }`, qui n’existe pas
+config-identity-no-page-help = écrivez la page dans `content/pages/{ $id }.<langue>.md`, ou retirez-la de `identity.links`
 
 ## Le thème
 theme-missing = le thème `{ $name }` n’existe pas

@@ -1,9 +1,13 @@
-//! The challenge × recommendation matrix page. A real table: rows are
-//! challenges, columns recommendations, a mark where one addresses the
-//! other, with the number of practices behind each. Past a few thousand
-//! cells a grid is unreadable and its size explodes, so a large hub gets
-//! the same facts as a two-column table: each challenge with the
-//! recommendations that address it.
+//! The challenge × recommendation matrix page, in two forms of the same
+//! facts: a table (rows are challenges, columns recommendations, a mark
+//! where one addresses the other and the number of practices behind
+//! each) for wide screens, and a list, each challenge with the
+//! recommendations that address it and the practices that link the two,
+//! which phones show in place of the table and to which the table's
+//! counts link. Past a few thousand cells a grid is unreadable and its
+//! size explodes, so a large hub gets the list alone.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -21,21 +25,27 @@ const MAX_CELLS: usize = 4_000;
 struct Cell {
     addresses: bool,
     practices: usize,
+    /// The anchor of this pair in the list form, where its practices are.
+    anchor: String,
 }
 
 #[derive(Serialize)]
 struct Row {
     challenge: LinkView,
-    /// One per column, in the dense grid.
+    /// One per column, in the table.
     cells: Vec<Cell>,
-    /// The recommendations that address it, in the compact table.
-    addressed_by: Vec<Addressing>,
+    /// The recommendations that address it or that practices tackling it
+    /// apply, in the list.
+    pairs: Vec<Pair>,
 }
 
 #[derive(Serialize)]
-struct Addressing {
+struct Pair {
     recommendation: LinkView,
-    practices: usize,
+    addresses: bool,
+    /// The practices that tackle the challenge by applying it.
+    practices: Vec<LinkView>,
+    anchor: String,
 }
 
 fn key(kind: Kind, id: &str) -> EntityKey {
@@ -56,12 +66,22 @@ pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
     let challenges = views.link_list(&keys(Kind::Challenge), lang);
     let recommendations = views.link_list(&keys(Kind::Recommendation), lang);
     let dense = challenges.len() * recommendations.len() <= MAX_CELLS;
+    let anchor = |c: &str, r: &str| format!("m-{c}--{r}");
 
     let rows: Vec<Row> = challenges
         .into_iter()
         .map(|c| {
             let ck = key(Kind::Challenge, &c.id);
             let by = site.graph.sources(&ck, Kind::Recommendation, "addresses");
+            // Recommendation → the practices that tackle the challenge and
+            // apply it.
+            let mut behind: BTreeMap<EntityKey, BTreeSet<EntityKey>> =
+                by.iter().map(|r| (r.clone(), BTreeSet::new())).collect();
+            for p in site.graph.sources(&ck, Kind::Practice, "challenges") {
+                for r in site.graph.targets(&p, "recommendations") {
+                    behind.entry(r).or_default().insert(p.clone());
+                }
+            }
             let cells = if dense {
                 recommendations
                     .iter()
@@ -69,34 +89,34 @@ pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
                         let rk = key(Kind::Recommendation, &r.id);
                         Cell {
                             addresses: by.contains(&rk),
-                            practices: site.graph.practices_behind(&ck, &rk),
+                            practices: behind.get(&rk).map_or(0, BTreeSet::len),
+                            anchor: anchor(&c.id, &r.id),
                         }
                     })
                     .collect()
             } else {
                 Vec::new()
             };
-            let addressed_by = if dense {
-                Vec::new()
-            } else {
-                views
-                    .link_list(&by, lang)
-                    .into_iter()
-                    .map(|r| {
-                        let practices = site
-                            .graph
-                            .practices_behind(&ck, &key(Kind::Recommendation, &r.id));
-                        Addressing {
-                            recommendation: r,
-                            practices,
-                        }
-                    })
-                    .collect()
-            };
+            let pairs = views
+                .link_list(behind.keys(), lang)
+                .into_iter()
+                .map(|r| {
+                    let rk = key(Kind::Recommendation, &r.id);
+                    Pair {
+                        addresses: by.contains(&rk),
+                        practices: behind
+                            .get(&rk)
+                            .map(|p| views.link_list(p, lang))
+                            .unwrap_or_default(),
+                        anchor: anchor(&c.id, &r.id),
+                        recommendation: r,
+                    }
+                })
+                .collect();
             Row {
                 challenge: c,
                 cells,
-                addressed_by,
+                pairs,
             }
         })
         .collect();

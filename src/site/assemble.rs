@@ -283,6 +283,18 @@ pub fn assemble_with(
         check_references(item, &targets, &mut diags);
         check_document_files(item, &bundle_files, &mut diags);
     }
+    let statics: std::collections::BTreeSet<&str> =
+        tree.statics.iter().map(|f| f.name.as_str()).collect();
+    config.identity.check_site(
+        &statics,
+        &|id| {
+            targets.versions.contains_key(&EntityKey {
+                kind: crate::kind::Kind::Page,
+                id: id.to_string(),
+            })
+        },
+        &mut diags,
+    );
     targets.paths = SitePaths::new(
         &config,
         &targets,

@@ -81,9 +81,26 @@ pub struct PageContext<'a> {
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
+    /// The site's name.
     pub title: &'a str,
     pub description: &'a str,
     pub base_url: &'a str,
+    pub tagline: &'a str,
+    /// The footer's line: who publishes the hub.
+    pub footer: &'a str,
+    pub logo: Option<ImageView>,
+    pub funders: Option<ImageView>,
+    /// The footer's links to the hub's own pages (legal notice, privacy…).
+    pub links: Vec<NavItem>,
+}
+
+/// An image of the site (`identity.logo`, `identity.funders`).
+#[derive(Serialize)]
+pub struct ImageView {
+    pub url: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Serialize)]
@@ -112,6 +129,11 @@ pub struct LinkView {
     pub lang: Option<String>,
     /// A meeting's date, written the page's way.
     pub date: Option<String>,
+    pub kind: Kind,
+    /// What lets a reader choose among the links, in the page's words:
+    /// a meeting's type and date, a practice's countries, status and
+    /// period, a country's region (the template joins them).
+    pub meta: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -212,6 +234,23 @@ impl<'a> Views<'a> {
             })
             .collect();
         let site_description = cfg.description.get(lang).map_or("", String::as_str);
+        let id = &cfg.identity;
+        let image = |i: &crate::config::Image| ImageView {
+            url: site.url(&i.file),
+            alt: i.alt.get(lang).cloned().unwrap_or_default(),
+            width: i.width,
+            height: i.height,
+        };
+        let links = id
+            .links
+            .iter()
+            .filter_map(|(page, _)| site.link(Kind::Page, page, lang))
+            .map(|l| NavItem {
+                label: for_lang(l.version.lang.as_str(), &l.version.common.title),
+                url: site.url(&l.version.path),
+                current: l.version.path == path,
+            })
+            .collect();
         PageContext {
             lang: lang.as_str(),
             t: self.t(lang),
@@ -219,6 +258,11 @@ impl<'a> Views<'a> {
                 title: cfg.title.get(lang).map_or("", String::as_str),
                 description: site_description,
                 base_url: cfg.base_url.as_str(),
+                tagline: id.tagline.get(lang).map_or("", String::as_str),
+                footer: id.footer.get(lang).map_or("", String::as_str),
+                logo: id.logo.as_ref().map(image),
+                funders: id.funders.as_ref().map(image),
+                links,
             },
             title: for_lang(lang.as_str(), &title),
             description: description.unwrap_or_else(|| site_description.to_string()),
@@ -239,16 +283,66 @@ impl<'a> Views<'a> {
     }
 
     pub fn link(&self, l: &LinkTo<'_>, lang: &Lang) -> LinkView {
+        let date = match l.entity.kind {
+            Kind::Meeting => l.version.common.date.as_ref().map(|d| self.date(d, lang)),
+            _ => None,
+        };
         LinkView {
             id: l.entity.id.clone(),
             title: for_lang(l.version.lang.as_str(), &l.version.common.title),
             url: self.site.url(&l.version.path),
             lang: (&l.version.lang != lang).then(|| l.version.lang.to_string()),
-            date: match l.entity.kind {
-                Kind::Meeting => l.version.common.date.as_ref().map(|d| self.date(d, lang)),
-                _ => None,
-            },
+            meta: self.link_meta(&l.version.fields, date.as_deref(), lang),
+            date,
+            kind: l.entity.kind,
         }
+    }
+
+    /// The facts a link to a version of these fields shows beside it.
+    fn link_meta(&self, fields: &Fields, date: Option<&str>, lang: &Lang) -> Vec<String> {
+        let mut meta = Vec::new();
+        match fields {
+            Fields::Meeting(m) => {
+                meta.extend(word_of(self, lang, "meeting_type", &m.r#type));
+                meta.extend(date.map(str::to_string));
+            }
+            Fields::Practice(p) => {
+                let names = self.country_names(&p.countries, lang);
+                if !names.is_empty() {
+                    meta.push(names.join(", "));
+                }
+                meta.extend(
+                    p.status
+                        .as_ref()
+                        .and_then(|s| word_of(self, lang, "practice_status", s)),
+                );
+                if let Some(period) = &p.period {
+                    meta.push(match period.end {
+                        Some(end) if end != period.start => format!("{}–{end}", period.start),
+                        Some(_) => period.start.to_string(),
+                        None => format!("{} – {}", period.start, self.word(lang, "period_open")),
+                    });
+                }
+            }
+            Fields::Country(c) => meta.extend(word_of(self, lang, "region", &c.region)),
+            _ => {}
+        }
+        meta
+    }
+
+    /// The titles of these countries in `lang` (or the language they
+    /// exist in), alphabetically.
+    fn country_names(&self, ids: &[String], lang: &Lang) -> Vec<String> {
+        let mut names: Vec<((String, String), String)> = ids
+            .iter()
+            .filter_map(|id| self.site.link(Kind::Country, id, lang))
+            .map(|l| {
+                let title = for_lang(l.version.lang.as_str(), &l.version.common.title);
+                (l.version.sort_key.clone(), title)
+            })
+            .collect();
+        names.sort();
+        names.into_iter().map(|(_, t)| t).collect()
     }
 
     /// Links to `keys` in `lang`: meetings newest first, the rest by title.
@@ -335,21 +429,9 @@ impl<'a> Views<'a> {
                 let meta = match &v.fields {
                     Fields::Meeting(m) => word_of(self, lang, "meeting_type", &m.r#type),
                     Fields::Country(c) => word_of(self, lang, "region", &c.region),
-                    Fields::Practice(p) => {
-                        let countries: std::collections::BTreeSet<EntityKey> = p
-                            .countries
-                            .iter()
-                            .map(|id| EntityKey {
-                                kind: Kind::Country,
-                                id: id.clone(),
-                            })
-                            .collect();
-                        let names: Vec<String> = self
-                            .link_list(&countries, lang)
-                            .into_iter()
-                            .map(|l| l.title)
-                            .collect();
-                        (!names.is_empty()).then(|| names.join(", "))
+                    Fields::Practice(_) => {
+                        let meta = self.link_meta(&v.fields, None, lang);
+                        (!meta.is_empty()).then(|| meta.join(" · "))
                     }
                     _ => None,
                 };

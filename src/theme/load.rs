@@ -57,8 +57,8 @@ pub struct Theme {
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
     let layers = files::gather(root, &config.theme)?;
     let mut diags = Diagnostics::new();
-    let (tera, sources) = templates(&layers, &mut diags);
     let strings = i18n(&layers, config, &mut diags);
+    let (tera, sources) = templates(&layers, &strings, &mut diags);
     let (statics, assets) = super::assets::statics(&layers, &config.base_url);
     if diags.has_errors() {
         return Err(diags);
@@ -92,6 +92,7 @@ pub fn overrides(root: &Path, config: &Config) -> Vec<Override> {
 
 fn templates(
     layers: &Layers,
+    strings: &BTreeMap<Lang, Strings>,
     diags: &mut Diagnostics,
 ) -> (tera::Tera, BTreeMap<String, (String, String)>) {
     let mut sources = BTreeMap::new();
@@ -112,6 +113,8 @@ fn templates(
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Before the templates: Tera checks the functions they call.
+    super::counts::register(&mut tera, strings);
     let all: Vec<(&str, &str)> = sources
         .iter()
         .map(|(n, (_, t))| (n.as_str(), t.as_str()))
@@ -216,11 +219,33 @@ fn i18n(layers: &Layers, config: &Config, diags: &mut Diagnostics) -> BTreeMap<L
         texts.insert(lang.clone(), (file, text));
     }
     // A key in one language and not in another is an error in the file
-    // that lacks it: the page would otherwise show a hole.
+    // that lacks it: the page would otherwise show a hole. A count's
+    // categories differ by language (`_one`, `_few`…): only its `_other`
+    // form is required everywhere, and with it any category.
     let all: BTreeSet<&String> = out.values().flat_map(|s| s.keys()).collect();
     for (lang, strings) in &out {
         let (file, text) = &texts[lang];
+        for key in strings.keys() {
+            let Some((base, cat)) = crate::plural::split_key(key) else {
+                continue;
+            };
+            let other = format!("{base}_other");
+            if cat != "other" && !strings.contains_key(&other) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "UI string `{key}` has no `{other}` in `{lang}`"
+                    ))
+                    .at(Span::at(file, text, 1, 1, 1))
+                    .help(format!(
+                        "add `{other}: \"…\"` to {file}: it is the form for every number the language's other categories do not take"
+                    )),
+                );
+            }
+        }
         for key in &all {
+            if crate::plural::split_key(key).is_some_and(|(_, cat)| cat != "other") {
+                continue;
+            }
             if strings.contains_key(*key) {
                 continue;
             }

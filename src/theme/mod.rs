@@ -7,6 +7,7 @@
 
 mod assets;
 mod context;
+mod counts;
 mod dates;
 mod entity;
 mod files;

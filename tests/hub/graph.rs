@@ -56,7 +56,31 @@ fn a_challenge_lists_recommendations_meetings_practices_countries_and_related() 
     assert_eq!(en.titles("Practices that tackle it"), v(&["ANPE services"]));
     assert_eq!(en.titles("Countries concerned"), v(&["Cameroon", "Togo"]));
     assert_eq!(en.titles("Related challenges"), v(&["Employer reluctance"]));
-    assert_eq!(en.texts(".at-a-glance strong"), v(&["2", "1", "2"]));
+    // Right under the title, in words, each a link to its list.
+    assert_eq!(
+        en.texts(".entity-head .connections a"),
+        v(&[
+            "addressed by 2 recommendations",
+            "tackled by 1 practice",
+            "raised at 1 meeting",
+            "2 countries",
+            "1 related challenge"
+        ])
+    );
+    for a in en.all(".entity-head .connections a") {
+        let id = a.value().attr("href").unwrap_or_default().trim_start_matches('#');
+        assert_eq!(en.all(&format!("section.links[id='{id}'] li")).len() > 0, true, "{id}");
+    }
+    assert_eq!(
+        fr.texts(".entity-head .connections a"),
+        v(&[
+            "visé par 2 recommandations",
+            "traité par 1 pratique",
+            "soulevé lors de 1 réunion",
+            "2 pays",
+            "1 défi lié"
+        ])
+    );
 }
 
 #[test]
@@ -233,35 +257,49 @@ fn the_matrix_is_a_real_table_with_counts() {
             "Frontières poreuses"
         ])
     );
+    // Each cell in words: a mark and "addresses it" for screen readers,
+    // the practices behind it counted in words and linked to the list
+    // below the table, where they are named.
     let rows: Vec<Vec<String>> = en
         .all("table.matrix tbody tr")
         .into_iter()
         .map(|tr| {
             let td = scraper::Selector::parse("td").unwrap_or_else(|_| unreachable!());
-            tr.select(&td)
-                .map(|c| {
-                    if c.value().attr("class") == Some("yes") {
-                        format!(
-                            "yes {}",
-                            c.text()
-                                .filter(|t| t.trim().parse::<u32>().is_ok())
-                                .collect::<String>()
-                                .trim()
-                        )
-                    } else {
-                        "-".into()
-                    }
-                })
-                .collect()
+            tr.select(&td).map(crate::support::text_of).collect()
         })
         .collect();
     assert_eq!(
         rows,
         vec![
-            v(&["yes 0", "yes 1"]), // coordination gaps: both address it; ANPE links it to the mechanism
-            v(&["-", "-"]),
-            v(&["yes 1", "-"]), // porous borders: border desks apply the multi-stakeholder approach
+            // coordination gaps: both address it; ANPE links it to the mechanism
+            v(&["● addresses it.", "● addresses it, 1 practice"]),
+            v(&["no", "no"]),
+            // porous borders: border desks apply the multi-stakeholder approach
+            v(&["● addresses it, 1 practice", "no"]),
         ]
+    );
+    let count = en.all("table.matrix td.yes a")[0];
+    let target = count.value().attr("href").unwrap_or_default().trim_start_matches('#').to_string();
+    let pair = en.one(&format!(".matrix-list li[id='{target}']"));
+    let names: Vec<String> = pair
+        .select(&scraper::Selector::parse("a").unwrap_or_else(|_| unreachable!()))
+        .map(crate::support::text_of)
+        .collect();
+    // The recommendation, then the one practice behind the cell.
+    assert_eq!(names.len(), 2, "{target}: {names:?}");
+    // The list form, which phones show in place of the table: every
+    // challenge, each with the recommendations that address it.
+    assert_eq!(
+        en.texts(".matrix-list h3"),
+        v(&["Coordination gaps", "Employer reluctance", "Frontières poreuses"])
+    );
+    let fr = site().page("fr/matrix/");
+    assert!(
+        fr.texts("table.matrix td")
+            .iter()
+            .any(|t| t == "● y répond, 1 pratique"),
+        "{:?}",
+        fr.texts("table.matrix td")
     );
 }
 
@@ -309,7 +347,7 @@ fn check_warns_of_loose_ends_and_missing_translations() {
 }
 
 #[test]
-fn a_large_matrix_becomes_a_two_column_table() {
+fn a_large_matrix_becomes_a_list_by_challenge() {
     // 70 challenges × 60 recommendations is past what a grid can show.
     let site = Site::fixture("graph/cross-links");
     for c in 0..70 {
@@ -329,17 +367,13 @@ fn a_large_matrix_becomes_a_two_column_table() {
     }
     site.build(&[]);
     let en = site.page("en/matrix/");
-    assert!(en.all("table.matrix.compact").len() == 1);
-    assert_eq!(
-        en.texts("table.matrix thead th"),
-        v(&["Challenges", "Recommendations that address it"])
-    );
-    let rows = en.all("table.matrix tbody tr");
+    assert!(en.all("table.matrix").is_empty());
+    let rows = en.all(".matrix-list .items > li");
     assert_eq!(rows.len(), 3 + 70);
     let c05 = rows
         .iter()
-        .find(|tr| crate::support::text_of(**tr).starts_with("Challenge 05"))
-        .map(|tr| crate::support::text_of(*tr))
+        .find(|li| crate::support::text_of(**li).starts_with("Challenge 05"))
+        .map(|li| crate::support::text_of(*li))
         .expect("row of challenge 05");
-    assert_eq!(c05, "Challenge 05 Recommendation 05 (0 practices)");
+    assert_eq!(c05, "Challenge 05 Recommendation 05 addresses it · 0 practices");
 }

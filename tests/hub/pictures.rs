@@ -1,5 +1,5 @@
-//! Pictures: the partner-country map of the countries list, and the
-//! at-a-glance bars of a challenge page.
+//! Pictures: the partner-country map of the countries list, and what an
+//! entity page leads with (its connections, counted in words).
 
 use std::collections::BTreeMap;
 
@@ -100,32 +100,37 @@ fn the_countries_list_shows_a_map_linking_each_country_to_its_profile() {
 }
 
 #[test]
-fn a_challenge_shows_its_counts_as_bars() {
+fn every_entity_page_leads_with_its_connections_counted_and_linked() {
     let site = Site::bundled_hub();
     site.build(&[]);
-    let page = site.page("en/challenges/coordination-gaps/");
-    for (class, heading) in [
-        ("recommendations", "Recommendations that address it"),
-        ("practices", "Practices that tackle it"),
-        ("countries", "Countries concerned"),
+    for path in [
+        "en/challenges/coordination-gaps/",
+        "fr/defis/coordination-gaps/",
+        "en/meetings/2021-01-21-rvr-webinar/",
+        "fr/reunions/2021-01-21-rvr-webinar/",
+        "en/practices/anpe-togo/",
+        "fr/pratiques/anpe-togo/",
+        "en/countries/cm/",
+        "fr/pays/cm/",
+        "en/recommendations/multi-stakeholder-approach/",
+        "fr/recommandations/multi-stakeholder-approach/",
     ] {
-        let li = page.one(&format!(".at-a-glance .glance-{class}"));
-        let n: usize = text_of(
-            li.select(&scraper::Selector::parse("strong").unwrap_or_else(|_| unreachable!()))
-                .next()
-                .expect("a count"),
-        )
-        .parse()
-        .expect("a number");
-        let listed = page.list(heading).len();
-        assert_eq!(n, listed, "{class}");
-        let bar = li
-            .select(&scraper::Selector::parse(".glance-bar").unwrap_or_else(|_| unreachable!()))
-            .next()
-            .expect("a bar");
-        assert_eq!(
-            bar.value().attr("class"),
-            Some(format!("glance-bar n-{}", n.min(20)).as_str())
-        );
+        let page = site.page(path);
+        let parts = page.all(".entity-head .connections a");
+        assert!(!parts.is_empty(), "{path}");
+        for a in parts {
+            let words = text_of(a);
+            let n: usize = words
+                .split_whitespace()
+                .find_map(|w| w.parse().ok())
+                .unwrap_or_else(|| panic!("{path}: no number in {words:?}"));
+            let id = a.value().attr("href").unwrap_or_default();
+            let id = id.strip_prefix('#').unwrap_or_else(|| panic!("{path}: {id}"));
+            let list = page.one(&format!("section.links[id='{id}']"));
+            let items = list
+                .select(&scraper::Selector::parse("li").unwrap_or_else(|_| unreachable!()))
+                .count();
+            assert_eq!(items, n, "{path}: {words}");
+        }
     }
 }

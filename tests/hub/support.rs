@@ -247,7 +247,7 @@ impl Page {
         let a = Selector::parse("li > a").unwrap_or_else(|_| unreachable!());
         self.all("section.links")
             .into_iter()
-            .filter(|s| s.select(&h2).next().map(text_of).as_deref() == Some(heading))
+            .filter(|s| s.select(&h2).next().map(heading_text).as_deref() == Some(heading))
             .flat_map(|s| {
                 s.select(&a)
                     .map(|l| (text_of(l), l.value().attr("href").unwrap_or("").to_string()))
@@ -264,6 +264,16 @@ impl Page {
     pub fn lang(&self) -> String {
         self.attr("html", "lang").unwrap_or_default()
     }
+}
+
+/// A list's heading without the count beside it (`<span class="n">`).
+pub fn heading_text(h: scraper::ElementRef<'_>) -> String {
+    h.children()
+        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn text_of(e: scraper::ElementRef<'_>) -> String {

@@ -14,6 +14,14 @@ const MORE = 12;
 
 async function start(root) {
   const t = root.dataset;
+  // A count in words by the page's language's plural rules: the forms
+  // (`{"one": "{n} result…", "other": …}`) come from the theme's strings,
+  // the browser's CLDR rules choose, as the build's do.
+  const rules = new Intl.PluralRules(document.documentElement.lang || "en");
+  function counted(forms, n) {
+    const f = JSON.parse(forms);
+    return (f[rules.select(n)] || f.other).replace("{n}", n);
+  }
   const form = root.querySelector("form");
   const input = form.elements.q;
   const status = root.querySelector(".search-status");
@@ -185,8 +193,8 @@ async function start(root) {
     const q = state.q;
     await show(mine, 0, FIRST, false);
     if (mine !== run) return;
-    if (!q) say((n ? t.filtered : t.noneFiltered).replace("{n}", n), "done");
-    else say((n === 0 ? t.none : n === 1 ? t.one : t.many).replace("{q}", q).replace("{n}", n), "done");
+    if (!q) say((n ? counted(t.filtered, n) : t.noneFiltered), "done");
+    else say((n === 0 ? t.none : counted(t.results, n)).replace("{q}", q), "done");
     // For the benchmark: when the first results were on screen.
     if (!performance.getEntriesByName("search-results").length) performance.mark("search-results");
   }
