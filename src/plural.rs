@@ -85,9 +85,18 @@ mod tests {
     #[test]
     fn french_counts_zero_and_one_as_one() {
         let s = strings();
-        assert_eq!(words(&s, "recs", "fr", 0).as_deref(), Some("0 recommandation"));
-        assert_eq!(words(&s, "recs", "fr", 1).as_deref(), Some("1 recommandation"));
-        assert_eq!(words(&s, "recs", "fr", 2).as_deref(), Some("2 recommandations"));
+        assert_eq!(
+            words(&s, "recs", "fr", 0).as_deref(),
+            Some("0 recommandation")
+        );
+        assert_eq!(
+            words(&s, "recs", "fr", 1).as_deref(),
+            Some("1 recommandation")
+        );
+        assert_eq!(
+            words(&s, "recs", "fr", 2).as_deref(),
+            Some("2 recommandations")
+        );
     }
 
     #[test]
@@ -96,7 +105,10 @@ mod tests {
         assert_eq!(category("en", 0), "other");
         assert_eq!(category("en", 1), "one");
         assert_eq!(category("en", 2), "other");
-        assert_eq!(words(&s, "recs", "en", 0).as_deref(), Some("0 recommandations"));
+        assert_eq!(
+            words(&s, "recs", "en", 0).as_deref(),
+            Some("0 recommandations")
+        );
     }
 
     #[test]
@@ -107,14 +119,20 @@ mod tests {
         assert_eq!(category("pl", 3), "few");
         assert_eq!(category("pl", 5), "many");
         // A category a file leaves out falls back to `_other`.
-        assert_eq!(words(&strings(), "recs", "pl", 5).as_deref(), Some("5 recommandations"));
+        assert_eq!(
+            words(&strings(), "recs", "pl", 5).as_deref(),
+            Some("5 recommandations")
+        );
         // A language CLDR does not know counts everything as `other`.
         assert_eq!(category("zzz", 1), "other");
     }
 
     #[test]
     fn plural_keys_split_from_plain_ones() {
-        assert_eq!(split_key("glance_practices_one"), Some(("glance_practices", "one")));
+        assert_eq!(
+            split_key("glance_practices_one"),
+            Some(("glance_practices", "one"))
+        );
         assert_eq!(split_key("search_other"), Some(("search", "other")));
         assert_eq!(split_key("footer_text"), None);
         assert_eq!(split_key("_one"), None);

@@ -10,7 +10,7 @@ use super::fm::{Dialect, content_path, document, index_page};
 use super::plan::{Kind, LANGS, Plan, attachment_name};
 
 pub fn write(plan: &Plan, repo: &Path, dir: &Path, w: &mut Written) -> io::Result<()> {
-    for owned in ["content", "themes", "public"] {
+    for owned in ["content", "themes", "static", "public"] {
         clear(&dir.join(owned))?;
     }
     std::fs::create_dir_all(dir)?;
@@ -19,6 +19,7 @@ pub fn write(plan: &Plan, repo: &Path, dir: &Path, w: &mut Written) -> io::Resul
     w.copy_dir(&repo.join("themes"), &dir.join("themes"))?;
     let content = dir.join("content");
     indexes(&content, w)?;
+    identity(repo, dir, w)?;
     for (idx, e) in plan.entities.iter().enumerate() {
         for lang in 0..LANGS.len() {
             if !e.langs[lang] {
@@ -95,4 +96,32 @@ pub fn attachment(id: &str) -> String {
         ));
     }
     s.repeat(3)
+}
+
+/// What config.yaml's `identity:` names, copied from the repository: the
+/// logo's and funders' images, and the pages the footer links to.
+fn identity(repo: &Path, dir: &Path, w: &mut Written) -> io::Result<()> {
+    let Ok(config) = rabat_hub::config::load(repo) else {
+        return Ok(());
+    };
+    let id = &config.identity;
+    for image in id.logo.iter().chain(&id.funders) {
+        let to = dir.join("static").join(&image.file);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        w.bytes += std::fs::copy(repo.join("static").join(&image.file), to)?;
+        w.files += 1;
+    }
+    for (page, _) in &id.links {
+        for lang in LANGS {
+            let name = format!("{page}.{lang}.md");
+            let from = repo.join("content/pages").join(&name);
+            if from.is_file() {
+                let text = std::fs::read_to_string(from)?;
+                w.write(&dir.join("content/pages").join(&name), &text)?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -81,9 +81,12 @@ pub(super) fn check(
         let span = src.span_of(&[Seg::Key("identity"), Seg::Key(key), Seg::Key("file")]);
         if file.is_empty() || file.split('/').any(|s| s == ".." || s.is_empty()) {
             diags.push(
-                Diagnostic::error(crate::t!("config-identity-bad-file", file = raw.file.as_str()))
-                    .at(span.clone())
-                    .help(crate::t!("config-identity-file-help")),
+                Diagnostic::error(crate::t!(
+                    "config-identity-bad-file",
+                    file = raw.file.as_str()
+                ))
+                .at(span.clone())
+                .help(crate::t!("config-identity-file-help")),
             );
         }
         Some(Image {

@@ -45,9 +45,17 @@ pub fn statics(
         })
         .collect();
     if !out.iter().any(|a| a.name == PRINT_CSS) {
+        // The theme's print rules (`data/print.css`), loaded by pages with
+        // `media="print"` only: off the screen's critical path.
+        let rules = layers
+            .files
+            .get("data/print.css")
+            .and_then(|f| f.bytes().ok())
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
         out.push(StaticAsset {
             name: PRINT_CSS.to_string(),
-            body: Body::Made(Arc::from(print_css(base_url).into_bytes())),
+            body: Body::Made(Arc::from((print_css(base_url) + &rules).into_bytes())),
         });
     }
     let mut hashed = BTreeMap::new();

@@ -108,11 +108,23 @@ mod tests {
         // French: 0 and 1 are singular.
         assert_eq!(render(t, "fr", 0), "visé par 0 recommandation · 0 pratique");
         assert_eq!(render(t, "fr", 1), "visé par 1 recommandation · 1 pratique");
-        assert_eq!(render(t, "fr", 2), "visé par 2 recommandations · 2 pratiques");
+        assert_eq!(
+            render(t, "fr", 2),
+            "visé par 2 recommandations · 2 pratiques"
+        );
         // English: 0 is plural.
-        assert_eq!(render(t, "en", 0), "addressed by 0 recommendations · 0 practices");
-        assert_eq!(render(t, "en", 1), "addressed by 1 recommendation · 1 practice");
-        assert_eq!(render(t, "en", 2), "addressed by 2 recommendations · 2 practices");
+        assert_eq!(
+            render(t, "en", 0),
+            "addressed by 0 recommendations · 0 practices"
+        );
+        assert_eq!(
+            render(t, "en", 1),
+            "addressed by 1 recommendation · 1 practice"
+        );
+        assert_eq!(
+            render(t, "en", 2),
+            "addressed by 2 recommendations · 2 practices"
+        );
         // `lang=` wins over the page's language.
         let t = r#"{{ count(key="show_more", n=n, lang="en") }}"#;
         assert_eq!(render(t, "fr", 3), "Show 3 more");
@@ -123,8 +135,8 @@ mod tests {
         let t = r#"{{ plural_forms(key="search_results") | safe }}"#;
         let forms: BTreeMap<String, String> =
             serde_json::from_str(&render(t, "fr", 0)).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(forms["one"], "{n} résultat pour « {q} ».");
-        assert_eq!(forms["other"], "{n} résultats pour « {q} ».");
+        assert_eq!(forms["one"], "{n} résultat pour «\u{a0}{q}\u{a0}».");
+        assert_eq!(forms["other"], "{n} résultats pour «\u{a0}{q}\u{a0}».");
     }
 
     #[test]

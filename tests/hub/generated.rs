@@ -119,6 +119,14 @@ fn distinct_words(content: &Path, lang: &str) -> BTreeSet<String> {
     snapshot(content)
         .into_iter()
         .filter(|(path, _)| path.ends_with(&suffix))
+        // The hub's own pages the footer links to (legal notice…), copied
+        // as they are: not generated text.
+        .filter(|(path, bytes)| {
+            std::fs::read(crate::support::repo().join("content").join(path))
+                .ok()
+                .as_ref()
+                != Some(bytes)
+        })
         .flat_map(|(_, bytes)| {
             String::from_utf8(bytes)
                 .expect("UTF-8")

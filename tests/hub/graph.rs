@@ -68,8 +68,16 @@ fn a_challenge_lists_recommendations_meetings_practices_countries_and_related() 
         ])
     );
     for a in en.all(".entity-head .connections a") {
-        let id = a.value().attr("href").unwrap_or_default().trim_start_matches('#');
-        assert_eq!(en.all(&format!("section.links[id='{id}'] li")).len() > 0, true, "{id}");
+        let id = a
+            .value()
+            .attr("href")
+            .unwrap_or_default()
+            .trim_start_matches('#');
+        assert_eq!(
+            en.all(&format!("section.links[id='{id}'] li")).len() > 0,
+            true,
+            "{id}"
+        );
     }
     assert_eq!(
         fr.texts(".entity-head .connections a"),
@@ -279,7 +287,12 @@ fn the_matrix_is_a_real_table_with_counts() {
         ]
     );
     let count = en.all("table.matrix td.yes a")[0];
-    let target = count.value().attr("href").unwrap_or_default().trim_start_matches('#').to_string();
+    let target = count
+        .value()
+        .attr("href")
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_string();
     let pair = en.one(&format!(".matrix-list li[id='{target}']"));
     let names: Vec<String> = pair
         .select(&scraper::Selector::parse("a").unwrap_or_else(|_| unreachable!()))
@@ -291,7 +304,11 @@ fn the_matrix_is_a_real_table_with_counts() {
     // challenge, each with the recommendations that address it.
     assert_eq!(
         en.texts(".matrix-list h3"),
-        v(&["Coordination gaps", "Employer reluctance", "Frontières poreuses"])
+        v(&[
+            "Coordination gaps",
+            "Employer reluctance",
+            "Frontières poreuses"
+        ])
     );
     let fr = site().page("fr/matrix/");
     assert!(
@@ -375,5 +392,8 @@ fn a_large_matrix_becomes_a_list_by_challenge() {
         .find(|li| crate::support::text_of(**li).starts_with("Challenge 05"))
         .map(|li| crate::support::text_of(*li))
         .expect("row of challenge 05");
-    assert_eq!(c05, "Challenge 05 Recommendation 05 addresses it · 0 practices");
+    assert_eq!(
+        c05,
+        "Challenge 05 Recommendation 05 addresses it · 0 practices"
+    );
 }

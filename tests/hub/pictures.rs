@@ -125,7 +125,9 @@ fn every_entity_page_leads_with_its_connections_counted_and_linked() {
                 .find_map(|w| w.parse().ok())
                 .unwrap_or_else(|| panic!("{path}: no number in {words:?}"));
             let id = a.value().attr("href").unwrap_or_default();
-            let id = id.strip_prefix('#').unwrap_or_else(|| panic!("{path}: {id}"));
+            let id = id
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("{path}: {id}"));
             let list = page.one(&format!("section.links[id='{id}']"));
             let items = list
                 .select(&scraper::Selector::parse("li").unwrap_or_else(|_| unreachable!()))
