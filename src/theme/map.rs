@@ -109,8 +109,12 @@ use crate::escape::html_attr as esc;
 pub fn svg(outlines: &Outlines, countries: &BTreeMap<String, MapCountry>, label: &str) -> String {
     let width = (f64::from(450 - WEST) * X_SCALE).round() as i64;
     let height = i64::from(NORTH + 140);
+    // Out of the tab order and hidden from screen readers: the list of
+    // countries beside it gives the same links, alphabetically, where 57
+    // links in outline order would hold a keyboard user back. `label`
+    // names it for those who hover it. Clipped to its window.
     let mut s = format!(
-        "<svg class=\"map\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"group\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        "<svg class=\"map\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" aria-hidden=\"true\" overflow=\"hidden\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title><clipPath id=\"map-window\"><rect width=\"{width}\" height=\"{height}\"/></clipPath><g clip-path=\"url(#map-window)\">",
         esc(label)
     );
     // Grey countries first, so the partners' borders are drawn on top.
@@ -135,20 +139,21 @@ pub fn svg(outlines: &Outlines, countries: &BTreeMap<String, MapCountry>, label:
                     path(rings)
                 ),
             };
+            // No `hreflang`: the HTML checker rejects it on an SVG `<a>`.
             let lang = c
                 .lang
                 .as_ref()
-                .map(|l| format!(" hreflang=\"{l}\" lang=\"{l}\""))
+                .map(|l| format!(" lang=\"{l}\""))
                 .unwrap_or_default();
             let _ = write!(
                 s,
-                "<a href=\"{}\"{lang}><title>{}</title>{shape}</a>",
+                "<a href=\"{}\" tabindex=\"-1\"{lang}><title>{}</title>{shape}</a>",
                 esc(&c.url),
                 esc(&c.title),
             );
         }
     }
-    s.push_str("</svg>");
+    s.push_str("</g></svg>");
     s
 }
 
@@ -174,11 +179,13 @@ mod tests {
         );
         let svg = svg(&o, &c, "Carte");
         assert!(svg.contains(
-            "<a href=\"/fr/pays/cm/\"><title>Cameroun</title><path class=\"r-central-africa\""
+            "<a href=\"/fr/pays/cm/\" tabindex=\"-1\"><title>Cameroun</title><path class=\"r-central-africa\""
         ));
         assert_eq!(svg.matches("class=\"other\"").count(), 1);
         assert_eq!(svg.matches('z').count(), 3);
-        assert!(svg.contains("aria-label=\"Carte\""));
+        assert!(svg.contains("aria-hidden=\"true\""));
+        assert!(svg.contains("<title>Carte</title>"));
+        assert!(svg.contains("clip-path=\"url(#map-window)\""));
     }
 
     #[test]

@@ -12,11 +12,14 @@ fn the_countries_list_shows_a_map_linking_each_country_to_its_profile() {
     for (lang, list) in [("fr", "fr/pays/"), ("en", "en/countries/")] {
         let page = site.page(list);
         let svg = page.one("figure.map-figure svg.map");
-        assert!(
-            svg.value()
-                .attr("aria-label")
-                .is_some_and(|l| !l.is_empty())
-        );
+        // A picture for those who see it: out of the tab order and of the
+        // accessibility tree, the list below giving the same links.
+        assert_eq!(svg.value().attr("aria-hidden"), Some("true"));
+        assert!(!page.all("svg.map > title").is_empty());
+        for a in page.all("svg.map a") {
+            assert_eq!(a.value().attr("tabindex"), Some("-1"));
+            assert_eq!(a.value().attr("hreflang"), None);
+        }
         assert!(svg.value().attr("viewBox").is_some());
         // The text list beside it: title → (url, region line).
         let items: BTreeMap<String, String> = page
@@ -85,13 +88,18 @@ fn the_countries_list_shows_a_map_linking_each_country_to_its_profile() {
             })
             .expect("Cameroon is on the map");
         assert!(cameroon.html().contains("r-central-africa"));
-        // Non-partners are drawn, grey and not links.
+        // Non-partners are drawn, grey and not links, in the window that
+        // clips the outlines.
+        assert_eq!(
+            page.attr("svg.map > g", "clip-path").as_deref(),
+            Some("url(#map-window)")
+        );
         assert!(page.all("svg.map path.other").len() > 20);
         for p in page.all("svg.map path.other") {
             assert!(
                 p.parent()
                     .and_then(scraper::ElementRef::wrap)
-                    .is_some_and(|e| e.value().name() == "svg")
+                    .is_some_and(|e| e.value().name() == "g")
             );
         }
     }

@@ -83,7 +83,13 @@ def main(path):
         polys = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
         rings = []
         for poly in polys:
-            ring = clip_window([tuple(p) for p in poly[0]])
+            ring = [tuple(p) for p in poly[0]]
+            # A ring across the antimeridian (Russia's Chukotka) is read
+            # east of it (longitudes past 180), so clipping cuts it at the
+            # east edge instead of drawing bands from one edge to the other.
+            if max(x for x, _ in ring) - min(x for x, _ in ring) > 180:
+                ring = [(x + 360 if x < 0 else x, y) for x, y in ring]
+            ring = clip_window(ring)
             if len(ring) < 3 or area(ring) < MIN_AREA:
                 continue
             # Split at the middle so the closed ring simplifies from two ends.
