@@ -33,6 +33,7 @@ mod hostile_input;
 mod hostile_serve;
 mod hosting;
 mod html_checker;
+mod identity;
 mod interrupted;
 mod languages;
 mod new;
