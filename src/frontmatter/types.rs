@@ -132,6 +132,16 @@ pub enum Region {
     Europe,
 }
 
+impl Region {
+    /// In the order lists group countries by.
+    pub const ALL: [Region; 4] = [
+        Region::NorthAfrica,
+        Region::WestAfrica,
+        Region::CentralAfrica,
+        Region::Europe,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CountryStatus {

@@ -127,7 +127,37 @@ pub fn render(
             ctx.insert("page", &page);
             ctx.insert("kind", &kind);
             ctx.insert("intro", &text.map(|t| t.html.clone()));
-            ctx.insert("items", &views.items(kind, lang));
+            let items = views.items(kind, lang);
+            // Countries by region, in the regions' order, each with its
+            // count; the items stay in their list order within a group.
+            if kind == Kind::Country {
+                #[derive(Serialize)]
+                struct Group<'i> {
+                    id: String,
+                    label: String,
+                    items: Vec<&'i crate::theme::ItemView>,
+                }
+                let mut groups: Vec<Group<'_>> = Vec::new();
+                for region in crate::frontmatter::types::Region::ALL {
+                    let id = serde_json::to_value(region)
+                        .ok()
+                        .and_then(|r| r.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    let members: Vec<_> = items
+                        .iter()
+                        .filter(|i| i.group.as_deref() == Some(id.as_str()))
+                        .collect();
+                    if !members.is_empty() {
+                        groups.push(Group {
+                            label: views.word(lang, &format!("region_{id}")),
+                            id,
+                            items: members,
+                        });
+                    }
+                }
+                ctx.insert("groups", &groups);
+            }
+            ctx.insert("items", &items);
             let map = (kind == Kind::Country).then(|| views.map(lang)).flatten();
             ctx.insert("map", &map);
             Ok(Artifact::page(

@@ -147,6 +147,8 @@ pub struct ItemView {
     pub lang: Option<String>,
     /// A short line under the title: a meeting's type, a country's region.
     pub meta: Option<String>,
+    /// The group a list shows it in: a country's region (its id).
+    pub group: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -435,7 +437,14 @@ impl<'a> Views<'a> {
                     }
                     _ => None,
                 };
+                let group = match &v.fields {
+                    Fields::Country(c) => serde_json::to_value(c.region)
+                        .ok()
+                        .and_then(|r| r.as_str().map(str::to_string)),
+                    _ => None,
+                };
                 ItemView {
+                    group,
                     id: e.id.clone(),
                     title: for_lang(v.lang.as_str(), &v.common.title),
                     url: self.site.url(&v.path),

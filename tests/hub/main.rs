@@ -36,6 +36,7 @@ mod html_checker;
 mod identity;
 mod interrupted;
 mod languages;
+mod lists;
 mod new;
 mod pages;
 mod pictures;
