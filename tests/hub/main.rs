@@ -39,6 +39,7 @@ mod languages;
 mod lists;
 mod new;
 mod pages;
+mod phone;
 mod pictures;
 mod print;
 mod publishing;

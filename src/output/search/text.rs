@@ -46,7 +46,11 @@ pub fn plain(html: &str) -> String {
                 }
                 // Any tag may separate words (`<br>`, `</p><p>`, `</td><td>`);
                 // a space too many costs nothing, one too few glues words.
-                if !is_inline(&name) {
+                // A heading's end is a dash: an excerpt across it reads
+                // "Results — The agency…", not "Results The agency…".
+                if is_heading(&name) && tag.starts_with('/') {
+                    out.push_str(" \u{2014} ");
+                } else if !is_inline(&name) {
                     out.push(' ');
                 }
             }
@@ -61,6 +65,10 @@ pub fn plain(html: &str) -> String {
 
 /// Inline elements sit inside words as often as between them
 /// (`re<em>int</em>egration` is rare, `<em>a</em>` common): no space.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 fn is_inline(name: &str) -> bool {
     matches!(
         name,
@@ -139,7 +147,7 @@ mod tests {
             plain(
                 "<h2 id=\"a\">Réintégration</h2><p>Un <em>appui</em> durable.</p><ul><li>un</li><li>deux</li></ul>"
             ),
-            "Réintégration Un appui durable. un deux"
+            "Réintégration — Un appui durable. un deux"
         );
     }
 
