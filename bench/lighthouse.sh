@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Lighthouse scores (mobile profile: emulated phone, slow 4G, 4x CPU
-# slowdown) of the hub's home, a meeting, a practice, a country and a
-# challenge page, in both languages: accessibility, best practices, SEO and
-# performance, one line a page. Needs Chromium (/usr/bin/chromium or
-# $CHROME_PATH) and `npm ci` in tools/. Builds the hub into a temporary
-# folder and serves it on 127.0.0.1 with a small static server.
+# slowdown) of one page of every kind, in both languages (bench/pages.sh:
+# the homes, each list and an entity of it, themes, organisations, a term
+# of each, the matrix, the search page empty and with a query, the 404
+# pages, the root): performance, accessibility, best practices and SEO,
+# one line a page. Needs Chromium (/usr/bin/chromium or $CHROME_PATH) and
+# `npm ci` in tools/. Builds the site into a temporary folder and serves
+# it on 127.0.0.1 with a small static server.
 #
-#   bench/lighthouse.sh            # prints the scores
-#   MIN=95 bench/lighthouse.sh     # also fails when any score is below MIN
+#   bench/lighthouse.sh                 # the bundled hub's scores
+#   MIN=100 bench/lighthouse.sh         # also fails when any score is below MIN
+#   ROOT=/tmp/hub bench/lighthouse.sh   # another site, e.g. a generated hub:
+#     cargo run --release --example gen-hub -- --entities 200 --out /tmp/hub
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
@@ -16,21 +20,14 @@ lh=tools/node_modules/.bin/lighthouse
 
 out=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$out"' EXIT
-cargo run --release --quiet -- build --output "$out/public" >/dev/null
+cargo run --release --quiet -- build --root "${ROOT:-.}" --output "$out/public" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 node tools/static-server.mjs "$out/public" "$port" &
 server=$!
 sleep 1
 
-pages=(
-  /fr/ /en/
-  /fr/reunions/2021-01-21-rvr-webinar/ /en/meetings/2021-01-21-rvr-webinar/
-  /fr/pratiques/anpe-togo/ /en/practices/anpe-togo/
-  /fr/pays/cm/ /en/countries/cm/
-  /fr/defis/coordination-gaps/ /en/challenges/coordination-gaps/
-  /fr/pays/ /en/countries/
-)
-printf '%-44s %5s %5s %5s %5s\n' page perf a11y bp seo
+mapfile -t pages < <(bench/pages.sh "$out/public" "${QUERY:-migration}")
+printf '%-56s %5s %5s %5s %5s\n' page perf a11y bp seo
 low=0
 for p in "${pages[@]}"; do
   "$lh" "http://127.0.0.1:$port$p" --quiet --output=json --output-path="$out/r.json" \
@@ -43,7 +40,7 @@ for p in "${pages[@]}"; do
     const s = ["performance","accessibility","best-practices","seo"].map(c => Math.round(r.categories[c].score * 100));
     console.log(s.join(" "));' "$out/r.json")
   read -r perf a11y bp seo <<<"$line"
-  printf '%-44s %5s %5s %5s %5s\n' "$p" "$perf" "$a11y" "$bp" "$seo"
+  printf '%-56s %5s %5s %5s %5s\n' "$p" "$perf" "$a11y" "$bp" "$seo"
   for s in $perf $a11y $bp $seo; do
     if [ -n "${MIN:-}" ] && [ "$s" -lt "$MIN" ]; then low=1; fi
   done

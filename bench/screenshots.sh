@@ -26,34 +26,8 @@ node tools/static-server.mjs "$out/public" "$port" &
 server=$!
 sleep 1
 
-# One page of each kind, in each language: the first of each list.
-first() { # the first entity link of a list page
-  python3 - "$out/public/$1/index.html" "$2" <<'PY'
-import re, sys
-html = open(sys.argv[1], encoding="utf-8").read()
-m = re.search(r'<article class="item">\s*<h2><a href="(/%s/[^"]+/)"' % re.escape(sys.argv[2]), html)
-print(m.group(1) if m else "")
-PY
-}
-pages=()
-for lang in fr en; do
-  pages+=("/$lang/")
-  for list in $(python3 -c "
-import re,sys
-html=open('$out/public/$lang/index.html',encoding='utf-8').read()
-nav=html[html.index('class=\"main-nav\"'):]
-nav=nav[:nav.index('</nav>')]
-print(' '.join(re.findall(r'href=\"/$lang/([^\"]+)/\"', nav)))"); do
-    pages+=("/$lang/$list/")
-    p=$(first "$lang/$list" "$lang/$list")
-    [ -n "$p" ] && pages+=("$p")
-  done
-  for extra in themes organisations matrix search; do
-    [ -d "$out/public/$lang/$extra" ] && pages+=("/$lang/$extra/")
-  done
-  pages+=("/$lang/search/?q=migration")
-done
-pages+=("/" "/404.html")
+# One page of each kind, in each language (bench/pages.sh).
+mapfile -t pages < <(bench/pages.sh "$out/public" "${QUERY:-migration}")
 
 shot() { # url name width height
   "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \

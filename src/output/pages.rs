@@ -22,7 +22,6 @@ pub fn render(
     bundles: &BTreeMap<Lang, Bundle>,
 ) -> Result<Artifact, Diagnostic> {
     let site = views.site;
-    let none = |_: &Lang| None;
     match job.page {
         Page::Root => {
             #[derive(Serialize)]
@@ -282,7 +281,11 @@ pub fn render(
         Page::Data(data) => Ok(super::web::data(views, data, &job.path)),
         Page::NotFound(lang) => {
             let title = views.word(lang, "not_found_title");
-            let page = views.page(lang, &job.path, title, None, None, &none);
+            // The other languages lead to their homes: the address that
+            // was not found has no page in any.
+            let page = views.page(lang, &job.path, title, None, None, &|l| {
+                Some(Site::home_path(l))
+            });
             let mut ctx = tera::Context::new();
             ctx.insert("page", &page);
             let html = views.theme.render("404.html", &ctx)?;

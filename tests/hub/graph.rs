@@ -73,9 +73,8 @@ fn a_challenge_lists_recommendations_meetings_practices_countries_and_related() 
             .attr("href")
             .unwrap_or_default()
             .trim_start_matches('#');
-        assert_eq!(
-            en.all(&format!("section.links[id='{id}'] li")).len() > 0,
-            true,
+        assert!(
+            !en.all(&format!("section.links[id='{id}'] li")).is_empty(),
             "{id}"
         );
     }
