@@ -359,9 +359,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
 fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagnostics) {
     if !matches!(cms.backend.as_str(), "github" | "gitlab") {
         diags.push(
-            Diagnostic::error(format!("`{}` is not a web editor backend", cms.backend))
+            Diagnostic::error(crate::t!("config-cms-backend", name = &cms.backend))
                 .at(at(&[Seg::Key("cms"), Seg::Key("backend")]))
-                .help("write `backend: github` or `backend: gitlab`"),
+                .help(crate::t!("config-cms-backend-help")),
         );
     }
     let parts: Vec<&str> = cms.repo.split('/').collect();
@@ -371,9 +371,9 @@ fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagn
             .any(|p| p.trim().is_empty() || p.contains(char::is_whitespace))
     {
         diags.push(
-            Diagnostic::error(format!("`{}` is not a repository", cms.repo))
+            Diagnostic::error(crate::t!("config-cms-repo", name = &cms.repo))
                 .at(at(&[Seg::Key("cms"), Seg::Key("repo")]))
-                .help("write the repository as `owner/name`, for example `rabat-process/hub`"),
+                .help(crate::t!("config-cms-repo-help")),
         );
     }
 }
@@ -412,13 +412,13 @@ fn localized(
                     .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
                 {
                     diags.push(
-                        Diagnostic::error(format!(
-                            "`{}` holds the control character {}",
-                            path.join("."),
-                            c.escape_unicode()
+                        Diagnostic::error(crate::t!(
+                            "config-control-character",
+                            path = path.join("."),
+                            code = c.escape_unicode().to_string()
                         ))
                         .at(src.span_of(&here))
-                        .help("remove it; write the text on one line"),
+                        .help(crate::t!("config-control-character-help")),
                     );
                 }
                 out.insert(l.clone(), text.clone());
@@ -455,9 +455,14 @@ fn taxonomy(
     for (id, labels) in raw {
         if let Err(why) = check_id(id) {
             diags.push(
-                Diagnostic::error(format!("`{id}` is not a valid {name} id: {why}"))
-                    .at(src.span_of(&[Seg::Key("taxonomies"), Seg::Key(name), Seg::Key(id)]))
-                    .help(format!("use `{}`", crate::kind::suggest_id(id))),
+                Diagnostic::error(crate::t!(
+                    "config-bad-term-id",
+                    id = id.as_str(),
+                    what = name,
+                    why = why
+                ))
+                .at(src.span_of(&[Seg::Key("taxonomies"), Seg::Key(name), Seg::Key(id)]))
+                .help(crate::t!("fm-use", value = crate::kind::suggest_id(id))),
             );
         }
         let l = localized(

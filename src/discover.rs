@@ -144,7 +144,12 @@ pub fn discover_with(
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| "content".into());
                 diags.push(
-                    Diagnostic::error(format!("cannot read `{file}`: {e}")).at(Span::file(&file)),
+                    Diagnostic::error(crate::t!(
+                        "file-cannot-read",
+                        file = &file,
+                        why = e.to_string()
+                    ))
+                    .at(Span::file(&file)),
                 );
                 continue;
             }
@@ -200,9 +205,13 @@ pub fn discover_with(
         .into_par_iter()
         .map(|f| {
             let cannot = |e: std::io::Error| {
-                Diagnostic::error(format!("cannot read `{}`: {e}", f.file))
-                    .at(Span::file(&f.file))
-                    .help("check that the file exists and that its permissions let you read it")
+                Diagnostic::error(crate::t!(
+                    "file-cannot-read",
+                    file = &f.file,
+                    why = e.to_string()
+                ))
+                .at(Span::file(&f.file))
+                .help(crate::t!("file-cannot-read-help"))
             };
             let meta = std::fs::metadata(&f.path).map_err(cannot)?;
             let (modified, len) = (meta.modified().ok(), meta.len());
@@ -370,14 +379,15 @@ fn bundle_file(
     }
     if let Some(why) = crate::file_types::refuse_attachment(&name) {
         diags.push(
-            Diagnostic::error(format!(
-                "`{}` cannot be published as an attachment: {why}",
-                crate::diag::escape_controls(&name)
+            Diagnostic::error(crate::t!(
+                "file-attachment-refused",
+                name = crate::diag::escape_controls(&name),
+                why = why
             ))
             .at(Span::file(rel))
-            .help(format!(
-                "a bundle holds documents for readers: {}; export it as one of these (a PDF, a PNG…) or remove it",
-                crate::file_types::attachment_extensions()
+            .help(crate::t!(
+                "file-attachment-refused-help",
+                list = crate::file_types::attachment_extensions()
             )),
         );
         return;
@@ -385,9 +395,13 @@ fn bundle_file(
     // Opened now, so that `check` finds an attachment `build` could not copy.
     if let Err(e) = crate::nofollow::open_regular(path) {
         diags.push(
-            Diagnostic::error(format!("cannot read `{rel}`: {e}"))
-                .at(Span::file(rel))
-                .help("check that the file exists and that its permissions let you read it"),
+            Diagnostic::error(crate::t!(
+                "file-cannot-read",
+                file = rel,
+                why = e.to_string()
+            ))
+            .at(Span::file(rel))
+            .help(crate::t!("file-cannot-read-help")),
         );
         return;
     }
@@ -538,14 +552,18 @@ fn without_duplicates(found: Vec<Found>, diags: &mut Diagnostics) -> Vec<Found> 
         let key = (f.kind, f.id.clone(), f.lang.clone());
         if let Some(first) = seen.get(&key) {
             let what = match (&f.kind, &f.id) {
-                (Some(k), Some(id)) => format!("the {} `{id}`", k.name()),
-                (Some(k), None) => format!("the {} list page", k.folder()),
-                (None, _) => "the home page".to_string(),
+                (Some(k), Some(id)) => crate::t!("file-what-entity", kind = k.name(), id = id),
+                (Some(k), None) => crate::t!("file-what-list", kind = k.name()),
+                (None, _) => crate::t!("file-what-home"),
             };
             diags.push(
-                Diagnostic::error(format!("two files are the `{}` version of {what}", f.lang))
-                    .at(Span::file(&f.file))
-                    .help(format!("`{first}` is the other; an id is unique within its kind: rename or remove one")),
+                Diagnostic::error(crate::t!(
+                    "file-duplicate-version",
+                    lang = f.lang.as_str(),
+                    what = what
+                ))
+                .at(Span::file(&f.file))
+                .help(crate::t!("file-duplicate-version-help", other = first)),
             );
             continue;
         }
@@ -577,11 +595,11 @@ pub fn real_folder(root: &Path, rel: &str) -> Result<(), Diagnostic> {
         shown.push_str(part);
         match std::fs::symlink_metadata(&path) {
             Ok(m) if m.file_type().is_symlink() => {
-                return Err(Diagnostic::error(format!(
-                    "`{shown}/` is a symbolic link; the generator does not follow links out of the site's folder"
-                ))
-                .at(Span::file(&shown))
-                .help(format!("make `{shown}/` a real folder inside the site")));
+                return Err(
+                    Diagnostic::error(crate::t!("folder-symlink", folder = &shown))
+                        .at(Span::file(&shown))
+                        .help(crate::t!("folder-symlink-help", folder = &shown)),
+                );
             }
             Ok(_) => {}
             Err(_) => return Ok(()),
@@ -604,36 +622,46 @@ fn discover_static(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
         match entry {
             // A name with a line break or an escape would reach headers
             // and terminals as it is.
-            Ok(e) if e.file_name().to_string_lossy().chars().any(char::is_control) => diags.push(
-                Diagnostic::error(format!(
-                    "`{}` cannot be published: its name holds a control character",
-                    crate::diag::escape_controls(&relative(root, e.path()))
-                ))
-                .at(Span::file(&relative(root, e.path())))
-                .help("rename it with letters, digits, `-`, `_` and `.`"),
-            ),
+            Ok(e)
+                if e.file_name()
+                    .to_string_lossy()
+                    .chars()
+                    .any(char::is_control) =>
+            {
+                diags.push(
+                    Diagnostic::error(crate::t!(
+                        "static-control-character",
+                        name = crate::diag::escape_controls(&relative(root, e.path()))
+                    ))
+                    .at(Span::file(&relative(root, e.path())))
+                    .help(crate::t!("static-control-character-help")),
+                )
+            }
             Ok(e) if crate::kind::windows_reserved(&e.file_name().to_string_lossy()) => diags.push(
-                Diagnostic::error(format!(
-                    "`{}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file",
-                    relative(root, e.path())
+                Diagnostic::error(crate::t!(
+                    "windows-reserved",
+                    name = relative(root, e.path())
                 ))
                 .at(Span::file(&relative(root, e.path())))
-                .help("rename it"),
+                .help(crate::t!("rename-it")),
             ),
             Ok(e) if e.file_type().is_file() => out.push(StaticFile {
                 source: e.path().to_path_buf(),
                 name: relative(&dir, e.path()),
             }),
             Ok(e) if !e.file_type().is_dir() => diags.push(
-                Diagnostic::warning(
-                    "only regular files of static/ are published; this link or special file is ignored",
-                )
-                .at(Span::file(&relative(root, e.path())))
-                .help("copy the file into static/ instead"),
+                Diagnostic::warning(crate::t!("static-not-regular"))
+                    .at(Span::file(&relative(root, e.path())))
+                    .help(crate::t!("static-not-regular-help")),
             ),
             Ok(_) => {}
             Err(e) => diags.push(
-                Diagnostic::error(format!("cannot read static/: {e}")).at(Span::file("static")),
+                Diagnostic::error(crate::t!(
+                    "file-cannot-read",
+                    file = "static/",
+                    why = e.to_string()
+                ))
+                .at(Span::file("static")),
             ),
         }
     }

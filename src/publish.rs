@@ -220,7 +220,7 @@ fn split(out: &Path) -> io::Result<(PathBuf, String)> {
         .ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "the output folder needs a name",
+                crate::t!("publish-output-needs-name"),
             )
         })?;
     let parent = match out.parent() {
@@ -421,7 +421,7 @@ fn safe_join(dir: &Path, path: &str) -> io::Result<PathBuf> {
     if !ok {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("refusing to write outside the output folder: `{path}`"),
+            crate::t!("publish-outside-output", path = path),
         ));
     }
     Ok(dir.join(rel))

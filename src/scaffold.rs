@@ -120,34 +120,43 @@ impl Context<'_> {
 }
 
 fn own_fields(kind: Kind, cx: &Context<'_>, fr: bool, id: &str) -> Result<String, String> {
-    let country = || {
-        cx.a_country
-            .ok_or_else(|| "there is no country profile yet: create one first with `rabat-hub new country <code>`".to_string())
-    };
+    let country = || cx.a_country.ok_or_else(|| crate::t!("new-needs-country"));
     let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
     Ok(match kind {
         Kind::Meeting => format!(
             "date: {today}  # {PLACEHOLDER} {d}\ntype: webinar  # {PLACEHOLDER} webinar, thematic-meeting, senior-officials-meeting, ministerial-conference, steering-committee, other\n# end_date: {today}\nlocation: online  # {PLACEHOLDER} {l}\n# chairs: []\n# countries: []\n# organisations: []\n# challenges: []\n# recommendations: []\n# practices: []\n# documents:\n#   - {{ title: \"…\", file: annexe.pdf }}\n",
             today = cx.date_of(id),
             d = t("premier jour de la réunion", "first day of the meeting"),
-            l = t("ou { city: Rabat, country: ma }", "or { city: Rabat, country: ma }"),
+            l = t(
+                "ou { city: Rabat, country: ma }",
+                "or { city: Rabat, country: ma }"
+            ),
         ),
         Kind::Practice => format!(
             "countries: [{c}]  # {PLACEHOLDER} {h}\n# organisations: []\n# period: {{ start: 2020, end: 2022 }}\n# status: ongoing  # planned, ongoing, completed\n# challenges: []\n# recommendations: []\n# meetings: []\n",
             c = country()?,
-            h = t("à remplacer : les pays où elle est mise en œuvre", "replace: the countries where it is implemented"),
+            h = t(
+                "à remplacer : les pays où elle est mise en œuvre",
+                "replace: the countries where it is implemented"
+            ),
         ),
         Kind::Country => format!(
             "region: west-africa  # {PLACEHOLDER} north-africa, west-africa, central-africa, europe\nstatus: partner  # {PLACEHOLDER} partner, observer\n# focal_point: \"{h}\"\n",
-            h = t("l'institution, jamais une personne", "the institution, never a person"),
+            h = t(
+                "l'institution, jamais une personne",
+                "the institution, never a person"
+            ),
         ),
         Kind::Challenge => "# related: []\n".to_string(),
         Kind::Recommendation => format!(
             "addresses: [{c}]  # {PLACEHOLDER} {h}\n# actors: [governments]  # governments, local-authorities, civil-society, private-sector, international-organisations, diaspora\n",
-            c = cx.a_challenge.ok_or_else(|| {
-                "a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`".to_string()
-            })?,
-            h = t("à remplacer : les défis auxquels elle répond", "replace: the challenges it addresses"),
+            c = cx
+                .a_challenge
+                .ok_or_else(|| crate::t!("new-needs-challenge"))?,
+            h = t(
+                "à remplacer : les défis auxquels elle répond",
+                "replace: the challenges it addresses"
+            ),
         ),
         Kind::Page => String::new(),
     })

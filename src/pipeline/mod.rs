@@ -227,8 +227,8 @@ impl Pipeline {
                 Err(why) => {
                     let mut d = Diagnostics::new();
                     d.push(
-                        Diagnostic::error(format!("`{url}` cannot be the site's address: {why}"))
-                            .help("give `--base-url` the site's address, like `https://example.org/`, or its path on the host, like `/hub/`"),
+                        Diagnostic::error(crate::t!("base-url-option", url = url, why = why))
+                            .help(crate::t!("base-url-option-help")),
                     );
                     return Generated::failed(d, timings, Extent::Full);
                 }
@@ -258,9 +258,7 @@ impl Pipeline {
         if self.generation == 0
             && let Some(why) = &history.reason
         {
-            diags.push(Diagnostic::note(format!(
-                "dates come from front matter only, and translations are not compared: {why}"
-            )));
+            diags.push(Diagnostic::note(crate::t!("history-missing", why = why)));
         }
         self.history = Arc::new(history);
         let docs: std::collections::HashMap<PathBuf, Document> = match &self.cache {
