@@ -393,6 +393,8 @@ clash-file-and-folder = `/{ $path }` would be both a file and a folder (it holds
 clash-file-and-folder-help = { $one } and { $other } cannot both be written: rename one
 search-index-failed = cannot build the search index for `{ $lang }`: { $why }
 generator-fault-help = this is a fault of the generator, not of the content: please report it
+search-no-runtime = cannot start the indexing runtime: { $why }
+search-panic-no-message = a panic with no message
 
 ## Git history
 history-missing = dates come from front matter only, and translations are not compared: { $why }

@@ -400,6 +400,8 @@ clash-file-and-folder = `/{ $path }` serait à la fois un fichier et un dossier 
 clash-file-and-folder-help = { $one } et { $other } ne peuvent pas être écrits tous les deux : renommez l’un des deux
 search-index-failed = impossible de construire l’index de recherche pour `{ $lang }` : { $why }
 generator-fault-help = c’est une faute du générateur, pas du contenu : merci de la signaler
+search-no-runtime = impossible de lancer le moteur d’indexation : { $why }
+search-panic-no-message = une panique sans message
 
 ## L’historique Git
 history-missing = les dates viennent des en-têtes seulement, et les traductions ne sont pas comparées : { $why }

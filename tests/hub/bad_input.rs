@@ -531,6 +531,7 @@ fn an_unreadable_file() {
         std::fs::set_permissions(s.scratch(), std::fs::Permissions::from_mode(0o755))
             .expect("chmod tmp");
         let mut c = std::process::Command::new(setpriv);
+        crate::support::in_english(&mut c);
         c.args([
             "--reuid=65534",
             "--regid=65534",
@@ -540,7 +541,7 @@ fn an_unreadable_file() {
         ]);
         c
     } else {
-        std::process::Command::new(crate::support::bin())
+        crate::support::hub()
     };
     // `check` reads everything and writes nothing, so `nobody` can run it.
     cmd.args(["check", "--format", "json", "--root"])

@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::served::Served;
-use crate::support::{Site, bin};
+use crate::support::Site;
 
 /// `serve` with `args` and `env` on `root`.
 fn serve(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Served {
@@ -213,7 +213,7 @@ fn stylesheet(body: &str) -> String {
 fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_saved() {
     let tmp = tempfile::tempdir().expect("tmp");
     let hub = tmp.path().join("hub");
-    let out = Command::new(bin())
+    let out = crate::support::hub()
         .arg("init")
         .arg(&hub)
         .output()
