@@ -478,7 +478,7 @@ fn a_linked_folder_or_config_leading_out_of_the_site_is_refused() {
             "themes/default/i18n/en.yaml",
             1,
             1,
-            "cannot read themes/default/i18n/en.yaml: it is a symbolic link, which the generator does not follow"
+            "cannot read `themes/default/i18n/en.yaml`: it is a symbolic link, which the generator does not follow"
         )
     );
 }
