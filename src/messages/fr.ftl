@@ -446,10 +446,10 @@ serve-changed = modifié : { $names }{ $more ->
    *[other] { " " }et { $more } autres
 }
 serve-has-errors = le site a des erreurs : le navigateur les montre jusqu’à ce qu’elles soient corrigées
-serve-rebuilt = { $how ->
-    [full] construit
-   *[other] reconstruit
-} : { $files } fichiers en { $ms } ms{ $how ->
+serve-rebuilt = { $files } fichiers { $how ->
+    [full] construits
+   *[other] reconstruits
+} en { $ms } ms{ $how ->
     [patched] { " " }(voie rapide)
    *[other] {""}
 }
