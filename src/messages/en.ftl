@@ -178,6 +178,8 @@ fm-not-in-config = not { $what ->
    *[organisation] an organisation
 } of config.yaml
 fm-taxonomy-listed = { $field } are listed under `taxonomies.{ $field }` in config.yaml
+date-shape = a date written YYYY-MM-DD
+location-shape = `online` or `{"{"} city: …, country: … {"}"}`
 date-not-a-date = `{ $value }` is not a date
 date-not-a-date-help = write dates as YYYY-MM-DD, for example 2021-01-21
 date-no-month = `{ $value }` is not a date: there is no month { $month }

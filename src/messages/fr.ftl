@@ -185,6 +185,8 @@ fm-not-in-config = { $what ->
    *[organisation] pas une organisation
 } de config.yaml
 fm-taxonomy-listed = les { $field } sont listés sous `taxonomies.{ $field }` dans config.yaml
+date-shape = une date écrite AAAA-MM-JJ
+location-shape = `online` ou `{"{"} city: …, country: … {"}"}`
 date-not-a-date = `{ $value }` n’est pas une date
 date-not-a-date-help = écrivez les dates AAAA-MM-JJ, par exemple 2021-01-21
 date-no-month = `{ $value }` n’est pas une date : il n’y a pas de mois { $month }
