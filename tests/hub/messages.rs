@@ -220,3 +220,69 @@ fn a_ui_string_missing_in_one_language_is_named_in_both_languages() {
         ],
     );
 }
+
+/// The words of a message outside its `code` quotes, in lower case.
+fn prose(text: &str) -> String {
+    text.split('`')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Words that French messages never hold and English ones often do.
+const ENGLISH: [&str; 9] = [
+    " the ", " is ", " not ", " cannot ", " with ", " must ", " it ", " of ", " this ",
+];
+
+fn english_in(d: &Diag) -> Vec<&'static str> {
+    let words = [Some(&d.message), d.label.as_ref(), d.help.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|t| format!(" {} ", prose(t)))
+        .collect::<String>();
+    ENGLISH.into_iter().filter(|w| words.contains(w)).collect()
+}
+
+#[test]
+fn a_french_run_has_no_english_words_whatever_the_mistakes() {
+    let s = Site::fixture("bad-input/minimal");
+    // Mistakes of every stage: names, bundles, static files, front
+    // matter, links, the output's paths.
+    s.write(
+        "content/practices/retour.fr.md",
+        "---\ntitle: Retour\nsumary: x\ncountries: [sen]\ndate: 2021-02-30\n---\n\n[x](@/practices/nope) ![](absente.png)\n",
+    );
+    s.write("content/practices/Retour-Bis.fr.md", "---\ntitle: x\n---\n");
+    s.write("content/practices/a.md", "---\ntitle: A\n---\n");
+    s.write("content/practices/a.fr.md", "---\ntitle: A\n---\n");
+    s.write("content/practices/b.de.md", "---\ntitle: B\n---\n");
+    s.write("content/pratiques/c.fr.md", "---\ntitle: C\n---\n");
+    s.write("content/challenges/notes.txt", "notes");
+    s.write(
+        "content/meetings/m/index.fr.md",
+        "---\ntitle: M\ndate: 2021-01-21\ntype: webinar\nlocation: [x]\n---\n",
+    );
+    s.write("content/meetings/m/carte.js", "alert(1)");
+    s.write("content/meetings/m/page.html", "<p>x</p>");
+    s.write("static/aux.txt", "x");
+    s.write(
+        "content/pages/x.fr.md",
+        "---\ntitle: x\naliases: [\"/fr/\", \"/fr/Old/\", \"/fr/old/\"]\nslug: Bad_Slug\n---\n",
+    );
+    let fr = check(&s, "fr");
+    let en = check(&s, "en");
+    assert_eq!(fr.len(), en.len(), "the same mistakes in both languages");
+    assert!(fr.len() >= 12, "{fr:#?}");
+    let english: Vec<String> = fr
+        .iter()
+        .filter(|d| !english_in(d).is_empty())
+        .map(|d| format!("{:?}: {d:?}", english_in(d)))
+        .collect();
+    assert!(english.is_empty(), "{}", english.join("\n"));
+    // The same words mark the English run: the check can fail.
+    assert!(
+        en.iter().filter(|d| !english_in(d).is_empty()).count() >= en.len() / 2,
+        "{en:#?}"
+    );
+}
