@@ -291,3 +291,58 @@ mod tests {
         "{found:?}"
     );
 }
+
+#[test]
+fn optional_parts_appear_only_when_they_have_something_to_say() {
+    let changed = |lang, more: usize| {
+        text_in(
+            lang,
+            "serve-changed",
+            &[("names", Arg::from("a.md")), ("more", Arg::Count(more))],
+        )
+    };
+    assert_eq!(changed(Language::En, 0), "changed: a.md");
+    assert_eq!(changed(Language::En, 3), "changed: a.md and 3 more");
+    assert_eq!(changed(Language::Fr, 3), "modifié : a.md et 3 autres");
+    let rebuilt = |lang, how: &str| {
+        text_in(
+            lang,
+            "serve-rebuilt",
+            &[
+                ("how", Arg::from(how)),
+                ("files", Arg::Count(3)),
+                ("ms", Arg::from("12")),
+            ],
+        )
+    };
+    assert_eq!(rebuilt(Language::En, "full"), "built 3 files in 12 ms");
+    assert_eq!(
+        rebuilt(Language::En, "patched"),
+        "rebuilt 3 files in 12 ms (fast path)"
+    );
+    assert_eq!(
+        rebuilt(Language::Fr, "partial"),
+        "3 fichiers reconstruits en 12 ms"
+    );
+    let missing = |line: usize| {
+        text_in(
+            Language::En,
+            "theme-string-missing-help",
+            &[
+                ("key", Arg::from("k")),
+                ("file", Arg::from("fr.yaml")),
+                ("other_file", Arg::from("en.yaml")),
+                ("other", Arg::from("en")),
+                ("line", Arg::Count(line)),
+            ],
+        )
+    };
+    assert_eq!(
+        missing(0),
+        "add `k: \"…\"` to fr.yaml; en.yaml has it for `en`"
+    );
+    assert_eq!(
+        missing(4),
+        "add `k: \"…\"` to fr.yaml; en.yaml has it for `en` (line 4)"
+    );
+}
