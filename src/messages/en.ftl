@@ -283,3 +283,11 @@ file-special = this is not a regular file (a pipe, a socket or a device); it is 
 file-special-help = content/ holds Markdown files, folders and attachments only
 file-empty-content = `content/` holds no Markdown file: the site would be empty
 file-empty-content-help = add the site's pages, for example `content/_index.<lang>.md` for the home page
+
+## serve's page of a failed build
+serve-errors-title = { $count ->
+    [one] The site has { $count } error
+   *[other] The site has { $count } errors
+}
+serve-errors-heading = The site cannot be built
+serve-errors-fix = Fix the file named below and save: this page reloads by itself.

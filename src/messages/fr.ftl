@@ -290,3 +290,11 @@ file-special = ce n’est pas un fichier ordinaire (un tube, une socket ou un p�
 file-special-help = content/ contient des fichiers Markdown, des dossiers et des pièces jointes seulement
 file-empty-content = `content/` ne contient aucun fichier Markdown : le site serait vide
 file-empty-content-help = ajoutez les pages du site, par exemple `content/_index.<langue>.md` pour la page d’accueil
+
+## La page de serve quand le site ne se construit pas
+serve-errors-title = { $count ->
+    [one] Le site a { $count } erreur
+   *[other] Le site a { $count } erreurs
+}
+serve-errors-heading = Le site ne peut pas être construit
+serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d'elle-même.
