@@ -298,3 +298,18 @@ serve-errors-title = { $count ->
 }
 serve-errors-heading = Le site ne peut pas être construit
 serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d'elle-même.
+
+## Les fichiers qu'écrit `new` (leurs indications, dans la langue du fichier)
+new-body = Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.
+    Liens vers d'autres contenus : `[texte](@/practices/un-id)`.
+new-title-hint = le titre, dans la langue de ce fichier
+new-summary = Une ou deux phrases.
+new-summary-hint = listes, recherche et description de la page l'utilisent
+new-draft-hint = hors du site tant que c'est vrai
+new-meeting-date = premier jour de la réunion
+new-meeting-location = ou { "{" } city: Rabat, country: ma { "}" }
+new-practice-countries = à remplacer : les pays où elle est mise en œuvre
+new-country-focal-point = l'institution, jamais une personne
+new-recommendation-addresses = à remplacer : les défis auxquels elle répond
+new-no-country = il n'y a encore aucune fiche pays : créez-en une d'abord avec `rabat-hub new country <code>`
+new-no-challenge = une recommandation doit répondre à un défi, et il n'y en a encore aucun : créez-en un d'abord avec `rabat-hub new challenge <id>`
