@@ -18,7 +18,7 @@ mod table;
 
 pub use headings::scan_headings;
 use headings::{Ids, attributes_as_text, level_num, unique_id};
-pub use links::{LinkAt, resolve_later};
+pub use links::{Address, LinkAt, resolve_later};
 use links::{address_at, checked_url, link_diagnostic};
 use table::Table;
 
@@ -65,6 +65,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// The `@/` targets the body links to, as written.
     pub links: Vec<String>,
+    /// Every other address its links and images make, for the check
+    /// against the plan of the output (`output::addresses`).
+    pub addresses: Vec<Address>,
 }
 
 /// How deep a body's elements may nest: block quotes, lists, emphasis and
@@ -127,8 +130,9 @@ fn run(
     // where it ended: `<div><div>…</div></div>` on one line counts whole.
     let mut peak;
     let mut highlighted = 0usize;
-    // Links and images other than `@/`, checked once the headings are known.
-    let mut addresses: Vec<LinkAt> = Vec::new();
+    // Links and images other than `@/`: the site's plan of the output
+    // says which exist, so they are checked once it is made.
+    let mut addresses: Vec<Address> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         peak = 0;
@@ -237,12 +241,7 @@ fn run(
                 // `scan` has no resolver: the link is resolved later.
                 let resolved = match resolver {
                     None => {
-                        deferred.push(LinkAt {
-                            target,
-                            address: None,
-                            start,
-                            end,
-                        });
+                        deferred.push(LinkAt { target, start, end });
                         None
                     }
                     Some(resolver) => match resolver.resolve(&target) {
@@ -426,20 +425,7 @@ fn run(
             other => events.push(other),
         }
     }
-    // Every other address, now that the page's own headings are known:
-    // checked here with a resolver, left to the caller without.
-    match resolver {
-        Some(resolver) => {
-            for a in &addresses {
-                if let Err(e) =
-                    resolver.check_address(&a.target, a.address == Some(true), &out.headings)
-                {
-                    diags.push(link_diagnostic(input, a.start, a.end, &a.target, e));
-                }
-            }
-        }
-        None => deferred.extend(addresses),
-    }
+    out.addresses = addresses;
     if !input.html {
         return (out, diags);
     }

@@ -81,10 +81,12 @@ pub fn patch_version(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<
         html: Arc::from(r.html),
         headings: r.headings,
         links: r.links.iter().filter_map(|l| link_key(l)).collect(),
+        addresses: r.addresses,
         diags: Vec::new(),
     };
     let version = site.entities.get_mut(&key)?.versions.get_mut(&doc.lang)?;
     version.html = Arc::clone(&body.html);
+    version.addresses = body.addresses.clone();
     if face {
         version.sort_key = crate::lang::sort_key(&parsed.common.title);
         version.common = parsed.common.clone();

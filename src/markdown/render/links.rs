@@ -6,53 +6,41 @@ use pulldown_cmark::CowStr;
 
 use super::Input;
 use crate::diag::{Diagnostic, Span};
-use crate::markdown::{Heading, LinkError, ResolveLink, sanitize};
+use crate::markdown::{LinkError, ResolveLink, sanitize};
 
-/// A link as written, and where: resolved by the caller later.
+/// An `@/` link as written, and where: resolved by the caller later.
 #[derive(Debug, Clone)]
 pub struct LinkAt {
-    /// What follows `@/`; for any other address, the address itself.
+    /// What follows `@/`.
     pub target: String,
-    /// `None` for an `@/` link; for any other address of a link or image,
-    /// whether it is an image's.
-    pub address: Option<bool>,
     /// The link's place in the file.
     pub start: usize,
     pub end: usize,
 }
 
-/// The diagnostic of a link `scan` left, when it does not resolve;
-/// `headings` are the page's own, for `#anchor` links.
+/// Any other address a link or an image makes, and its place in the file
+/// (under the address itself, for the caret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    pub target: String,
+    pub image: bool,
+    pub span: Span,
+}
+
+/// The diagnostic of a link `scan` left, when it does not resolve.
 pub fn resolve_later(
     input: &Input<'_>,
     link: &LinkAt,
-    headings: &[Heading],
     resolver: &dyn ResolveLink,
 ) -> Option<Diagnostic> {
-    match link.address {
-        None => {
-            let e = resolver.resolve(&link.target).err()?;
-            Some(link_diagnostic(
-                input,
-                link.start,
-                link.end,
-                &format!("@/{}", link.target),
-                e,
-            ))
-        }
-        Some(image) => {
-            let e = resolver
-                .check_address(&link.target, image, headings)
-                .err()?;
-            Some(link_diagnostic(
-                input,
-                link.start,
-                link.end,
-                &link.target,
-                e,
-            ))
-        }
-    }
+    let e = resolver.resolve(&link.target).err()?;
+    Some(link_diagnostic(
+        input,
+        link.start,
+        link.end,
+        &format!("@/{}", link.target),
+        e,
+    ))
 }
 
 pub(super) fn link_diagnostic(
@@ -94,12 +82,12 @@ pub(super) fn address_at(
     range: &std::ops::Range<usize>,
     dest: &str,
     image: bool,
-) -> LinkAt {
-    LinkAt {
+) -> Address {
+    let (start, end) = (input.body.start + range.start, input.body.start + range.end);
+    Address {
         target: dest.to_string(),
-        address: Some(image),
-        start: input.body.start + range.start,
-        end: input.body.start + range.end,
+        image,
+        span: link_span(input, start, end, dest),
     }
 }
 
