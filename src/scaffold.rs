@@ -67,7 +67,7 @@ pub fn files(
             messages::text_in(language, id, &[])
         };
         let body = format!("{PLACEHOLDER} {}\n", hint("new-body"));
-        let fields = own_fields(kind, cx, &hint, id)?;
+        let fields = kind_fields(kind, cx, &hint, id)?;
         let text = format!(
             "---\ntitle: \"{title}\"  # {PLACEHOLDER} {title_hint}\nsummary: \"{summary}\"  # {PLACEHOLDER} {summary_hint}\n{fields}# themes: [{theme}]\n# draft: true  # {draft_hint}\n---\n{body}",
             title = title_from(id),
@@ -101,7 +101,7 @@ impl Context<'_> {
     }
 }
 
-fn own_fields(
+fn kind_fields(
     kind: Kind,
     cx: &Context<'_>,
     hint: &dyn Fn(&str) -> String,

@@ -67,9 +67,9 @@ pub fn check(site: &Site, jobs: &[Job<'_>], diags: &mut Diagnostics) {
     for ((kind, lang), text) in &site.lists {
         bodies.push((site.list_path(*kind, lang), &text.addresses, &[]));
     }
-    for (page, addresses, own) in bodies {
+    for (page, addresses, headings) in bodies {
         for a in addresses {
-            if let Err(e) = check_one(&paths, &page, prefix, &a.target, a.image, own) {
+            if let Err(e) = check_one(&paths, &page, prefix, &a.target, a.image, headings) {
                 let mut d = Diagnostic::error(e.message).at(a.span.clone());
                 d.label = e.label;
                 d.help = e.help;
@@ -160,18 +160,19 @@ fn scheme(address: &str) -> Option<&str> {
     .then_some(s)
 }
 
-/// Checks one address of the page at `page` (its output path) whose own
-/// headings are `own`; `prefix` is the site's base path (`/` or `/hub/`).
+/// Checks one address of the page at `page` (its output path), whose
+/// headings are `headings`; `prefix` is the site's base path (`/` or
+/// `/hub/`).
 fn check_one(
     paths: &SitePaths,
     page: &str,
     prefix: &str,
     address: &str,
     image: bool,
-    own: &[Heading],
+    headings: &[Heading],
 ) -> Result<(), LinkError> {
     if let Some(rest) = address.strip_prefix('#') {
-        let ids: Vec<String> = own.iter().map(|h| h.id.clone()).collect();
+        let ids: Vec<String> = headings.iter().map(|h| h.id.clone()).collect();
         return anchor(rest, &ids, &t!("link-this-page"));
     }
     if address.starts_with('@') {
