@@ -429,8 +429,6 @@ new-exists = the { kind-name } `{ $id }` already exists
 new-exists-help = `{ $file }` is one of its files; choose another id, or edit it
 new-cannot-create = cannot create the { kind-name } `{ $id }`
 new-file-exists = `{ $file }` already exists
-new-needs-country = there is no country profile yet: create one first with `rabat-hub new country <code>`
-new-needs-challenge = a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`
 new-next = run `rabat-hub serve` and open { $url }
 serve-cannot-listen = cannot listen on { $address }: { $why }
 serve-cannot-listen-help = another program may use this port: try `--port 0` to pick a free one
@@ -456,3 +454,26 @@ editor-no-port = no free port: { $why }
 editor-no-node = cannot run Node.js (`node`): { $why }
 editor-stopped = decap-server stopped at once ({ $status })
 editor-slow = decap-server did not start within { $seconds } s
+
+## serve's page of a failed build
+serve-errors-title = { $count ->
+    [one] The site has { $count } error
+   *[other] The site has { $count } errors
+}
+serve-errors-heading = The site cannot be built
+serve-errors-fix = Fix the file named below and save: this page reloads by itself.
+
+## The files `new` writes (their hints, in the file's language)
+new-body = The text, in Markdown: paragraphs, `## headings`, lists, tables.
+    Links to other content: `[text](@/practices/some-id)`.
+new-title-hint = the title, in this file's language
+new-summary = One or two sentences.
+new-summary-hint = lists, search and the page description use it
+new-draft-hint = kept off the site while true
+new-meeting-date = first day of the meeting
+new-meeting-location = or { "{" } city: Rabat, country: ma { "}" }
+new-practice-countries = replace: the countries where it is implemented
+new-country-focal-point = the institution, never a person
+new-recommendation-addresses = replace: the challenges it addresses
+new-no-country = there is no country profile yet: create one first with `rabat-hub new country <code>`
+new-no-challenge = a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`

@@ -436,8 +436,6 @@ new-exists = l’élément de type « { kind-name } » `{ $id }` existe déjà
 new-exists-help = `{ $file }` est l’un de ses fichiers ; choisissez un autre identifiant, ou modifiez-le
 new-cannot-create = impossible de créer l’élément de type « { kind-name } » `{ $id }`
 new-file-exists = `{ $file }` existe déjà
-new-needs-country = il n’y a encore aucun profil de pays : créez-en un d’abord avec `rabat-hub new country <code>`
-new-needs-challenge = une recommandation doit répondre à un défi, et il n’y en a encore aucun : créez-en un d’abord avec `rabat-hub new challenge <id>`
 new-next = lancez `rabat-hub serve` et ouvrez { $url }
 serve-cannot-listen = impossible d’écouter sur { $address } : { $why }
 serve-cannot-listen-help = un autre programme utilise peut-être ce port : essayez `--port 0` pour en choisir un libre
@@ -463,3 +461,26 @@ editor-no-port = aucun port libre : { $why }
 editor-no-node = impossible de lancer Node.js (`node`) : { $why }
 editor-stopped = decap-server s’est arrêté aussitôt ({ $status })
 editor-slow = decap-server n’a pas démarré en { $seconds } s
+
+## La page de serve quand le site ne se construit pas
+serve-errors-title = { $count ->
+    [one] Le site a { $count } erreur
+   *[other] Le site a { $count } erreurs
+}
+serve-errors-heading = Le site ne peut pas être construit
+serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d'elle-même.
+
+## Les fichiers qu'écrit `new` (leurs indications, dans la langue du fichier)
+new-body = Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.
+    Liens vers d'autres contenus : `[texte](@/practices/un-id)`.
+new-title-hint = le titre, dans la langue de ce fichier
+new-summary = Une ou deux phrases.
+new-summary-hint = listes, recherche et description de la page l'utilisent
+new-draft-hint = hors du site tant que c'est vrai
+new-meeting-date = premier jour de la réunion
+new-meeting-location = ou { "{" } city: Rabat, country: ma { "}" }
+new-practice-countries = à remplacer : les pays où elle est mise en œuvre
+new-country-focal-point = l'institution, jamais une personne
+new-recommendation-addresses = à remplacer : les défis auxquels elle répond
+new-no-country = il n'y a encore aucune fiche pays : créez-en une d'abord avec `rabat-hub new country <code>`
+new-no-challenge = une recommandation doit répondre à un défi, et il n'y en a encore aucun : créez-en un d'abord avec `rabat-hub new challenge <id>`
