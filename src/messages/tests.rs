@@ -98,19 +98,45 @@ const DIAGNOSTIC_CALLS: [&str; 7] = [
 ];
 
 /// …and the reasons that end up inside one (`Err`, an I/O error's text,
-/// why there is no history, a closure's error).
-const REASON_CALLS: [&str; 5] = [
+/// why there is no history, a closure's error), and the lines printed.
+const REASON_CALLS: [&str; 9] = [
     "Err(",
     "io::Error::other(",
     "History::none(",
     ".ok_or_else(|| ",
     ".map_err(|e| ",
+    "eprintln!(",
+    "println!(",
+    "eprint!(",
+    "print!(",
 ];
+
+/// Lines printed for programs, not for editors: `build`'s pause for the
+/// tests of interrupted builds (`tests/hub/interrupted.rs` waits for it).
+const NOT_FOR_EDITORS: [(&str, &str); 1] = [("src/cmd/build.rs", "paused at {here}")];
+
+/// Whether a literal holds words: a space and two letters in a row
+/// outside its `{…}` placeholders (`"  {}"` holds none, nor does a
+/// message id such as `"fm-alias-slash"`).
+fn holds_words(literal: &str) -> bool {
+    let mut outside = String::new();
+    let mut depth = 0;
+    for c in literal.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let letters: Vec<bool> = outside.chars().map(|c| c.is_alphabetic()).collect();
+    outside.contains(' ') && letters.windows(2).any(|w| w[0] && w[1])
+}
 
 /// Each place in `text` (Rust source) where words are written in English
 /// instead of asked for with `t!`: a string literal, or a `format!` of
-/// one, given to a diagnostic (a reason: one with a space, so that message
-/// ids, which have none, pass). As `file:line: call`.
+/// one, given to a diagnostic (a reason or a printed line: one that holds
+/// words, so that message ids and `"{}"` pass). As `file:line: call`.
 fn words_in_code(file: &str, text: &str) -> Vec<String> {
     // Comments may show examples; blank them, keeping the line numbers.
     let text: String = text
@@ -128,8 +154,11 @@ fn words_in_code(file: &str, text: &str) -> Vec<String> {
     let calls = DIAGNOSTIC_CALLS.iter().map(|c| (c, true));
     for (call, diagnostic) in calls.chain(REASON_CALLS.iter().map(|c| (c, false))) {
         for (at, _) in text.match_indices(call) {
-            // `Err(` must be the name itself, not the end of `MyErr(`.
-            if *call == "Err(" && text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            // `Err(` must be the name itself, not the end of `MyErr(`, nor
+            // `println!(` the end of `eprintln!(`.
+            if call.starts_with(char::is_alphabetic)
+                && text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+            {
                 continue;
             }
             let arg = text[at + call.len()..].trim_start();
@@ -141,7 +170,10 @@ fn words_in_code(file: &str, text: &str) -> Vec<String> {
             };
             let Some(literal) = literal else { continue };
             let words = literal.split('"').next().unwrap_or("");
-            if diagnostic || words.contains(' ') {
+            if NOT_FOR_EDITORS.contains(&(file, words)) {
+                continue;
+            }
+            if diagnostic || holds_words(words) {
                 let line = text[..at].matches('\n').count() + 1;
                 found.push(format!("{file}:{line}: {call}\"{words}\""));
             }
@@ -249,6 +281,8 @@ fn f() {
     return Err(io::Error::other("it is not a regular file"));
     let e = MyErr("a b");
     let p = x.map_err(|e| format!("no free port: {e}"))?;
+    eprintln!("  {}", crate::t!("new-next"));
+    println!("built {n} pages");
 }
 
 #[cfg(test)]
@@ -287,6 +321,7 @@ mod tests {
             "Diagnostic::warning(\"a link is ignored\"",
             "Err(\"it holds a query\"",
             "io::Error::other(\"it is not a regular file\"",
+            "println!(\"built {n} pages\"",
         ],
         "{found:?}"
     );
