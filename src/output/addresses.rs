@@ -22,29 +22,29 @@ use crate::t;
 
 /// Every path the plan publishes, without the leading `/`: pages (a
 /// folder's `index.html`) end in `/`, files do not. Entity pages keep
-/// their headings, for `#anchor`s.
+/// their headings, for `#anchor`s. Borrowed from the plan: serve makes it
+/// on every save.
 #[derive(Debug, Default)]
-struct SitePaths {
-    pages: BTreeSet<String>,
-    files: BTreeSet<String>,
-    headings: BTreeMap<String, Vec<String>>,
+struct SitePaths<'j> {
+    pages: BTreeSet<&'j str>,
+    files: BTreeSet<&'j str>,
+    headings: BTreeMap<&'j str, &'j [Heading]>,
 }
 
-impl SitePaths {
-    fn of(jobs: &[Job<'_>]) -> SitePaths {
+impl<'j> SitePaths<'j> {
+    fn of(jobs: &'j [Job<'_>]) -> SitePaths<'j> {
         let mut p = SitePaths::default();
         for j in jobs {
             match j.path.strip_suffix("index.html") {
                 Some(folder) if folder.is_empty() || folder.ends_with('/') => {
-                    p.pages.insert(folder.to_string());
+                    p.pages.insert(folder);
+                    if let Page::Entity(_, v) = j.page {
+                        p.headings.insert(folder, &v.headings);
+                    }
                 }
                 _ => {
-                    p.files.insert(j.path.clone());
+                    p.files.insert(&j.path);
                 }
-            }
-            if let Page::Entity(_, v) = j.page {
-                let ids = v.headings.iter().map(|h| h.id.clone()).collect();
-                p.headings.insert(v.path.clone(), ids);
             }
         }
         p
@@ -53,11 +53,9 @@ impl SitePaths {
 
 /// Checks every address of every body of `site` against `jobs`, its plan.
 pub fn check(site: &Site, jobs: &[Job<'_>], diags: &mut Diagnostics) {
-    let paths = SitePaths::of(jobs);
-    let prefix = site.path_prefix.as_str();
     let mut bodies: Vec<(String, &[Address], &[Heading])> = Vec::new();
     for e in site.entities.values() {
-        for v in e.versions.values() {
+        for v in e.versions.values().filter(|v| !v.addresses.is_empty()) {
             bodies.push((v.path.clone(), &v.addresses, &v.headings));
         }
     }
@@ -67,6 +65,11 @@ pub fn check(site: &Site, jobs: &[Job<'_>], diags: &mut Diagnostics) {
     for ((kind, lang), text) in &site.lists {
         bodies.push((site.list_path(*kind, lang), &text.addresses, &[]));
     }
+    if bodies.iter().all(|(_, a, _)| a.is_empty()) {
+        return;
+    }
+    let paths = SitePaths::of(jobs);
+    let prefix = site.path_prefix.as_str();
     for (page, addresses, headings) in bodies {
         for a in addresses {
             if let Err(e) = check_one(&paths, &page, prefix, &a.target, a.image, headings) {
@@ -89,19 +92,19 @@ fn err(message: String, label: Option<String>, help: Option<String>) -> LinkErro
 
 /// A heading id of `ids` an anchor names, compared as heading ids are
 /// made; or the error, with the closest id.
-fn anchor(anchor: &str, ids: &[String], whose: &str) -> Result<(), LinkError> {
-    if anchor.is_empty() || ids.iter().any(|i| i == anchor) {
+fn anchor(anchor: &str, ids: &[&str], whose: &str) -> Result<(), LinkError> {
+    if anchor.is_empty() || ids.contains(&anchor) {
         return Ok(());
     }
     let slug = slugify(anchor);
-    if let Some(right) = ids.iter().find(|i| **i == slug) {
+    if let Some(right) = ids.iter().find(|i| **i == slug.as_str()) {
         return Err(err(
             t!("link-anchor-spelled", anchor = anchor, whose = whose),
             Some(t!("did-you-mean", name = format!("#{right}"))),
             Some(t!("link-anchor-spelled-help")),
         ));
     }
-    let hint = did_you_mean(&slug, ids.iter().map(String::as_str))
+    let hint = did_you_mean(&slug, ids.iter().copied())
         .map(|h| t!("did-you-mean", name = format!("#{h}")));
     let help = if ids.is_empty() {
         t!("link-no-headings")
@@ -172,7 +175,7 @@ fn check_one(
     headings: &[Heading],
 ) -> Result<(), LinkError> {
     if let Some(rest) = address.strip_prefix('#') {
-        let ids: Vec<String> = headings.iter().map(|h| h.id.clone()).collect();
+        let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
         return anchor(rest, &ids, &t!("link-this-page"));
     }
     if address.starts_with('@') {
@@ -219,11 +222,13 @@ fn check_one(
     } else {
         format!("{decoded}/")
     };
-    let found_page = paths.pages.contains(&page_form) && !paths.files.contains(&decoded);
-    let found_file = paths.files.contains(&decoded);
+    let found_page =
+        paths.pages.contains(page_form.as_str()) && !paths.files.contains(decoded.as_str());
+    let found_file = paths.files.contains(decoded.as_str());
     if found_page {
-        if let (Some(a), Some(ids)) = (anchor_part, paths.headings.get(&page_form)) {
-            return anchor(a, ids, &format!("`/{page_form}`"));
+        if let (Some(a), Some(headings)) = (anchor_part, paths.headings.get(page_form.as_str())) {
+            let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
+            return anchor(a, &ids, &format!("`/{page_form}`"));
         }
         return Ok(());
     }
@@ -231,7 +236,7 @@ fn check_one(
         return Ok(());
     }
     let shown = format!("/{decoded}");
-    let candidates = paths.pages.iter().chain(&paths.files).map(String::as_str);
+    let candidates = paths.pages.iter().chain(&paths.files).copied();
     let hint =
         did_you_mean(&decoded, candidates).map(|h| t!("did-you-mean", name = format!("/{h}")));
     let (message, help) = if image {
@@ -281,7 +286,7 @@ mod tests {
 
     #[test]
     fn anchors_are_compared_as_heading_ids_are_made() {
-        let ids = vec!["resultats".to_string(), "contexte".to_string()];
+        let ids = vec!["resultats", "contexte"];
         assert!(anchor("resultats", &ids, "p").is_ok());
         let e = anchor("résultats", &ids, "p").expect_err("spelled differently");
         assert_eq!(e.label.as_deref(), Some("did you mean `#resultats`?"));
