@@ -37,6 +37,7 @@ mod identity;
 mod interrupted;
 mod languages;
 mod lists;
+mod messages;
 mod new;
 mod pages;
 mod phone;
