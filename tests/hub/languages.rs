@@ -140,8 +140,17 @@ fn dates_are_written_the_language_way() {
 #[test]
 fn lists_sort_alphabetically_with_accents_folded() {
     let site = Site::fixture("languages/dates-and-sorting");
+    // The countries list groups by region: Egypt in Europe here, so that
+    // its accented French name sorts among the others.
+    for lang in ["fr", "en"] {
+        let file = format!("content/countries/eg.{lang}.md");
+        let text = site
+            .read(&file)
+            .replace("region: north-africa", "region: europe");
+        site.write(&file, &text);
+    }
     site.build(&[]);
-    let fr = site.page("fr/pays/").texts(".items .item h2");
+    let fr = site.page("fr/pays/").texts(".items .item h3");
     assert_eq!(
         fr,
         vec![
@@ -153,7 +162,7 @@ fn lists_sort_alphabetically_with_accents_folded() {
             "France"
         ]
     );
-    let en = site.page("en/countries/").texts(".items .item h2");
+    let en = site.page("en/countries/").texts(".items .item h3");
     assert_eq!(
         en,
         vec!["Denmark", "Egypt", "Estonia", "France", "Germany", "Spain"]

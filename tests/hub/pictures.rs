@@ -23,7 +23,7 @@ fn the_countries_list_shows_a_map_linking_each_country_to_its_profile() {
         assert!(svg.value().attr("viewBox").is_some());
         // The text list beside it: title → (url, region line).
         let items: BTreeMap<String, String> = page
-            .all(".items .item h2 a")
+            .all(".items .item h3 a")
             .into_iter()
             .map(|a| {
                 (

@@ -39,7 +39,7 @@ async function start(root) {
     pagefind = await import(t.bundle + "pagefind.js");
     // The index holds full addresses already: no prefix to add. The search
     // runs on this page, not in a worker: one download fewer.
-    const options = { baseUrl: "/", noWorker: true, excerptLength: 28 };
+    const options = { baseUrl: "/", noWorker: true, excerptLength: 20 };
     // The index's own name: the entry file's address is then the one the
     // page preloads, and changes whenever the index does.
     if (t.tag) options.metaCacheTag = t.tag;
