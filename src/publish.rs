@@ -259,6 +259,14 @@ impl std::fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// The file, relative to the output folder, a failed write was for, when
+/// `e` says (`FileError`).
+pub fn failed_path(e: &io::Error) -> Option<&str> {
+    e.get_ref()?
+        .downcast_ref::<FileError>()
+        .map(|f| f.path.as_str())
+}
+
 /// `e`, saying which file it is about.
 fn named(e: io::Error, path: &Path) -> io::Error {
     let kind = e.kind();

@@ -63,7 +63,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     // place only if the build has no error: dropped, the folder goes.
     let staging = match Staging::begin(&out) {
         Ok(s) => s,
-        Err(e) => return cannot_write(&out, &e, Diagnostics::new(), args.site.format),
+        Err(e) => return cannot_write(&out, &e, None, Diagnostics::new(), args.site.format),
     };
     let (g, failed_write) = staging.stream(|sink| pipeline.run(Changes::Everything, Some(sink)));
     let mut timings = g.timings;
@@ -80,7 +80,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return exit(true);
     }
     if let Some(e) = failed_write {
-        return cannot_write(&out, &e, diags, args.site.format);
+        let source = crate::publish::failed_path(&e).and_then(|p| pipeline.source_of(p));
+        return cannot_write(&out, &e, source, diags, args.site.format);
     }
     pause_if(pause, "generated");
     let published = staging
@@ -89,7 +90,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         })
         .and_then(|()| staging.commit(&mut |stage| pause_if(pause, stage_name(stage))));
     if let Err(e) = published {
-        return cannot_write(&out, &e, diags, args.site.format);
+        let source = crate::publish::failed_path(&e).and_then(|p| pipeline.source_of(p));
+        return cannot_write(&out, &e, source, diags, args.site.format);
     }
     timings.lap("write");
     super::report_at(&diags, args.site.format, &args.site.root);
@@ -114,12 +116,26 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     exit(false)
 }
 
-fn cannot_write(out: &Path, e: &io::Error, mut diags: Diagnostics, format: Format) -> ExitCode {
-    diags.push(Diagnostic::error(crate::t!(
+/// A write that failed, at the content file that makes the file when
+/// there is one (`source`, relative to the site root).
+fn cannot_write(
+    out: &Path,
+    e: &io::Error,
+    source: Option<String>,
+    mut diags: Diagnostics,
+    format: Format,
+) -> ExitCode {
+    let mut d = Diagnostic::error(crate::t!(
         "build-cannot-write",
         folder = out.display().to_string(),
         why = e.to_string()
-    )));
+    ));
+    if let Some(file) = source {
+        d = d
+            .at(crate::diag::Span::file(&file))
+            .help(crate::t!("build-cannot-write-help"));
+    }
+    diags.push(d);
     report(&diags, format);
     exit(true)
 }

@@ -414,6 +414,7 @@ history-log-failed = `git log` failed
 
 ## The commands
 build-cannot-write = cannot write the site to { $folder }: { $why }
+build-cannot-write-help = this file makes the page that could not be written: check the free space and the size limits of the disk it is written to
 build-nothing-written = nothing was written: { $folder } is unchanged
 build-done = built { $pages ->
     [one] { $pages } page

@@ -421,6 +421,7 @@ history-log-failed = `git log` a échoué
 
 ## Les commandes
 build-cannot-write = impossible d’écrire le site dans { $folder } : { $why }
+build-cannot-write-help = ce fichier produit la page qui n’a pas pu être écrite : vérifiez l’espace libre et les limites de taille du disque où elle est écrite
 build-nothing-written = rien n’a été écrit : { $folder } est inchangé
 build-done = { $pages ->
     [one] { $pages } page construite
@@ -475,19 +476,19 @@ serve-errors-title = { $count ->
    *[other] Le site a { $count } erreurs
 }
 serve-errors-heading = Le site ne peut pas être construit
-serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d'elle-même.
+serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d’elle-même.
 
-## Les fichiers qu'écrit `new` (leurs indications, dans la langue du fichier)
+## Les fichiers qu’écrit `new` (leurs indications, dans la langue du fichier)
 new-body = Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.
-    Liens vers d'autres contenus : `[texte](@/practices/un-id)`.
+    Liens vers d’autres contenus : `[texte](@/practices/un-id)`.
 new-title-hint = le titre, dans la langue de ce fichier
 new-summary = Une ou deux phrases.
-new-summary-hint = listes, recherche et description de la page l'utilisent
-new-draft-hint = hors du site tant que c'est vrai
+new-summary-hint = listes, recherche et description de la page l’utilisent
+new-draft-hint = hors du site tant que c’est vrai
 new-meeting-date = premier jour de la réunion
 new-meeting-location = ou { "{" } city: Rabat, country: ma { "}" }
 new-practice-countries = à remplacer : les pays où elle est mise en œuvre
-new-country-focal-point = l'institution, jamais une personne
+new-country-focal-point = l’institution, jamais une personne
 new-recommendation-addresses = à remplacer : les défis auxquels elle répond
-new-no-country = il n'y a encore aucune fiche pays : créez-en une d'abord avec `rabat-hub new country <code>`
-new-no-challenge = une recommandation doit répondre à un défi, et il n'y en a encore aucun : créez-en un d'abord avec `rabat-hub new challenge <id>`
+new-no-country = il n’y a encore aucune fiche pays : créez-en une d’abord avec `rabat-hub new country <code>`
+new-no-challenge = une recommandation doit répondre à un défi, et il n’y en a encore aucun : créez-en un d’abord avec `rabat-hub new challenge <id>`

@@ -125,6 +125,10 @@ pub struct Pipeline {
     labels: Arc<std::collections::BTreeMap<crate::lang::Lang, crate::markdown::Labels>>,
     /// Only for `Preview`: what later runs reuse.
     cache: Option<Cache>,
+    /// `build`'s site, kept until the build has written its files, to
+    /// tell which content file a path that could not be written comes
+    /// from (`source_of`). It is alive while the pages are made anyway.
+    built: Option<Site>,
     /// Bumped by every run that succeeds.
     generation: u64,
     /// Whether the last full run failed: the next run is full too (the
@@ -161,6 +165,7 @@ impl Pipeline {
             history: Arc::default(),
             labels: Arc::default(),
             cache,
+            built: None,
             generation: 0,
             full_owed: true,
         }
@@ -186,6 +191,22 @@ impl Pipeline {
     /// from a copy, elsewhere).
     pub fn last_site(&self) -> Option<(&Site, &Arc<Theme>)> {
         Some((self.cache.as_ref()?.site.as_ref()?, self.theme.as_ref()?))
+    }
+
+    /// The content file that makes the published file at `path` (relative
+    /// to the output folder), relative to the site root: the page of a
+    /// version or its alias comes from the version's file, an attachment
+    /// from itself. `None` for what no one content file makes.
+    pub fn source_of(&self, path: &str) -> Option<String> {
+        let cached = || self.cache.as_ref().and_then(|c| c.site.as_ref());
+        let site = self.built.as_ref().or_else(cached)?;
+        let theme = self.theme.as_ref()?;
+        let jobs = output::plan(site, &theme.statics);
+        let job = jobs.iter().find(|j| j.path == path)?;
+        match job.source()? {
+            output::Source::File(f) => Some(f.to_string()),
+            output::Source::Path(p) => Some(crate::diag::relative(&self.root, p)),
+        }
     }
 
     /// Runs the stages `changes` calls for. With a sink, a build hands its
@@ -342,6 +363,8 @@ impl Pipeline {
             cache.docs = docs;
             cache.pending.clear();
             cache.reshown.clear();
+        } else if self.settings.purpose != Purpose::Check {
+            self.built = Some(site);
         }
         Generated {
             diags,
