@@ -98,10 +98,12 @@ impl Indexer {
             .map_err(|e| e.to_string())
     }
 
-    pub fn finish(mut self) -> Result<Vec<File>, String> {
+    pub fn finish(self) -> Result<Vec<File>, String> {
+        // `into_files` (our patch, vendor/pagefind) moves the pages into
+        // the index instead of copying them: the peak holds them once.
         let files = self
             .runtime
-            .block_on(self.index.get_files())
+            .block_on(self.index.into_files())
             .map_err(|e| e.to_string())?;
         Ok(files
             .into_iter()
