@@ -15,7 +15,7 @@
 //! unit test below and the hub's determinism test build twice and compare
 //! every byte.
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{CustomRecord, PagefindIndex};
 use pagefind::options::PagefindServiceConfig;
 
 use super::records::Record;
@@ -54,9 +54,7 @@ pub struct File {
 /// stemmer) from `records`, in their order.
 pub fn bundle(lang: &str, records: Vec<Record>) -> Result<Vec<File>, String> {
     let mut indexer = Indexer::new(lang)?;
-    for r in records {
-        indexer.add(r)?;
-    }
+    indexer.add_all(records)?;
     indexer.finish()
 }
 
@@ -83,19 +81,26 @@ impl Indexer {
         })
     }
 
-    pub fn add(&mut self, r: Record) -> Result<(), String> {
-        let added = self.index.add_custom_record(
-            r.url,
-            r.content,
-            self.lang.clone(),
-            Some(r.meta),
-            Some(r.filters),
-            None,
-        );
-        self.runtime
-            .block_on(added)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    /// Adds `records` in their order. Pagefind reads them side by side on
+    /// rayon's threads (`add_custom_records`, our patch): no thread of the
+    /// runtime's in between, so the memory of a record is made and freed
+    /// by the threads that build the index.
+    pub fn add_all(&mut self, records: Vec<Record>) -> Result<(), String> {
+        let records = records
+            .into_iter()
+            .map(|r| CustomRecord {
+                url: r.url,
+                content: r.content,
+                language: self.lang.clone(),
+                meta: r.meta,
+                filters: r.filters,
+                sort: Default::default(),
+            })
+            .collect();
+        self.index
+            .add_custom_records(records)
+            .into_iter()
+            .try_for_each(|r| r.map(|_| ()).map_err(|e| e.to_string()))
     }
 
     pub fn finish(self) -> Result<Vec<File>, String> {

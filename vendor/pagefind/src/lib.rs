@@ -132,6 +132,25 @@ impl SearchState {
 
     pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedSummary> {
         let result = file.fossick_sync(&self.options)?;
+        Ok(self.keep(result))
+    }
+
+    /// Fossicks `files` side by side (rayon), then keeps them in their
+    /// order, as `fossick_one` on each in turn would.
+    pub fn fossick_all(&mut self, files: Vec<Fossicker>) -> Vec<Result<FossickedSummary>> {
+        let options = &self.options;
+        let results: Vec<Result<FossickedData>> = files
+            .into_par_iter()
+            .map(|f| f.fossick_sync(options))
+            .collect();
+        results
+            .into_iter()
+            .map(|r| r.map(|data| self.keep(data)))
+            .collect()
+    }
+
+    /// Adds a fossicked page, in place of an earlier one of the same URL.
+    fn keep(&mut self, result: FossickedData) -> FossickedSummary {
         let summary = FossickedSummary {
             word_count: result.fragment.data.word_count,
             url: result.fragment.data.url.clone(),
@@ -145,7 +164,7 @@ impl SearchState {
                 self.fossicked_pages.push(result);
             }
         }
-        Ok(summary)
+        summary
     }
 
     /// Builds the indexes from copies of the pages: more can be added and

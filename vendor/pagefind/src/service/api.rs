@@ -51,6 +51,16 @@ pub struct IndexedFileResponse {
     pub page_meta: BTreeMap<String, String>,
 }
 
+/// A record for `add_custom_records`: the arguments of `add_custom_record`.
+pub struct CustomRecord {
+    pub url: String,
+    pub content: String,
+    pub language: String,
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: BTreeMap<String, String>,
+}
+
 pub struct PagefindIndex {
     search_index: Arc<tokio::sync::Mutex<SearchState>>,
 }
@@ -168,6 +178,56 @@ impl PagefindIndex {
             page_url: data.url,
             page_meta: data.meta,
         })
+    }
+
+    /// Index custom records, as `add_custom_record` on each in turn would,
+    /// but side by side on rayon's threads and without an async runtime:
+    /// each record is read where it is then kept in its order, so the
+    /// index is the same as one record at a time would make it.
+    ///
+    /// Call it from outside an async context (it takes the index's lock
+    /// with `blocking_lock`).
+    ///
+    /// # Returns
+    /// For each record, in order, metadata about it if it was added,
+    /// otherwise an Error.
+    pub fn add_custom_records(
+        &mut self,
+        records: Vec<CustomRecord>,
+    ) -> Vec<Result<IndexedFileResponse>> {
+        let mut state = self.search_index.blocking_lock();
+        let force_language = state.options.force_language.clone();
+        let files = records
+            .into_iter()
+            .map(|r| {
+                let data = DomParserResult {
+                    digest: r.content,
+                    filters: r.filters,
+                    sort: r.sort,
+                    meta: r.meta,
+                    anchor_content: BTreeMap::new(),
+                    anchor_titles: BTreeMap::new(),
+                    has_custom_body: false,
+                    force_inclusion: true,
+                    has_html_element: true,
+                    has_old_bundle_reference: false,
+                    has_default_ui_reference: false,
+                    language: force_language.clone().unwrap_or(r.language),
+                };
+                Fossicker::new_with_data(r.url, data)
+            })
+            .collect();
+        state
+            .fossick_all(files)
+            .into_iter()
+            .map(|r| {
+                r.map(|data| IndexedFileResponse {
+                    page_word_count: data.word_count as u32,
+                    page_url: data.url,
+                    page_meta: data.meta,
+                })
+            })
+            .collect()
     }
 
     /// Index a directory of HTML files from disk.
