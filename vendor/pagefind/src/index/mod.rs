@@ -44,14 +44,6 @@ enum SortType {
     Number,
 }
 
-/// Results from processing a single page in parallel.
-/// Contains the word map, filter entries, and encoded page data for one page.
-struct PageProcessingResult {
-    word_map: HashMap<String, PackedWord>,
-    filter_entries: Vec<(String, String, usize)>, // (filter, value, page_number)
-    encoded_page: IntermediaryPageData,
-}
-
 pub async fn build_indexes(
     mut pages: Vec<FossickedData>,
     language: String,
@@ -142,219 +134,176 @@ pub async fn build_indexes(
     }
     meta.meta_fields = meta_fields_set.into_iter().collect();
 
-    // Clone meta_fields for use in parallel processing
-    let meta_fields_ref = meta.meta_fields.clone();
-    let language_ref = language.clone();
-
-    // Process pages in parallel - each page builds its own word map
-    let page_results: Vec<PageProcessingResult> = pages
-        .into_par_iter()
+    // The pages' fragments, encoded side by side: they stay to the end.
+    let encoded_pages: Vec<IntermediaryPageData> = pages
+        .par_iter()
         .map(|page| {
-            let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
-
-            // Meta field IDs were assigned per-page,
-            // but need to be remapped to the global meta_fields order.
-            let page_field_order: Vec<&String> = page.fragment.data.meta.keys().collect();
-            let field_id_map: Vec<u16> = page_field_order
-                .iter()
-                .map(|name| meta_fields_ref.iter().position(|f| f == *name).unwrap() as u16)
-                .collect();
-
-            for (word, positions) in page.word_data {
-                // Group positions by original_word for this page
-                let mut normalized_positions: Vec<FossickedWord> = Vec::new();
-                let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
-
-                for mut fossicked in positions {
-                    match fossicked.original_word.take() {
-                        // No diacritics - original matches normalized form
-                        None => normalized_positions.push(fossicked),
-                        // Original form differs (has diacritics) - stored instead in additional_variants
-                        Some(original) => variant_positions
-                            .entry(original)
-                            .or_default()
-                            .push(fossicked),
-                    }
-                }
-
-                // A page's words are distinct: each makes its entry once.
-                let packed_word = local_word_map.entry(word).or_insert_with_key(|word| PackedWord {
-                    word: word.clone(),
-                    pages: Vec::new(),
-                    additional_variants: Vec::new(),
-                });
-
-                if !normalized_positions.is_empty() {
-                    packed_word.pages.push(positions_to_packed_page(
-                        normalized_positions,
-                        page.fragment.page_number,
-                    ));
-                }
-
-                for (variant_form, variant_pos) in variant_positions {
-                    let variant_page =
-                        positions_to_packed_page(variant_pos, page.fragment.page_number);
-
-                    if let Some(existing_variant) = packed_word
-                        .additional_variants
-                        .iter_mut()
-                        .find(|v| v.form == variant_form)
-                    {
-                        existing_variant.pages.push(variant_page);
-                    } else {
-                        packed_word.additional_variants.push(PackedVariant {
-                            form: variant_form,
-                            pages: vec![variant_page],
-                        });
-                    }
-                }
-            }
-
-            for (word, meta_positions) in page.meta_word_data {
-                let mut normalized_meta_positions: Vec<MetaFossickedWord> = Vec::new();
-                let mut variant_meta_positions: BTreeMap<String, Vec<MetaFossickedWord>> =
-                    BTreeMap::new();
-
-                for mut meta_fossicked in meta_positions {
-                    meta_fossicked.field_id = field_id_map[meta_fossicked.field_id as usize];
-                    if let Some(original) = meta_fossicked.original_word.clone() {
-                        variant_meta_positions
-                            .entry(original)
-                            .or_default()
-                            .push(meta_fossicked);
-                    } else {
-                        normalized_meta_positions.push(meta_fossicked);
-                    }
-                }
-
-                let packed_word = local_word_map.entry(word).or_insert_with_key(|word| PackedWord {
-                    word: word.clone(),
-                    pages: Vec::new(),
-                    additional_variants: Vec::new(),
-                });
-
-                if !normalized_meta_positions.is_empty() {
-                    let meta_locs = meta_positions_to_packed(normalized_meta_positions);
-
-                    if let Some(existing_page) = packed_word
-                        .pages
-                        .iter_mut()
-                        .find(|p| p.page_number == page.fragment.page_number)
-                    {
-                        existing_page.meta_locs = meta_locs;
-                    } else {
-                        packed_word.pages.push(PackedPage {
-                            page_number: page.fragment.page_number,
-                            locs: vec![],
-                            meta_locs,
-                        });
-                    }
-                }
-
-                // Handle diacritic variants in meta
-                for (variant_form, variant_pos) in variant_meta_positions {
-                    let meta_locs = meta_positions_to_packed(variant_pos);
-
-                    if let Some(existing_variant) = packed_word
-                        .additional_variants
-                        .iter_mut()
-                        .find(|v| v.form == variant_form)
-                    {
-                        if let Some(existing_page) = existing_variant
-                            .pages
-                            .iter_mut()
-                            .find(|p| p.page_number == page.fragment.page_number)
-                        {
-                            existing_page.meta_locs = meta_locs;
-                        } else {
-                            existing_variant.pages.push(PackedPage {
-                                page_number: page.fragment.page_number,
-                                locs: vec![],
-                                meta_locs,
-                            });
-                        }
-                    } else {
-                        packed_word.additional_variants.push(PackedVariant {
-                            form: variant_form,
-                            pages: vec![PackedPage {
-                                page_number: page.fragment.page_number,
-                                locs: vec![],
-                                meta_locs,
-                            }],
-                        });
-                    }
-                }
-            }
-
-            // Collect filter entries for this page
-            let filter_entries: Vec<(String, String, usize)> = page
-                .fragment
-                .data
-                .filters
-                .iter()
-                .flat_map(|(filter, values)| {
-                    values.iter().map(move |value| {
-                        (filter.clone(), value.clone(), page.fragment.page_number)
-                    })
-                })
-                .collect();
-
-            // Compute encoded page data
             let encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
-            let encoded_page = IntermediaryPageData {
-                full_hash: format!("{}_{}", language_ref, full_hash(encoded_data.as_bytes())),
+            IntermediaryPageData {
+                full_hash: format!("{}_{}", language, full_hash(encoded_data.as_bytes())),
                 word_count: page.fragment.data.word_count,
                 page_number: page.fragment.page_number,
                 encoded_data,
-            };
-
-            PageProcessingResult {
-                word_map: local_word_map,
-                filter_entries,
-                encoded_page,
             }
         })
         .collect();
 
-    // Merge results sequentially
-    for result in page_results {
-        // Merge word maps using Entry API to avoid unnecessary clones
-        for (word, packed) in result.word_map {
-            match word_map.entry(word) {
-                hashbrown::hash_map::Entry::Occupied(mut entry) => {
-                    let existing = entry.get_mut();
-                    existing.pages.extend(packed.pages); // Move, not clone
-                                                         // Merge additional_variants
-                    for variant in packed.additional_variants {
-                        if let Some(existing_variant) = existing
-                            .additional_variants
-                            .iter_mut()
-                            .find(|v| v.form == variant.form)
-                        {
-                            existing_variant.pages.extend(variant.pages);
-                        } else {
-                            existing.additional_variants.push(variant);
-                        }
-                    }
+    // Each page's words go straight into the index, page after page, and
+    // the page is dropped once read: the index grows as the pages go, so
+    // the peak holds about one of the two, where a word map per page made
+    // side by side and merged afterwards held both and more. Page numbers
+    // rise as the pages are read, so a word's pages, and a variant's,
+    // are in order as they are pushed.
+    for page in pages {
+        let page_number = page.fragment.page_number;
+        // Meta field IDs were assigned per-page,
+        // but need to be remapped to the global meta_fields order.
+        let field_id_map: Vec<u16> = page
+            .fragment
+            .data
+            .meta
+            .keys()
+            .map(|name| meta.meta_fields.iter().position(|f| f == name).unwrap() as u16)
+            .collect();
+
+        for (word, positions) in page.word_data {
+            // Group positions by original_word for this page
+            let mut normalized_positions: Vec<FossickedWord> = Vec::new();
+            let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
+
+            for mut fossicked in positions {
+                match fossicked.original_word.take() {
+                    // No diacritics - original matches normalized form
+                    None => normalized_positions.push(fossicked),
+                    // Original form differs (has diacritics) - stored instead in additional_variants
+                    Some(original) => variant_positions
+                        .entry(original)
+                        .or_default()
+                        .push(fossicked),
                 }
-                hashbrown::hash_map::Entry::Vacant(entry) => {
-                    entry.insert(packed);
+            }
+
+            let packed_word = word_map.entry(word).or_insert_with_key(|word| PackedWord {
+                word: word.clone(),
+                pages: Vec::new(),
+                additional_variants: Vec::new(),
+            });
+
+            if !normalized_positions.is_empty() {
+                packed_word
+                    .pages
+                    .push(positions_to_packed_page(normalized_positions, page_number));
+            }
+
+            for (variant_form, variant_pos) in variant_positions {
+                let variant_page = positions_to_packed_page(variant_pos, page_number);
+
+                if let Some(existing_variant) = packed_word
+                    .additional_variants
+                    .iter_mut()
+                    .find(|v| v.form == variant_form)
+                {
+                    existing_variant.pages.push(variant_page);
+                } else {
+                    packed_word.additional_variants.push(PackedVariant {
+                        form: variant_form,
+                        pages: vec![variant_page],
+                    });
                 }
             }
         }
 
-        // Merge filter entries using or_default for cleaner code
-        for (filter, value, page_number) in result.filter_entries {
-            filter_map
-                .entry(filter)
-                .or_default()
-                .entry(value)
-                .or_default()
-                .push(page_number);
+        for (word, meta_positions) in page.meta_word_data {
+            let mut normalized_meta_positions: Vec<MetaFossickedWord> = Vec::new();
+            let mut variant_meta_positions: BTreeMap<String, Vec<MetaFossickedWord>> =
+                BTreeMap::new();
+
+            for mut meta_fossicked in meta_positions {
+                meta_fossicked.field_id = field_id_map[meta_fossicked.field_id as usize];
+                if let Some(original) = meta_fossicked.original_word.take() {
+                    variant_meta_positions
+                        .entry(original)
+                        .or_default()
+                        .push(meta_fossicked);
+                } else {
+                    normalized_meta_positions.push(meta_fossicked);
+                }
+            }
+
+            let packed_word = word_map.entry(word).or_insert_with_key(|word| PackedWord {
+                word: word.clone(),
+                pages: Vec::new(),
+                additional_variants: Vec::new(),
+            });
+
+            // This page's entry, if its text had the word, is the last one.
+            if !normalized_meta_positions.is_empty() {
+                let meta_locs = meta_positions_to_packed(normalized_meta_positions);
+
+                if let Some(existing_page) = packed_word
+                    .pages
+                    .last_mut()
+                    .filter(|p| p.page_number == page_number)
+                {
+                    existing_page.meta_locs = meta_locs;
+                } else {
+                    packed_word.pages.push(PackedPage {
+                        page_number,
+                        locs: vec![],
+                        meta_locs,
+                    });
+                }
+            }
+
+            // Handle diacritic variants in meta
+            for (variant_form, variant_pos) in variant_meta_positions {
+                let meta_locs = meta_positions_to_packed(variant_pos);
+
+                if let Some(existing_variant) = packed_word
+                    .additional_variants
+                    .iter_mut()
+                    .find(|v| v.form == variant_form)
+                {
+                    if let Some(existing_page) = existing_variant
+                        .pages
+                        .last_mut()
+                        .filter(|p| p.page_number == page_number)
+                    {
+                        existing_page.meta_locs = meta_locs;
+                    } else {
+                        existing_variant.pages.push(PackedPage {
+                            page_number,
+                            locs: vec![],
+                            meta_locs,
+                        });
+                    }
+                } else {
+                    packed_word.additional_variants.push(PackedVariant {
+                        form: variant_form,
+                        pages: vec![PackedPage {
+                            page_number,
+                            locs: vec![],
+                            meta_locs,
+                        }],
+                    });
+                }
+            }
         }
 
+        for (filter, values) in page.fragment.data.filters {
+            for value in values {
+                filter_map
+                    .entry(filter.clone())
+                    .or_default()
+                    .entry(value)
+                    .or_default()
+                    .push(page_number);
+            }
+        }
+    }
+
+    for encoded_page in encoded_pages {
         // Handle fragment hashing (must be sequential due to collision handling)
-        let encoded_page = result.encoded_page;
         let mut short_hash = &encoded_page.full_hash[0..=(language.len() + 7)];
 
         // If we hit a collision, extend one until we stop colliding
