@@ -196,6 +196,77 @@ mod tests {
         assert_eq!(entry["languages"]["fr"]["page_count"], 2);
     }
 
+    /// Records with accented words, title words also in the text, a
+    /// field (`date`) on some pages only and several filter values: the
+    /// paths of Pagefind's index that our patch (vendor/pagefind) changed.
+    fn varied_records() -> Vec<Record> {
+        (0..40)
+            .map(|i| {
+                let mut r = record(
+                    &format!("/fr/p{i}/"),
+                    &format!("Réintégration {i} à Kédougou"),
+                    &format!(
+                        "Réintégration des migrants de retour, numéro {i}. Kédougou, Tambacounda \
+                         et Thiès: l'élan {}. Une réintégration durable.",
+                        ["économique", "sociale", "psychosociale"][i % 3]
+                    ),
+                    ["Sénégal", "Mali", "Côte d'Ivoire"][i % 3],
+                );
+                if i % 4 == 0 {
+                    r.meta
+                        .insert("date".to_string(), format!("{} mai 2021", i + 1));
+                    r.filters
+                        .entry("country".to_string())
+                        .or_default()
+                        .push("Gambie".to_string());
+                }
+                r
+            })
+            .collect()
+    }
+
+    fn sorted(mut files: Vec<File>) -> Vec<(String, Vec<u8>)> {
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        files.into_iter().map(|f| (f.name, f.bytes)).collect()
+    }
+
+    #[test]
+    fn records_read_side_by_side_give_the_index_of_one_at_a_time() {
+        let batch = bundle("fr", varied_records()).unwrap_or_else(|e| panic!("{e}"));
+        // Pagefind's own path: a record at a time on the runtime, then
+        // `get_files`, which copies the pages instead of moving them.
+        let mut one = Indexer::new("fr").unwrap_or_else(|e| panic!("{e}"));
+        for r in varied_records() {
+            let added = one.index.add_custom_record(
+                r.url,
+                r.content,
+                "fr".to_string(),
+                Some(r.meta),
+                Some(r.filters),
+                None,
+            );
+            one.runtime
+                .block_on(added)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let files = one
+            .runtime
+            .block_on(one.index.get_files())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let one: Vec<File> = files
+            .into_iter()
+            .map(|f| File {
+                name: f.filename.to_string_lossy().replace('\\', "/"),
+                bytes: f.contents,
+            })
+            .filter(|f| shipped(&f.name))
+            .collect();
+        assert!(
+            sorted(batch) == sorted(one),
+            "the two ways gave different bundles"
+        );
+    }
+
     #[test]
     fn the_same_records_give_the_same_bytes() {
         let make = || {
