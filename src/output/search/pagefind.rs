@@ -1,11 +1,13 @@
 //! The one file that knows Pagefind, and the tokio runtime it runs on:
 //! records in, the files of one language's search bundle out.
 //!
-//! Each language gets its own index, built on its own current-thread
-//! runtime, so the languages can be indexed side by side and the runtime
-//! never leaks out of this file. Records go in as custom records: the text
-//! and facets come from the site model, so Pagefind never has to parse
-//! the pages we rendered.
+//! Each language gets its own index, so the languages can be indexed side
+//! by side. Records go in as custom records, all at once, read on rayon's
+//! threads; the index is built into files on a current-thread runtime
+//! that never leaks out of this file. The text and facets come from the
+//! site model, so Pagefind never has to parse the pages we rendered.
+//! Pagefind is our patched copy (`vendor/pagefind`, README: "The patched
+//! Pagefind"): `add_custom_records` and `into_files` are ours.
 //!
 //! Two things Pagefind does that the rest of our code never would: making
 //! an index reads the working directory (it resolves paths we never give
