@@ -72,7 +72,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drop(staging);
         super::report_at(&diags, args.site.format, &args.site.root);
         if args.site.format == Format::Human {
-            eprintln!("nothing was written: {} is unchanged", out.display());
+            eprintln!(
+                "{}",
+                crate::t!("build-nothing-written", folder = out.display().to_string())
+            );
         }
         return exit(true);
     }
@@ -98,19 +101,24 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         let paths = g.artifacts.iter().map(|a| &a.path).chain(&g.sent);
         let pages = paths.filter(|p| p.ends_with(".html")).count();
         eprintln!(
-            "built {pages} pages ({} files) into {} in {:.2} s",
-            made,
-            out.display(),
-            start.elapsed().as_secs_f64()
+            "{}",
+            crate::t!(
+                "build-done",
+                pages = pages,
+                files = made,
+                folder = out.display().to_string(),
+                seconds = format!("{:.2}", start.elapsed().as_secs_f64())
+            )
         );
     }
     exit(false)
 }
 
 fn cannot_write(out: &Path, e: &io::Error, mut diags: Diagnostics, format: Format) -> ExitCode {
-    diags.push(Diagnostic::error(format!(
-        "cannot write the site to {}: {e}",
-        out.display()
+    diags.push(Diagnostic::error(crate::t!(
+        "build-cannot-write",
+        folder = out.display().to_string(),
+        why = e.to_string()
     )));
     report(&diags, format);
     exit(true)

@@ -8,7 +8,7 @@ mod render;
 mod sanitize;
 
 pub use render::{
-    Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
+    Address, Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
 };
 
 /// pulldown-cmark's own HTML for `markdown`, with the site's options, and
@@ -49,18 +49,6 @@ pub struct LinkError {
 pub trait ResolveLink {
     /// `target` is what follows `@/`, e.g. `practices/ofii-cameroon#results`.
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError>;
-
-    /// Checks any other address a link (or, `image`, an image) makes: a
-    /// `#anchor` of the page itself (`own` are its headings), a path of
-    /// the site, a relative path, another host. Nothing by default.
-    fn check_address(
-        &self,
-        _address: &str,
-        _image: bool,
-        _own: &[Heading],
-    ) -> Result<(), LinkError> {
-        Ok(())
-    }
 }
 
 /// The id a heading gets from its text: accents folded, lower case,

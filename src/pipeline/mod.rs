@@ -227,8 +227,8 @@ impl Pipeline {
                 Err(why) => {
                     let mut d = Diagnostics::new();
                     d.push(
-                        Diagnostic::error(format!("`{url}` cannot be the site's address: {why}"))
-                            .help("give `--base-url` the site's address, like `https://example.org/`, or its path on the host, like `/hub/`"),
+                        Diagnostic::error(crate::t!("base-url-option", url = url, why = why))
+                            .help(crate::t!("base-url-option-help")),
                     );
                     return Generated::failed(d, timings, Extent::Full);
                 }
@@ -258,9 +258,7 @@ impl Pipeline {
         if self.generation == 0
             && let Some(why) = &history.reason
         {
-            diags.push(Diagnostic::note(format!(
-                "dates come from front matter only, and translations are not compared: {why}"
-            )));
+            diags.push(Diagnostic::note(crate::t!("history-missing", why = why)));
         }
         self.history = Arc::new(history);
         let docs: std::collections::HashMap<PathBuf, Document> = match &self.cache {
@@ -305,23 +303,33 @@ impl Pipeline {
             // nothing, yet editors want to know.
             diags.extend(site::warnings(&site));
         }
+        // The plan of the output, and what it says of the content (links to
+        // nothing, two files at one place), reported with the errors above.
+        let jobs = output::plan(&site, &theme.statics);
+        diags.extend(output::check_plan(&site, &jobs));
+        timings.lap("plan");
         if diags.has_errors() {
             return Generated::failed(diags, timings, Extent::Full);
         }
         let (artifacts, sent, rendered) = match (self.settings.purpose, sink) {
-            (Purpose::Check, _) => (Vec::new(), Vec::new(), output::validate(&site, &theme)),
+            (Purpose::Check, _) => (
+                Vec::new(),
+                Vec::new(),
+                output::validate(&site, &theme, &jobs),
+            ),
             (purpose, Some(sink)) => {
-                output::artifacts_into(&site, &theme, purpose == Purpose::Build, sink)
+                output::artifacts_into(&site, &theme, &jobs, purpose == Purpose::Build, sink)
             }
             (Purpose::BuildWithoutSearch, None) => {
-                let (a, d) = output::artifacts_without_search(&site, &theme);
+                let (a, d) = output::artifacts_without_search(&site, &theme, &jobs);
                 (a, Vec::new(), d)
             }
             (_, None) => {
-                let (a, d) = output::artifacts(&site, &theme);
+                let (a, d) = output::artifacts(&site, &theme, &jobs);
                 (a, Vec::new(), d)
             }
         };
+        drop(jobs);
         timings.lap("pages");
         diags.extend(rendered);
         if diags.has_errors() {

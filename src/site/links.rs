@@ -9,7 +9,6 @@ use crate::lang::Lang;
 use crate::markdown::{Heading, LinkError, ResolveLink, Resolved};
 use crate::t;
 
-use super::addresses::SitePaths;
 use super::model::EntityKey;
 
 /// What a link needs of one published version.
@@ -24,8 +23,6 @@ pub struct Target {
 pub struct Targets {
     pub versions: BTreeMap<EntityKey, BTreeMap<Lang, Target>>,
     pub drafts: std::collections::BTreeSet<EntityKey>,
-    /// Every page and file published, for the other addresses.
-    pub paths: SitePaths,
 }
 
 pub struct Resolver<'a> {
@@ -33,22 +30,9 @@ pub struct Resolver<'a> {
     pub config: &'a Config,
     pub lang: &'a Lang,
     pub prefix: &'a str,
-    /// The output path of the page being rendered.
-    pub page: &'a str,
 }
 
 impl ResolveLink for Resolver<'_> {
-    fn check_address(&self, address: &str, image: bool, own: &[Heading]) -> Result<(), LinkError> {
-        super::addresses::check(
-            &self.targets.paths,
-            self.page,
-            self.prefix,
-            address,
-            image,
-            own,
-        )
-    }
-
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),

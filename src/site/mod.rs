@@ -2,7 +2,6 @@
 //! rendered bodies and resolved references. Built by `assemble` from the
 //! parsed documents; read by `theme` and `output`, never changed after.
 
-mod addresses;
 mod assemble;
 mod bodies;
 mod checks;

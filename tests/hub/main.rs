@@ -35,6 +35,7 @@ mod hosting;
 mod html_checker;
 mod interrupted;
 mod languages;
+mod messages;
 mod new;
 mod pages;
 mod pictures;

@@ -8,11 +8,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::served::Served;
-use crate::support::{Site, bin};
+use crate::support::{Site, git};
 
 /// `serve` with `args` and `env` on `root`.
 fn serve(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Served {
@@ -137,27 +136,6 @@ fn navigate_sends_open_pages_to_the_page_of_the_file_saved() {
     assert_eq!(next_event(&mut events).0, "reload");
 }
 
-fn git(site: &Site, args: &[&str], date: &str) {
-    let stamp = format!("{date}T12:00:00+00:00");
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(&site.root)
-        .args(args)
-        .env("GIT_AUTHOR_DATE", &stamp)
-        .env("GIT_COMMITTER_DATE", &stamp)
-        .env("GIT_AUTHOR_NAME", "Editor")
-        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-        .env("GIT_COMMITTER_NAME", "Editor")
-        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn a_new_commit_updates_translation_freshness_without_a_restart() {
     let site = Site::fixture("languages/pairing");
@@ -213,7 +191,7 @@ fn stylesheet(body: &str) -> String {
 fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_saved() {
     let tmp = tempfile::tempdir().expect("tmp");
     let hub = tmp.path().join("hub");
-    let out = Command::new(bin())
+    let out = crate::support::hub()
         .arg("init")
         .arg(&hub)
         .output()

@@ -1,6 +1,7 @@
 //! Every address a body's links and images make that is not `@/`: checked
-//! against the pages and files the site publishes, so a broken link or a
-//! missing image is an error at its place, in `check` as in `build`.
+//! against the plan of the output, so a broken link or a missing image is
+//! an error at its place, in `check` as in `build`, and a page, a file or
+//! a new kind of page the plan holds is found without a second list.
 //!
 //! - `#anchor`: a heading of the page itself, compared after the same
 //!   slugging as heading ids (`#résultats` finds `#resultats`);
@@ -13,82 +14,71 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::config::Config;
-use crate::diag::did_you_mean;
-use crate::kind::Kind;
-use crate::markdown::{Heading, LinkError, slugify};
+use super::plan::{Job, Page};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::markdown::{Address, Heading, LinkError, slugify};
+use crate::site::Site;
 use crate::t;
 
-use super::links::Targets;
-use super::model::Site;
-
-/// Every path the site publishes, without the leading `/`: pages end in
-/// `/`, files do not. Pages that are entity versions keep their headings.
+/// Every path the plan publishes, without the leading `/`: pages (a
+/// folder's `index.html`) end in `/`, files do not. Entity pages keep
+/// their headings, for `#anchor`s. Borrowed from the plan: serve makes it
+/// on every save.
 #[derive(Debug, Default)]
-pub struct SitePaths {
-    pages: BTreeSet<String>,
-    files: BTreeSet<String>,
-    headings: BTreeMap<String, Vec<String>>,
-    languages: Vec<String>,
+struct SitePaths<'j> {
+    pages: BTreeSet<&'j str>,
+    files: BTreeSet<&'j str>,
+    headings: BTreeMap<&'j str, &'j [Heading]>,
 }
 
-impl SitePaths {
-    /// `bundles` are each entity's bundle files by its versions' paths;
-    /// `statics` the files of `static/`; `aliases` the redirect paths.
-    pub fn new(
-        config: &Config,
-        targets: &Targets,
-        bundles: &BTreeMap<super::model::EntityKey, Vec<String>>,
-        statics: impl IntoIterator<Item = String>,
-        aliases: impl IntoIterator<Item = String>,
-    ) -> SitePaths {
+impl<'j> SitePaths<'j> {
+    fn of(jobs: &'j [Job<'_>]) -> SitePaths<'j> {
         let mut p = SitePaths::default();
-        p.pages.insert(String::new());
-        p.files.insert("sitemap.xml".into());
-        p.files.insert("robots.txt".into());
-        for lang in &config.languages {
-            p.languages.push(lang.to_string());
-            p.pages.insert(Site::home_path(lang));
-            p.pages.insert(Site::search_path(lang));
-            p.pages.insert(Site::matrix_path(lang));
-            p.pages.insert(format!("{lang}/editors/"));
-            p.files.insert(format!("{lang}/404.html"));
-            p.files.insert(Site::feed_path(lang));
-            p.files.insert(format!("{lang}/graph.json"));
-            for kind in Kind::ALL {
-                p.pages
-                    .insert(format!("{lang}/{}/", config.section(kind, lang)));
-            }
-            for taxonomy in crate::kind::Taxonomy::ALL {
-                p.pages.insert(Site::taxonomy_path(taxonomy, lang, None));
-                for id in config.terms(taxonomy).keys() {
-                    p.pages
-                        .insert(Site::taxonomy_path(taxonomy, lang, Some(id)));
+        for j in jobs {
+            match j.path.strip_suffix("index.html") {
+                Some(folder) if folder.is_empty() || folder.ends_with('/') => {
+                    p.pages.insert(folder);
+                    if let Page::Entity(_, v) = j.page {
+                        p.headings.insert(folder, &v.headings);
+                    }
                 }
-            }
-        }
-        for (key, versions) in &targets.versions {
-            for t in versions.values() {
-                p.pages.insert(t.path.clone());
-                p.headings.insert(
-                    t.path.clone(),
-                    t.headings.iter().map(|h| h.id.clone()).collect(),
-                );
-                for f in bundles.get(key).into_iter().flatten() {
-                    p.files.insert(format!("{}{f}", t.path));
+                _ => {
+                    p.files.insert(&j.path);
                 }
-            }
-        }
-        p.files.extend(statics);
-        for a in aliases {
-            let a = a.trim_start_matches('/').to_string();
-            if a.ends_with('/') {
-                p.pages.insert(a);
-            } else {
-                p.files.insert(a);
             }
         }
         p
+    }
+}
+
+/// Checks every address of every body of `site` against `jobs`, its plan.
+pub fn check(site: &Site, jobs: &[Job<'_>], diags: &mut Diagnostics) {
+    let mut bodies: Vec<(String, &[Address], &[Heading])> = Vec::new();
+    for e in site.entities.values() {
+        for v in e.versions.values().filter(|v| !v.addresses.is_empty()) {
+            bodies.push((v.path.clone(), &v.addresses, &v.headings));
+        }
+    }
+    for (lang, text) in &site.home {
+        bodies.push((Site::home_path(lang), &text.addresses, &[]));
+    }
+    for ((kind, lang), text) in &site.lists {
+        bodies.push((site.list_path(*kind, lang), &text.addresses, &[]));
+    }
+    if bodies.iter().all(|(_, a, _)| a.is_empty()) {
+        return;
+    }
+    let paths = SitePaths::of(jobs);
+    let prefix = site.path_prefix.as_str();
+    for (page, addresses, headings) in bodies {
+        for a in addresses {
+            if let Err(e) = check_one(&paths, &page, prefix, &a.target, a.image, headings) {
+                let mut d = Diagnostic::error(e.message).at(a.span.clone());
+                d.label = e.label;
+                d.help = e.help;
+                diags.push(d);
+            }
+        }
     }
 }
 
@@ -102,19 +92,19 @@ fn err(message: String, label: Option<String>, help: Option<String>) -> LinkErro
 
 /// A heading id of `ids` an anchor names, compared as heading ids are
 /// made; or the error, with the closest id.
-fn anchor(anchor: &str, ids: &[String], whose: &str) -> Result<(), LinkError> {
-    if anchor.is_empty() || ids.iter().any(|i| i == anchor) {
+fn anchor(anchor: &str, ids: &[&str], whose: &str) -> Result<(), LinkError> {
+    if anchor.is_empty() || ids.contains(&anchor) {
         return Ok(());
     }
     let slug = slugify(anchor);
-    if let Some(right) = ids.iter().find(|i| **i == slug) {
+    if let Some(right) = ids.iter().find(|i| **i == slug.as_str()) {
         return Err(err(
             t!("link-anchor-spelled", anchor = anchor, whose = whose),
             Some(t!("did-you-mean", name = format!("#{right}"))),
             Some(t!("link-anchor-spelled-help")),
         ));
     }
-    let hint = did_you_mean(&slug, ids.iter().map(String::as_str))
+    let hint = did_you_mean(&slug, ids.iter().copied())
         .map(|h| t!("did-you-mean", name = format!("#{h}")));
     let help = if ids.is_empty() {
         t!("link-no-headings")
@@ -173,18 +163,19 @@ fn scheme(address: &str) -> Option<&str> {
     .then_some(s)
 }
 
-/// Checks one address of the page at `page` (its output path) whose own
-/// headings are `own`; `prefix` is the site's base path (`/` or `/hub/`).
-pub fn check(
+/// Checks one address of the page at `page` (its output path), whose
+/// headings are `headings`; `prefix` is the site's base path (`/` or
+/// `/hub/`).
+fn check_one(
     paths: &SitePaths,
     page: &str,
     prefix: &str,
     address: &str,
     image: bool,
-    own: &[Heading],
+    headings: &[Heading],
 ) -> Result<(), LinkError> {
     if let Some(rest) = address.strip_prefix('#') {
-        let ids: Vec<String> = own.iter().map(|h| h.id.clone()).collect();
+        let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
         return anchor(rest, &ids, &t!("link-this-page"));
     }
     if address.starts_with('@') {
@@ -231,11 +222,13 @@ pub fn check(
     } else {
         format!("{decoded}/")
     };
-    let found_page = paths.pages.contains(&page_form) && !paths.files.contains(&decoded);
-    let found_file = paths.files.contains(&decoded);
+    let found_page =
+        paths.pages.contains(page_form.as_str()) && !paths.files.contains(decoded.as_str());
+    let found_file = paths.files.contains(decoded.as_str());
     if found_page {
-        if let (Some(a), Some(ids)) = (anchor_part, paths.headings.get(&page_form)) {
-            return anchor(a, ids, &format!("`/{page_form}`"));
+        if let (Some(a), Some(headings)) = (anchor_part, paths.headings.get(page_form.as_str())) {
+            let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).collect();
+            return anchor(a, &ids, &format!("`/{page_form}`"));
         }
         return Ok(());
     }
@@ -243,7 +236,7 @@ pub fn check(
         return Ok(());
     }
     let shown = format!("/{decoded}");
-    let candidates = paths.pages.iter().chain(&paths.files).map(String::as_str);
+    let candidates = paths.pages.iter().chain(&paths.files).copied();
     let hint =
         did_you_mean(&decoded, candidates).map(|h| t!("did-you-mean", name = format!("/{h}")));
     let (message, help) = if image {
@@ -293,7 +286,7 @@ mod tests {
 
     #[test]
     fn anchors_are_compared_as_heading_ids_are_made() {
-        let ids = vec!["resultats".to_string(), "contexte".to_string()];
+        let ids = vec!["resultats", "contexte"];
         assert!(anchor("resultats", &ids, "p").is_ok());
         let e = anchor("résultats", &ids, "p").expect_err("spelled differently");
         assert_eq!(e.label.as_deref(), Some("did you mean `#resultats`?"));
