@@ -32,8 +32,9 @@ use serde_json::json;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    rabat_hub::memory::prefer_small_pages();
     // As the binary does: the index it times is the one `build` makes.
-    // SAFETY: the first statement of main: no other thread exists yet.
+    // SAFETY: before any thread is started: no other thread exists yet.
     #[allow(unsafe_code)]
     unsafe {
         rabat_hub::output::search::small_index_chunks()
@@ -88,9 +89,7 @@ fn index(root: &Path) {
         let made = t.elapsed();
         let t = Instant::now();
         let mut indexer = search::Indexer::new(lang.as_str()).unwrap_or_else(|e| panic!("{e}"));
-        for r in records {
-            indexer.add(r).unwrap_or_else(|e| panic!("{e}"));
-        }
+        indexer.add_all(records).unwrap_or_else(|e| panic!("{e}"));
         let added = t.elapsed();
         let t = Instant::now();
         let files = indexer.finish().unwrap_or_else(|e| panic!("{e}"));

@@ -30,6 +30,7 @@ pub mod history;
 pub mod kind;
 pub mod lang;
 pub mod markdown;
+pub mod memory;
 pub mod messages;
 pub mod nofollow;
 pub mod output;

@@ -12,7 +12,8 @@ use rabat_hub::messages::{self, Language};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // SAFETY: the first statement of main: no other thread exists yet.
+    rabat_hub::memory::prefer_small_pages();
+    // SAFETY: before any thread is started: no other thread exists yet.
     #[allow(unsafe_code)]
     unsafe {
         rabat_hub::output::search::small_index_chunks()

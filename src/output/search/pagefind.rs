@@ -1,11 +1,13 @@
 //! The one file that knows Pagefind, and the tokio runtime it runs on:
 //! records in, the files of one language's search bundle out.
 //!
-//! Each language gets its own index, built on its own current-thread
-//! runtime, so the languages can be indexed side by side and the runtime
-//! never leaks out of this file. Records go in as custom records: the text
-//! and facets come from the site model, so Pagefind never has to parse
-//! the pages we rendered.
+//! Each language gets its own index, so the languages can be indexed side
+//! by side. Records go in as custom records, all at once, read on rayon's
+//! threads; the index is built into files on a current-thread runtime
+//! that never leaks out of this file. The text and facets come from the
+//! site model, so Pagefind never has to parse the pages we rendered.
+//! Pagefind is our patched copy (`vendor/pagefind`, README: "The patched
+//! Pagefind"): `add_custom_records` and `into_files` are ours.
 //!
 //! Two things Pagefind does that the rest of our code never would: making
 //! an index reads the working directory (it resolves paths we never give
@@ -15,7 +17,7 @@
 //! unit test below and the hub's determinism test build twice and compare
 //! every byte.
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{CustomRecord, PagefindIndex};
 use pagefind::options::PagefindServiceConfig;
 
 use super::records::Record;
@@ -60,9 +62,7 @@ pub struct File {
 pub fn bundle(lang: &str, records: Vec<Record>) -> Result<Vec<File>, String> {
     let built = std::panic::catch_unwind(move || {
         let mut indexer = Indexer::new(lang)?;
-        for r in records {
-            indexer.add(r)?;
-        }
+        indexer.add_all(records)?;
         indexer.finish()
     });
     built.unwrap_or_else(|panic| Err(panic_message(panic.as_ref())))
@@ -101,25 +101,34 @@ impl Indexer {
         })
     }
 
-    pub fn add(&mut self, r: Record) -> Result<(), String> {
-        let added = self.index.add_custom_record(
-            r.url,
-            r.content,
-            self.lang.clone(),
-            Some(r.meta),
-            Some(r.filters),
-            None,
-        );
-        self.runtime
-            .block_on(added)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    /// Adds `records` in their order. Pagefind reads them side by side on
+    /// rayon's threads (`add_custom_records`, our patch): no thread of the
+    /// runtime's in between, so the memory of a record is made and freed
+    /// by the threads that build the index.
+    pub fn add_all(&mut self, records: Vec<Record>) -> Result<(), String> {
+        let records = records
+            .into_iter()
+            .map(|r| CustomRecord {
+                url: r.url,
+                content: r.content,
+                language: self.lang.clone(),
+                meta: r.meta,
+                filters: r.filters,
+                sort: Default::default(),
+            })
+            .collect();
+        self.index
+            .add_custom_records(records)
+            .into_iter()
+            .try_for_each(|r| r.map(|_| ()).map_err(|e| e.to_string()))
     }
 
-    pub fn finish(mut self) -> Result<Vec<File>, String> {
+    pub fn finish(self) -> Result<Vec<File>, String> {
+        // `into_files` (our patch, vendor/pagefind) moves the pages into
+        // the index instead of copying them: the peak holds them once.
         let files = self
             .runtime
-            .block_on(self.index.get_files())
+            .block_on(self.index.into_files())
             .map_err(|e| e.to_string())?;
         Ok(files
             .into_iter()
@@ -205,6 +214,77 @@ mod tests {
             .unwrap_or_default();
         let entry: serde_json::Value = serde_json::from_str(&entry).unwrap_or_default();
         assert_eq!(entry["languages"]["fr"]["page_count"], 2);
+    }
+
+    /// Records with accented words, title words also in the text, a
+    /// field (`date`) on some pages only and several filter values: the
+    /// paths of Pagefind's index that our patch (vendor/pagefind) changed.
+    fn varied_records() -> Vec<Record> {
+        (0..40)
+            .map(|i| {
+                let mut r = record(
+                    &format!("/fr/p{i}/"),
+                    &format!("Réintégration {i} à Kédougou"),
+                    &format!(
+                        "Réintégration des migrants de retour, numéro {i}. Kédougou, Tambacounda \
+                         et Thiès: l'élan {}. Une réintégration durable.",
+                        ["économique", "sociale", "psychosociale"][i % 3]
+                    ),
+                    ["Sénégal", "Mali", "Côte d'Ivoire"][i % 3],
+                );
+                if i % 4 == 0 {
+                    r.meta
+                        .insert("date".to_string(), format!("{} mai 2021", i + 1));
+                    r.filters
+                        .entry("country".to_string())
+                        .or_default()
+                        .push("Gambie".to_string());
+                }
+                r
+            })
+            .collect()
+    }
+
+    fn sorted(mut files: Vec<File>) -> Vec<(String, Vec<u8>)> {
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        files.into_iter().map(|f| (f.name, f.bytes)).collect()
+    }
+
+    #[test]
+    fn records_read_side_by_side_give_the_index_of_one_at_a_time() {
+        let batch = bundle("fr", varied_records()).unwrap_or_else(|e| panic!("{e}"));
+        // Pagefind's own path: a record at a time on the runtime, then
+        // `get_files`, which copies the pages instead of moving them.
+        let mut one = Indexer::new("fr").unwrap_or_else(|e| panic!("{e}"));
+        for r in varied_records() {
+            let added = one.index.add_custom_record(
+                r.url,
+                r.content,
+                "fr".to_string(),
+                Some(r.meta),
+                Some(r.filters),
+                None,
+            );
+            one.runtime
+                .block_on(added)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let files = one
+            .runtime
+            .block_on(one.index.get_files())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let one: Vec<File> = files
+            .into_iter()
+            .map(|f| File {
+                name: f.filename.to_string_lossy().replace('\\', "/"),
+                bytes: f.contents,
+            })
+            .filter(|f| shipped(&f.name))
+            .collect();
+        assert!(
+            sorted(batch) == sorted(one),
+            "the two ways gave different bundles"
+        );
     }
 
     #[test]
