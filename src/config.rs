@@ -14,7 +14,9 @@ use crate::lang::Lang;
 use crate::yaml::{self, Seg, Source};
 
 mod base_url;
+mod media;
 pub use base_url::BaseUrl;
+pub use media::Media;
 
 pub const FILE: &str = "config.yaml";
 
@@ -40,6 +42,8 @@ struct RawConfig {
     unsafe_html: bool,
     #[serde(default)]
     cms: Option<CmsConfig>,
+    #[serde(default)]
+    media: Media,
 }
 
 /// Where the published web editor (`/admin/`) saves: a Git host's
@@ -104,6 +108,8 @@ pub struct Config {
     pub unsafe_html: bool,
     /// The published web editor, when config.yaml asks for one.
     pub cms: Option<CmsConfig>,
+    /// How images are resized; when originals and documents are heavy.
+    pub media: Media,
 }
 
 impl Config {
@@ -336,6 +342,13 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
     if let Some(cms) = &raw.cms {
         check_cms(cms, &at, &mut diags);
     }
+    if let Some(why) = raw.media.widths_problem() {
+        diags.push(
+            Diagnostic::error(why)
+                .at(at(&[Seg::Key("media"), Seg::Key("widths")]))
+                .help(crate::t!("config-media-widths-help")),
+        );
+    }
 
     if diags.has_errors() {
         return Err(diags);
@@ -352,6 +365,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         organisations,
         unsafe_html: raw.unsafe_html,
         cms: raw.cms,
+        media: raw.media,
     })
 }
 

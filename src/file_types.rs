@@ -1,8 +1,8 @@
 //! What a file is, by the end of its name: the types a bundle may hold
 //! as attachments (documents a reader downloads), and the media type each
 //! is served with. An attachment is a document for readers, never a page
-//! or a script of the site: HTML, JavaScript, SVG (which can hold
-//! scripts) and anything not on the list are refused where they are found
+//! or a script of the site: HTML, JavaScript (an SVG is published
+//! sanitised, `images`) and anything not on the list are refused where they are found
 //! (`discover`), and the ones kept are served as downloads
 //! (`Content-Disposition: attachment`, by `serve` and in `_headers`).
 
@@ -39,6 +39,9 @@ const ATTACHMENTS: &[(&str, &str)] = &[
     ("gif", "image/gif"),
     ("webp", "image/webp"),
     ("avif", "image/avif"),
+    // Published sanitised, never as written (`images`): no script, no
+    // event handler, no address on another host is left in it.
+    ("svg", "image/svg+xml"),
     // Audio.
     ("mp3", "audio/mpeg"),
     ("m4a", "audio/mp4"),
@@ -72,7 +75,6 @@ const SITE_FILES: &[(&str, &str)] = &[
     ("mjs", "text/javascript; charset=utf-8"),
     ("json", "application/json"),
     ("xml", "application/xml"),
-    ("svg", "image/svg+xml"),
     ("ico", "image/x-icon"),
     ("wasm", "application/wasm"),
     ("woff2", "font/woff2"),
@@ -106,7 +108,7 @@ pub fn refuse_attachment(name: &str) -> Option<String> {
             "an HTML file would be a page of the site, with its scripts".into()
         }
         "js" | "mjs" | "cjs" | "wasm" => "a script would run as part of the site".into(),
-        "svg" | "svgz" => "an SVG image can hold scripts".into(),
+        "svgz" => "a compressed SVG cannot be checked for scripts: publish it as `.svg`".into(),
         other => format!("`.{other}` files are not among the types a bundle may publish"),
     })
 }
@@ -149,7 +151,7 @@ mod tests {
             "evil.html",
             "sub/index.html",
             "evil.js",
-            "logo.svg",
+            "logo.svgz",
             "run.exe",
             "README",
             ".pdf",

@@ -71,6 +71,13 @@ impl std::fmt::Debug for Images {
     }
 }
 
+impl Default for Images {
+    /// Default settings, nothing kept between runs.
+    fn default() -> Images {
+        Images::new(Settings::default(), None, false)
+    }
+}
+
 impl Images {
     /// `cache`: the cache folder (`images/` is made inside it).
     pub fn new(settings: Settings, cache: Option<&Path>, lazy: bool) -> Images {
@@ -81,6 +88,11 @@ impl Images {
             memo: Mutex::default(),
             made: AtomicU64::new(0),
         }
+    }
+
+    /// `<cache>/images/`, when kept between runs.
+    pub fn folder(&self) -> Option<&Path> {
+        self.folder.as_deref()
     }
 
     pub fn settings(&self) -> &Settings {

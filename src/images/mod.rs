@@ -219,11 +219,13 @@ pub struct Picture {
     pub sources: Vec<(&'static str, String)>,
     /// The fallback `src`: the widest fallback variant, or the image.
     pub src: String,
+    /// The `sizes` attribute: how wide the picture is shown.
+    pub sizes: String,
 }
 
 /// The picture of the image at `url` (its folder gives the variants'
 /// addresses), from its probe.
-pub fn picture(url: &str, probe: &Probe, settings: &Settings) -> Picture {
+pub fn picture(url: &str, probe: &Probe, settings: &Settings, sizes: &str) -> Picture {
     let all = variants(probe, settings);
     let mut sources = Vec::new();
     let mut src = url.to_string();
@@ -258,6 +260,7 @@ pub fn picture(url: &str, probe: &Probe, settings: &Settings) -> Picture {
         height,
         sources,
         src,
+        sizes: sizes.to_string(),
     }
 }
 
@@ -302,7 +305,12 @@ mod tests {
 
     #[test]
     fn a_picture_offers_webp_first_and_falls_back_to_the_original_format() {
-        let p = picture("/fr/r/x/photo.jpg", &jpeg(4000, 3000), &Settings::default());
+        let p = picture(
+            "/fr/r/x/photo.jpg",
+            &jpeg(4000, 3000),
+            &Settings::default(),
+            "100vw",
+        );
         assert_eq!(p.sources[0].0, "image/webp");
         assert_eq!(
             p.sources[0].1,

@@ -61,6 +61,12 @@ pub trait ResolveLink {
     ) -> Result<(), LinkError> {
         Ok(())
     }
+
+    /// The picture an image's address shows, when the site resized it:
+    /// its variants, width and height. `None`: an `<img>` as written.
+    fn picture(&self, _address: &str) -> Option<crate::images::Picture> {
+        None
+    }
 }
 
 /// The id a heading gets from its text: accents folded, lower case,

@@ -270,6 +270,10 @@ fn run(
     let mut highlighted = 0usize;
     // Links and images other than `@/`, checked once the headings are known.
     let mut addresses: Vec<LinkAt> = Vec::new();
+    // The image being read (its alt text comes as events), and how many
+    // pictures came before it: the first is not lazily loaded.
+    let mut image: Option<OpenImage> = None;
+    let mut pictures = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         peak = 0;
@@ -455,12 +459,59 @@ fn run(
                 if dest_url.as_ref() != "#" {
                     addresses.push(address_at(input, &range, &dest_url, true));
                 }
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                let picture = match resolver {
+                    Some(r) if input.html && dest_url.as_ref() != "#" => r.picture(&dest_url),
+                    _ => None,
+                };
+                image = Some(OpenImage {
+                    picture,
+                    title: title.to_string(),
+                    alt: String::new(),
+                    start: input.body.start + range.start,
+                    end: input.body.start + range.end,
+                    dest: dest_url.to_string(),
+                });
+                if image.as_ref().is_some_and(|i| i.picture.is_none()) {
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::Text(t) | Event::Code(t) if image.is_some() => {
+                if let Some(i) = image.as_mut() {
+                    i.alt.push_str(&t);
+                    if i.picture.is_none() {
+                        events.push(Event::Text(t));
+                    }
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some(i) = image.take() {
+                    if i.alt.trim().is_empty() {
+                        diags.push(
+                            Diagnostic::error(crate::t!("img-no-alt"))
+                                .at(link_span(input, i.start, i.end, &i.dest))
+                                .label(crate::t!("img-no-alt-label"))
+                                .help(crate::t!("img-no-alt-help")),
+                        );
+                    }
+                    match &i.picture {
+                        Some(p) => {
+                            events
+                                .push(Event::InlineHtml(picture_html(p, &i, pictures == 0).into()));
+                            pictures += 1;
+                        }
+                        None => events.push(event),
+                    }
+                } else {
+                    events.push(event);
+                }
+            }
+            _ if image.as_ref().is_some_and(|i| i.picture.is_some()) => {
+                // Inside a picture's alt text: only its words are kept.
             }
             Event::Start(Tag::Table(_)) => {
                 // A wide table scrolls on a phone: in a region a keyboard
@@ -625,6 +676,57 @@ fn french_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         }
     }
     flush(&mut run, &mut out);
+    out
+}
+
+/// An image whose alt text is being read.
+struct OpenImage {
+    picture: Option<crate::images::Picture>,
+    title: String,
+    alt: String,
+    start: usize,
+    end: usize,
+    dest: String,
+}
+
+/// A resized image as a `<picture>`: WebP first, the fallback's `srcset`
+/// on the `<img>`, its width and height (so the page does not move as it
+/// loads), loaded lazily unless it is the body's first.
+fn picture_html(p: &crate::images::Picture, image: &OpenImage, first: bool) -> String {
+    let sizes = escape_attr(&p.sizes);
+    // The last source is the fallback's, on the `<img>` (a WebP original
+    // has only its own); those before it are `<source>`s.
+    let (img_set, before) = match p.sources.split_last() {
+        Some((last, before)) => (Some(&last.1), before),
+        None => (None, &[][..]),
+    };
+    let mut out = String::from("<picture>");
+    for (media_type, srcset) in before {
+        out.push_str(&format!(
+            "<source type=\"{media_type}\" srcset=\"{}\" sizes=\"{sizes}\">",
+            escape_attr(srcset)
+        ));
+    }
+    out.push_str(&format!("<img src=\"{}\"", escape_attr(&p.src)));
+    if let Some(srcset) = img_set {
+        out.push_str(&format!(
+            " srcset=\"{}\" sizes=\"{sizes}\"",
+            escape_attr(srcset)
+        ));
+    }
+    out.push_str(&format!(
+        " width=\"{}\" height=\"{}\" alt=\"{}\"",
+        p.width,
+        p.height,
+        escape_attr(&image.alt)
+    ));
+    if !image.title.is_empty() {
+        out.push_str(&format!(" title=\"{}\"", escape_attr(&image.title)));
+    }
+    let loading = if first { "eager" } else { "lazy" };
+    out.push_str(&format!(
+        " loading=\"{loading}\" decoding=\"async\"></picture>"
+    ));
     out
 }
 

@@ -283,3 +283,22 @@ file-special = this is not a regular file (a pipe, a socket or a device); it is 
 file-special-help = content/ holds Markdown files, folders and attachments only
 file-empty-content = `content/` holds no Markdown file: the site would be empty
 file-empty-content-help = add the site's pages, for example `content/_index.<lang>.md` for the home page
+
+## Images and documents
+decimal-mark = .
+size-kb = { $n } KB
+size-mb = { $n } MB
+config-media-no-widths = `media.widths` is empty
+config-media-width = `{ $width }` cannot be a width of the resized images: it must be between 1 and { $max } pixels
+config-media-widths-help = list the widths pages offer, narrowest first, for example `widths: [480, 960, 1600]`
+img-unreadable = the image `{ $file }` cannot be read: { $why }
+img-unreadable-label = this image
+img-unreadable-help = open it in an image editor and save it again as JPEG, PNG or WebP (an SVG must be well-formed XML), or remove it from the text
+img-no-alt = this image has no text alternative
+img-no-alt-label = nothing between `![` and `]`
+img-no-alt-help = describe what the image shows, for readers who cannot see it (screen readers read it aloud): `![Participants of the opening session in Rabat](photo.jpg)`
+img-heavy-bytes = the image `{ $file }` weighs { $size }, over the budget of { $max }
+img-heavy-width = the image `{ $file }` is { $width } pixels wide, over the budget of { $max }
+img-heavy-help = pages show it resized, but a reader who opens it downloads it whole: save it at most { $width } pixels wide, as a JPEG of quality 80 to 85
+doc-heavy = the PDF `{ $file }` weighs { $size }, over the budget of { $max }
+doc-heavy-help = readers on slow lines wait long for it: export it again with smaller images (a "reduced size" or "web" PDF), or split it

@@ -290,3 +290,22 @@ file-special = ce n’est pas un fichier ordinaire (un tube, une socket ou un p�
 file-special-help = content/ contient des fichiers Markdown, des dossiers et des pièces jointes seulement
 file-empty-content = `content/` ne contient aucun fichier Markdown : le site serait vide
 file-empty-content-help = ajoutez les pages du site, par exemple `content/_index.<langue>.md` pour la page d’accueil
+
+## Images et documents
+decimal-mark = ,
+size-kb = { $n } Ko
+size-mb = { $n } Mo
+config-media-no-widths = `media.widths` est vide
+config-media-width = `{ $width }` ne peut pas être une largeur des images redimensionnées : elle doit être entre 1 et { $max } pixels
+config-media-widths-help = donnez les largeurs que les pages proposent, de la plus petite à la plus grande, par exemple `widths: [480, 960, 1600]`
+img-unreadable = l'image `{ $file }` ne peut pas être lue : { $why }
+img-unreadable-label = cette image
+img-unreadable-help = ouvrez-la dans un éditeur d'images et enregistrez-la de nouveau en JPEG, PNG ou WebP (un SVG doit être du XML bien formé), ou retirez-la du texte
+img-no-alt = cette image n'a pas de texte de remplacement
+img-no-alt-label = rien entre `![` et `]`
+img-no-alt-help = décrivez ce que montre l'image, pour les lecteurs qui ne la voient pas (les lecteurs d'écran le lisent à voix haute) : `![Les participants de la séance d'ouverture à Rabat](photo.jpg)`
+img-heavy-bytes = l'image `{ $file }` pèse { $size }, au-delà du budget de { $max }
+img-heavy-width = l'image `{ $file }` fait { $width } pixels de large, au-delà du budget de { $max }
+img-heavy-help = les pages la montrent redimensionnée, mais un lecteur qui l'ouvre la télécharge entière : enregistrez-la en { $width } pixels de large au plus, en JPEG de qualité 80 à 85
+doc-heavy = le PDF `{ $file }` pèse { $size }, au-delà du budget de { $max }
+doc-heavy-help = les lecteurs aux connexions lentes l'attendent longtemps : exportez-le de nouveau avec des images plus petites (un PDF « taille réduite » ou « web »), ou découpez-le

@@ -41,11 +41,12 @@ impl SearchInput {
 
 impl Preview {
     /// `base_url` is the address the site is served at.
-    pub fn new(root: &Path, drafts: bool, base_url: &str) -> Preview {
+    pub fn new(root: &Path, drafts: bool, base_url: &str, cache_dir: Option<PathBuf>) -> Preview {
         let settings = Settings {
             purpose: Purpose::Preview,
             drafts,
             base_url: Some(base_url.to_string()),
+            cache_dir,
         };
         Preview {
             pipeline: Pipeline::new(root, settings),
@@ -147,7 +148,7 @@ mod tests {
 
     #[test]
     fn a_search_pass_drops_the_files_of_the_pass_before_it_did_not_remake() {
-        let mut p = Preview::new(Path::new("."), false, "/");
+        let mut p = Preview::new(Path::new("."), false, "/", None);
         p.files.insert("fr/index.html".into(), file("page").1);
         assert!(p.add_search(1, &[file("fr/pagefind/a.pf_index"), file("fr/graph.json")]));
         assert!(p.add_search(2, &[file("fr/pagefind/b.pf_index"), file("fr/graph.json")]));

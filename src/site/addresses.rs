@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
 use crate::diag::did_you_mean;
+use crate::images::{Format, Picture, Probe, Unreadable};
 use crate::kind::Kind;
 use crate::markdown::{Heading, LinkError, slugify};
 use crate::t;
@@ -30,6 +31,10 @@ pub struct SitePaths {
     files: BTreeSet<String>,
     headings: BTreeMap<String, Vec<String>>,
     languages: Vec<String>,
+    /// The images among `files`, probed; how their pictures are made.
+    images: BTreeMap<String, Result<Probe, Unreadable>>,
+    settings: crate::images::Settings,
+    sizes: String,
 }
 
 impl SitePaths {
@@ -89,6 +94,51 @@ impl SitePaths {
             }
         }
         p
+    }
+}
+
+impl SitePaths {
+    /// Each image at every path it is published at (a bundle's beside
+    /// each of its entity's versions), with its variants among the files.
+    pub fn add_images(
+        &mut self,
+        versions: &BTreeMap<
+            super::model::EntityKey,
+            BTreeMap<crate::lang::Lang, super::links::Target>,
+        >,
+        attachments: &[crate::discover::Attachment],
+        statics: &[crate::discover::StaticFile],
+        probes: &super::media::Probes,
+        settings: &crate::images::Settings,
+        sizes: &str,
+    ) {
+        self.settings = settings.clone();
+        self.sizes = sizes.to_string();
+        let mut add = |path: String, probe: &Result<Probe, Unreadable>| {
+            if let Ok(p) = probe {
+                for v in crate::images::variants(p, settings) {
+                    self.files.insert(crate::images::variant_name(&path, &v));
+                }
+            }
+            self.images.insert(path, probe.clone());
+        };
+        for a in attachments {
+            let Some(probe) = probes.get(&a.source) else {
+                continue;
+            };
+            let key = super::model::EntityKey {
+                kind: a.kind,
+                id: a.id.clone(),
+            };
+            for t in versions.get(&key).into_iter().flat_map(BTreeMap::values) {
+                add(format!("{}{}", t.path, a.name), probe);
+            }
+        }
+        for f in statics {
+            if let Some(probe) = probes.get(&f.source) {
+                add(f.name.clone(), probe);
+            }
+        }
     }
 }
 
@@ -209,21 +259,12 @@ pub fn check(
         return Ok(());
     }
     let (path, anchor_part) = path_and_anchor(address);
-    let site_path = if let Some(abs) = path.strip_prefix('/') {
-        let base = prefix.trim_start_matches('/');
-        let abs = abs.strip_prefix(base).unwrap_or(abs);
-        abs.to_string()
-    } else {
-        match join(page, path) {
-            Some(p) => p,
-            None => {
-                return Err(err(
-                    t!("link-outside-site", address = address),
-                    None,
-                    Some(t!("link-path-help")),
-                ));
-            }
-        }
+    let Some(site_path) = site_path(page, prefix, path) else {
+        return Err(err(
+            t!("link-outside-site", address = address),
+            None,
+            Some(t!("link-path-help")),
+        ));
     };
     let decoded = percent_decode(&site_path);
     let page_form = if decoded.is_empty() || decoded.ends_with('/') {
@@ -240,6 +281,17 @@ pub fn check(
         return Ok(());
     }
     if found_file {
+        if image && let Some(Err(why)) = paths.images.get(&decoded) {
+            return Err(err(
+                t!(
+                    "img-unreadable",
+                    file = format!("/{decoded}"),
+                    why = why.0.as_str()
+                ),
+                Some(t!("img-unreadable-label")),
+                Some(t!("img-unreadable-help")),
+            ));
+        }
         return Ok(());
     }
     let shown = format!("/{decoded}");
@@ -252,6 +304,45 @@ pub fn check(
         (t!("link-no-page", path = shown), t!("link-path-help"))
     };
     Err(err(message, hint, Some(help)))
+}
+
+/// The path in the output an address's `path` names, from the page at
+/// `page`; `None` when it climbs out of the site.
+fn site_path(page: &str, prefix: &str, path: &str) -> Option<String> {
+    match path.strip_prefix('/') {
+        Some(abs) => {
+            let base = prefix.trim_start_matches('/');
+            Some(abs.strip_prefix(base).unwrap_or(abs).to_string())
+        }
+        None => join(page, path),
+    }
+}
+
+/// The picture an image's `address` shows, from the page at `page`: its
+/// variants (as addresses beside the one written), width and height.
+pub fn picture(paths: &SitePaths, page: &str, prefix: &str, address: &str) -> Option<Picture> {
+    if address.starts_with("//") || scheme(address).is_some() {
+        return None;
+    }
+    let (path, _) = path_and_anchor(address);
+    let decoded = percent_decode(&site_path(page, prefix, path)?);
+    let probe = paths.images.get(&decoded)?.as_ref().ok()?;
+    match probe.format {
+        Format::Svg => None,
+        Format::Gif => Some(Picture {
+            width: probe.width,
+            height: probe.height,
+            sources: Vec::new(),
+            src: path.to_string(),
+            sizes: paths.sizes.clone(),
+        }),
+        _ => Some(crate::images::picture(
+            path,
+            probe,
+            &paths.settings,
+            &paths.sizes,
+        )),
+    }
 }
 
 fn percent_decode(s: &str) -> String {

@@ -33,6 +33,8 @@ pub struct Options {
     pub validate_only: bool,
     /// The words bodies' HTML adds, by language (from the theme).
     pub labels: Arc<BTreeMap<crate::lang::Lang, markdown::Labels>>,
+    /// How the site's images are made (and kept between runs).
+    pub images: Arc<crate::images::Images>,
 }
 
 /// A parsed document, before it is placed in the site.
@@ -292,6 +294,20 @@ pub fn assemble_with(
             .iter()
             .flat_map(|(_, i)| i.parsed.common.aliases.iter().cloned()),
     );
+    let probes = super::media::probe_all(&tree.attachments, &tree.statics);
+    diags.extend(super::media::budgets(
+        &tree.attachments,
+        &probes,
+        &config.media,
+    ));
+    targets.paths.add_images(
+        &targets.versions,
+        &tree.attachments,
+        &tree.statics,
+        &probes,
+        opts.images.settings(),
+        &config.media.sizes,
+    );
 
     let prefix = config.base_url.path().to_string();
     timings.lap("references");
@@ -446,6 +462,8 @@ pub fn assemble_with(
         statics: tree.statics,
         path_prefix: prefix,
         drafts: opts.drafts,
+        probes,
+        images: Arc::clone(&opts.images),
     };
     (
         site,

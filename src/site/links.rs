@@ -49,6 +49,10 @@ impl ResolveLink for Resolver<'_> {
         )
     }
 
+    fn picture(&self, address: &str) -> Option<crate::images::Picture> {
+        super::addresses::picture(&self.targets.paths, self.page, self.prefix, address)
+    }
+
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),

@@ -41,6 +41,7 @@ fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
             purpose: Purpose::Build,
             drafts: false,
             base_url: None,
+            cache_dir: None,
         };
         let g = Pipeline::new(&root, settings).run(Changes::Everything, None);
         let outcome = if g.diags.has_errors() {
@@ -53,7 +54,9 @@ fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
                     rabat_hub::output::Content::Bytes(b) => {
                         Some(Outcome::Page(String::from_utf8_lossy(b).into_owned()))
                     }
-                    rabat_hub::output::Content::Copy(_) => None,
+                    rabat_hub::output::Content::Copy(_) | rabat_hub::output::Content::Image(_) => {
+                        None
+                    }
                 })
                 .unwrap_or(Outcome::NoPage)
         };

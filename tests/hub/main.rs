@@ -33,6 +33,7 @@ mod hostile_input;
 mod hostile_serve;
 mod hosting;
 mod html_checker;
+mod images;
 mod interrupted;
 mod languages;
 mod new;
