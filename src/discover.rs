@@ -44,6 +44,8 @@ pub struct Attachment {
     pub source: PathBuf,
     /// Path inside the bundle, `/`-separated.
     pub name: String,
+    /// Its size when it was found, for the links that name it.
+    pub bytes: u64,
 }
 
 /// A file of the site's `static/` folder, copied as it is.
@@ -383,19 +385,23 @@ fn bundle_file(
         return;
     }
     // Opened now, so that `check` finds an attachment `build` could not copy.
-    if let Err(e) = crate::nofollow::open_regular(path) {
-        diags.push(
-            Diagnostic::error(format!("cannot read `{rel}`: {e}"))
-                .at(Span::file(rel))
-                .help("check that the file exists and that its permissions let you read it"),
-        );
-        return;
-    }
+    let bytes = match crate::nofollow::open_regular(path) {
+        Ok((file, _)) => file.metadata().map_or(0, |m| m.len()),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!("cannot read `{rel}`: {e}"))
+                    .at(Span::file(rel))
+                    .help("check that the file exists and that its permissions let you read it"),
+            );
+            return;
+        }
+    };
     tree.attachments.push(Attachment {
         kind,
         id,
         source: path.to_path_buf(),
         name,
+        bytes,
     });
 }
 

@@ -113,6 +113,33 @@ pub fn refuse_attachment(name: &str) -> Option<String> {
     })
 }
 
+/// What a reader is told a document is: its type, as its name ends
+/// (`PDF`, `DOCX`, `CSV`).
+pub fn format_name(name: &str) -> String {
+    extension(name).to_ascii_uppercase()
+}
+
+/// Whether a file is a document a link should describe (not an image,
+/// which a page shows).
+pub fn is_document(name: &str) -> bool {
+    let t = media_type(name);
+    !t.starts_with("image/") && t != "application/octet-stream"
+}
+
+/// The language a document's name gives it, among `languages`: the part
+/// before its type, as in Markdown files (`annexe.fr.pdf` is French).
+pub fn language_of<'a>(
+    name: &str,
+    languages: &'a [crate::lang::Lang],
+) -> Option<&'a crate::lang::Lang> {
+    let last = name.rsplit('/').next().unwrap_or(name);
+    let mut parts = last.rsplit('.');
+    parts.next()?;
+    let code = parts.next()?;
+    parts.next()?;
+    languages.iter().find(|l| l.as_str() == code)
+}
+
 /// The types a bundle may publish, for a hint.
 pub fn attachment_extensions() -> String {
     ATTACHMENTS
@@ -164,5 +191,22 @@ mod tests {
         assert_eq!(media_type("fr/x/report.PDF"), "application/pdf");
         assert_eq!(media_type("style.css"), "text/css; charset=utf-8");
         assert_eq!(media_type("x.unknown"), "application/octet-stream");
+        assert_eq!(format_name("a/Rapport.Pdf"), "PDF");
+        assert!(is_document("a.pdf") && is_document("t.csv") && !is_document("p.jpg"));
+        let langs = [
+            crate::lang::Lang::parse("fr").expect("fr"),
+            crate::lang::Lang::parse("en").expect("en"),
+        ];
+        assert_eq!(
+            language_of("annexe.fr.pdf", &langs).map(|l| l.as_str()),
+            Some("fr")
+        );
+        assert_eq!(
+            language_of("d/report.en.docx", &langs).map(|l| l.as_str()),
+            Some("en")
+        );
+        assert_eq!(language_of("annexe.pdf", &langs), None);
+        assert_eq!(language_of("fr.pdf", &langs), None);
+        assert_eq!(language_of("a.de.pdf", &langs), None);
     }
 }

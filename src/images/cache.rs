@@ -263,4 +263,12 @@ impl Pending {
     pub fn bytes(&self) -> Result<Vec<u8>, Unreadable> {
         self.images.bytes(&self.source, self.format, self.out)
     }
+
+    /// Makes the image's files, or finds them in the cache, reading none.
+    pub fn prepare(&self) {
+        let entry = self.images.entry(&self.source);
+        let _ = entry
+            .made
+            .get_or_init(|| self.images.make(&self.source, self.format));
+    }
 }

@@ -37,6 +37,16 @@ pub struct Resolved {
     pub fallback_lang: Option<String>,
 }
 
+/// A document a link points to, as the site found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFacts {
+    /// `PDF`, `DOCX`…
+    pub format: String,
+    pub bytes: u64,
+    /// The language its name gives it (`annexe.fr.pdf`), if any.
+    pub lang: Option<String>,
+}
+
 /// Why an `@/` link cannot be resolved, worded for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkError {
@@ -60,6 +70,12 @@ pub trait ResolveLink {
         _own: &[Heading],
     ) -> Result<(), LinkError> {
         Ok(())
+    }
+
+    /// What a link's address is, when it is a document of the site (a
+    /// bundle's PDF…): its type, size and language.
+    fn document(&self, _address: &str) -> Option<DocumentFacts> {
+        None
     }
 
     /// The picture an image's address shows, when the site resized it:

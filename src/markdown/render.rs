@@ -40,6 +40,11 @@ pub struct Labels {
     pub table: String,
     /// The link from a footnote back to where it is called.
     pub footnote_back: String,
+    /// How a linked document's size is written.
+    pub sizes: crate::typography::SizeWords,
+    /// Each language's name in this one (`fr` → "French"), for a linked
+    /// document's language.
+    pub languages: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -441,7 +446,23 @@ fn run(
                 if link_type != LinkType::Email && dest_url.as_ref() != "#" {
                     addresses.push(address_at(input, &range, &dest_url, false));
                 }
-                link_stack.push(None);
+                // A document of the site: what it is, after the link.
+                let document = match resolver {
+                    Some(r) if input.html && dest_url.as_ref() != "#" => r.document(&dest_url),
+                    _ => None,
+                };
+                link_stack.push(document.map(|d| {
+                    let language = d.lang.as_ref().and_then(|l| input.labels.languages.get(l));
+                    format!(
+                        "</a> <span class=\"doc-meta\">({})</span>",
+                        crate::escape::html_text(&crate::typography::document_meta(
+                            &d.format,
+                            d.bytes,
+                            language.map(String::as_str),
+                            &input.labels.sizes
+                        ))
+                    )
+                }));
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -949,6 +970,7 @@ mod tests {
             labels: &Labels {
                 table: "Table".into(),
                 footnote_back: "Back to the reference".into(),
+                ..Labels::default()
             },
             html: true,
         };

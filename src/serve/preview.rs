@@ -71,10 +71,15 @@ impl Preview {
         for path in std::mem::take(&mut g.removed) {
             self.files.remove(&path);
         }
+        let mut images = Vec::new();
         for a in &g.artifacts {
+            if let Content::Image(p) = &a.content {
+                images.push(p.clone());
+            }
             self.files
                 .insert(a.path.clone(), Arc::new(a.content.clone()));
         }
+        warm(images);
         g
     }
 
@@ -133,6 +138,27 @@ impl Preview {
         self.indexed = generation;
         true
     }
+}
+
+/// Makes the images a run published, on a thread of their own at the
+/// lowest priority: the pages are served at once, each image as soon as
+/// it is made (a browser asking for one first makes it itself, waiting
+/// for that image alone). Images already made (in the cache) cost a read.
+fn warm(images: Vec<crate::images::Pending>) {
+    if images.is_empty() {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("images".into())
+        .spawn(move || {
+            super::priority::lower_this_thread();
+            for p in images {
+                // A failure is the build's to report; the server answers 404.
+                p.prepare();
+            }
+        });
+    // Without a thread each image is made when first asked for.
+    drop(spawned);
 }
 
 #[cfg(test)]

@@ -33,6 +33,8 @@ pub struct SitePaths {
     languages: Vec<String>,
     /// The images among `files`, probed; how their pictures are made.
     images: BTreeMap<String, Result<Probe, Unreadable>>,
+    /// The bundles' documents, for the links that name them.
+    documents: BTreeMap<String, crate::markdown::DocumentFacts>,
     settings: crate::images::Settings,
     sizes: String,
 }
@@ -99,9 +101,12 @@ impl SitePaths {
 
 impl SitePaths {
     /// Each image at every path it is published at (a bundle's beside
-    /// each of its entity's versions), with its variants among the files.
+    /// each of its entity's versions), with its variants among the files;
+    /// each document of a bundle with its type, size and language.
+    #[allow(clippy::too_many_arguments)]
     pub fn add_images(
         &mut self,
+        languages: &[crate::lang::Lang],
         versions: &BTreeMap<
             super::model::EntityKey,
             BTreeMap<crate::lang::Lang, super::links::Target>,
@@ -123,15 +128,29 @@ impl SitePaths {
             self.images.insert(path, probe.clone());
         };
         for a in attachments {
-            let Some(probe) = probes.get(&a.source) else {
-                continue;
-            };
             let key = super::model::EntityKey {
                 kind: a.kind,
                 id: a.id.clone(),
             };
-            for t in versions.get(&key).into_iter().flat_map(BTreeMap::values) {
-                add(format!("{}{}", t.path, a.name), probe);
+            let paths = versions
+                .get(&key)
+                .into_iter()
+                .flat_map(BTreeMap::values)
+                .map(|t| format!("{}{}", t.path, a.name));
+            match probes.get(&a.source) {
+                Some(probe) => paths.for_each(|p| add(p, probe)),
+                None if crate::file_types::is_document(&a.name) => {
+                    let facts = crate::markdown::DocumentFacts {
+                        format: crate::file_types::format_name(&a.name),
+                        bytes: a.bytes,
+                        lang: crate::file_types::language_of(&a.name, languages)
+                            .map(ToString::to_string),
+                    };
+                    for p in paths {
+                        self.documents.insert(p, facts.clone());
+                    }
+                }
+                None => {}
             }
         }
         for f in statics {
@@ -343,6 +362,21 @@ pub fn picture(paths: &SitePaths, page: &str, prefix: &str, address: &str) -> Op
             &paths.sizes,
         )),
     }
+}
+
+/// The document a link's `address` points to, from the page at `page`.
+pub fn document(
+    paths: &SitePaths,
+    page: &str,
+    prefix: &str,
+    address: &str,
+) -> Option<crate::markdown::DocumentFacts> {
+    if address.starts_with("//") || address.starts_with('#') || scheme(address).is_some() {
+        return None;
+    }
+    let (path, _) = path_and_anchor(address);
+    let decoded = percent_decode(&site_path(page, prefix, path)?);
+    paths.documents.get(&decoded).cloned()
 }
 
 fn percent_decode(s: &str) -> String {

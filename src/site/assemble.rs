@@ -301,6 +301,7 @@ pub fn assemble_with(
         &config.media,
     ));
     targets.paths.add_images(
+        &config.languages,
         &targets.versions,
         &tree.attachments,
         &tree.statics,

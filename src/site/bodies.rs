@@ -112,6 +112,12 @@ fn page_path(doc: &Document, targets: &Targets, config: &Config) -> String {
 static NO_LABELS: markdown::Labels = markdown::Labels {
     table: String::new(),
     footnote_back: String::new(),
+    sizes: crate::typography::SizeWords {
+        kb: String::new(),
+        mb: String::new(),
+        decimal_mark: String::new(),
+    },
+    languages: BTreeMap::new(),
 };
 
 /// The entity an `@/kind/id#anchor` target names.

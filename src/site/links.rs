@@ -49,6 +49,10 @@ impl ResolveLink for Resolver<'_> {
         )
     }
 
+    fn document(&self, address: &str) -> Option<crate::markdown::DocumentFacts> {
+        super::addresses::document(&self.targets.paths, self.page, self.prefix, address)
+    }
+
     fn picture(&self, address: &str) -> Option<crate::images::Picture> {
         super::addresses::picture(&self.targets.paths, self.page, self.prefix, address)
     }

@@ -116,13 +116,23 @@ fn exif_with_gps() -> Vec<u8> {
 /// The photo as a phone stores it: 3000×4000 pixels, marked to be turned
 /// a quarter clockwise (so 4000×3000 upright), with its GPS position.
 pub fn phone_photo() -> Vec<u8> {
-    let stored = photo(3000, 4000);
+    photo_on_its_side(3000, 4000)
+}
+
+/// `phone_photo` at another size (stored `width`×`height`).
+pub fn photo_on_its_side(width: u32, height: u32) -> Vec<u8> {
+    let stored = photo(width, height);
     let mut out = Vec::new();
     let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92);
     enc.set_exif_metadata(exif_with_gps())
         .expect("EXIF on a JPEG");
-    enc.write_image(stored.as_raw(), 3000, 4000, image::ExtendedColorType::Rgb8)
-        .expect("encode");
+    enc.write_image(
+        stored.as_raw(),
+        width,
+        height,
+        image::ExtendedColorType::Rgb8,
+    )
+    .expect("encode");
     out
 }
 
@@ -433,5 +443,101 @@ fn heavy_originals_and_pdfs_are_warnings() {
             .any(|d| d.message.contains("au-delà du budget de 100 Ko")),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn serve_publishes_the_pages_before_their_images_are_made() {
+    use rabat_hub::output::Content;
+    use rabat_hub::pipeline::{Changes, Pipeline, Purpose, Settings};
+    let site = Site::fixture("pages/bundle-alias-draft");
+    site.write_bytes(
+        &format!("{BUNDLE}/photo.jpg"),
+        &photo_on_its_side(900, 1200),
+    );
+    let fr = site.read(&format!("{BUNDLE}/index.fr.md"));
+    site.write(
+        &format!("{BUNDLE}/index.fr.md"),
+        &format!("{fr}\n![Photo](photo.jpg)\n"),
+    );
+    let mut pipeline = Pipeline::new(
+        &site.root,
+        Settings {
+            purpose: Purpose::Preview,
+            drafts: false,
+            base_url: Some("/".into()),
+            cache_dir: None,
+        },
+    );
+    let g = pipeline.run(Changes::Everything, None);
+    assert!(!g.diags.has_errors(), "{:?}", g.diags);
+    let file = |path: &str| {
+        g.artifacts
+            .iter()
+            .find(|a| a.path == path)
+            .unwrap_or_else(|| panic!("no {path}"))
+    };
+    let page = match &file("fr/reunions/2021-01-21-rvr-webinar/index.html").content {
+        Content::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => panic!("{other:?}"),
+    };
+    assert!(page.contains("photo.480.webp 480w"), "{page}");
+    // The run made the page and no image: each is made when asked for.
+    let cache = site.path(".cache/images");
+    assert!(
+        !cache.exists(),
+        "an image was made before the page was served"
+    );
+    let Content::Image(pending) =
+        &file("fr/reunions/2021-01-21-rvr-webinar/photo.480.webp").content
+    else {
+        panic!("the variant is not made later");
+    };
+    let webp = pending.bytes().expect("made when asked for");
+    let img = image::load_from_memory(&webp).expect("a WebP");
+    assert_eq!(img.dimensions(), (480, 360));
+    assert_eq!(
+        std::fs::read_dir(&cache).expect("cache").count(),
+        1,
+        "kept for the next run"
+    );
+}
+
+#[test]
+fn links_to_documents_say_their_type_size_and_language() {
+    let site = Site::fixture("pages/bundle-alias-draft");
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.resize(240_400, b' ');
+    site.write_bytes(&format!("{BUNDLE}/rapport.en.pdf"), &pdf);
+    let mut big = b"%PDF-1.4\n".to_vec();
+    big.resize(3_840_000, b' ');
+    site.write_bytes(&format!("{BUNDLE}/annexe.pdf"), &big);
+    let fr = site.read(&format!("{BUNDLE}/index.fr.md"));
+    site.write(
+        &format!("{BUNDLE}/index.fr.md"),
+        &format!("{fr}\nLire [le rapport](rapport.en.pdf).\n"),
+    );
+    site.build(&[]);
+    let page = site.page("fr/reunions/2021-01-21-rvr-webinar/");
+    // (`text` reads a no-break space as a space: the file has one.)
+    assert_eq!(page.text(".prose .doc-meta"), "(PDF, 240 Ko, anglais)");
+    let html = site.read(&format!("{FR}/index.html"));
+    assert!(
+        html.contains("240&nbsp;Ko") || html.contains("240\u{a0}Ko"),
+        "{html}"
+    );
+    // The meeting's documents: a file of the bundle says what it is, an
+    // address elsewhere does not.
+    let listed = page.texts(".links li");
+    assert!(
+        listed.iter().any(|l| l == "Annexe (PDF, 3,8 Mo)"),
+        "{listed:?}"
+    );
+    assert!(listed.iter().any(|l| l == "Rapport en ligne"), "{listed:?}");
+    let en = site.page("en/meetings/2021-01-21-rvr-webinar/");
+    let listed = en.texts(".links li");
+    assert!(
+        listed.iter().any(|l| l.ends_with("(PDF, 3.8 MB)")),
+        "{listed:?}"
     );
 }
