@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::frontmatter::PLACEHOLDER;
 use crate::kind::Kind;
 use crate::lang::Lang;
+use crate::messages::{self, Language};
 
 /// What a new entity needs from the site around it.
 pub struct Context<'a> {
@@ -50,7 +51,9 @@ fn path(kind: Kind, id: &str, lang: &Lang) -> String {
 }
 
 /// The files for a new entity in `langs`. `Err` says why it cannot be made
-/// (a required reference with nothing to point to yet).
+/// (a required reference with nothing to point to yet), in the editor's
+/// language. The hints in a file are in the file's language when the
+/// catalogues have it, else in the editor's.
 pub fn files(
     kind: Kind,
     id: &str,
@@ -59,46 +62,25 @@ pub fn files(
 ) -> Result<Vec<NewFile>, String> {
     let mut out = Vec::new();
     for lang in langs {
-        let fr = lang.as_str() == "fr";
-        let body = if fr {
-            format!(
-                "{PLACEHOLDER} Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.\nLiens vers d'autres contenus : `[texte](@/practices/un-id)`.\n"
-            )
-        } else {
-            format!(
-                "{PLACEHOLDER} The text, in Markdown: paragraphs, `## headings`, lists, tables.\nLinks to other content: `[text](@/practices/some-id)`.\n"
-            )
+        let hint = |id: &str| {
+            let language = Language::parse(lang.as_str()).unwrap_or_else(messages::chosen);
+            messages::text_in(language, id, &[])
         };
-        let fields = own_fields(kind, cx, fr, id)?;
+        let body = format!("{PLACEHOLDER} {}\n", hint("new-body"));
+        let fields = kind_fields(kind, cx, &hint, id)?;
         let text = format!(
             "---\ntitle: \"{title}\"  # {PLACEHOLDER} {title_hint}\nsummary: \"{summary}\"  # {PLACEHOLDER} {summary_hint}\n{fields}# themes: [{theme}]\n# draft: true  # {draft_hint}\n---\n{body}",
             title = title_from(id),
-            title_hint = if fr {
-                "le titre, en français"
-            } else {
-                "the title, in English"
-            },
-            summary = if fr {
-                "Une ou deux phrases."
-            } else {
-                "One or two sentences."
-            },
-            summary_hint = if fr {
-                "listes, recherche et description de la page l'utilisent"
-            } else {
-                "lists, search and the page description use it"
-            },
+            title_hint = hint("new-title-hint"),
+            summary = hint("new-summary"),
+            summary_hint = hint("new-summary-hint"),
             theme = cx
                 .config
                 .themes
                 .keys()
                 .next()
                 .map_or("a-theme-id", String::as_str),
-            draft_hint = if fr {
-                "hors du site tant que c'est vrai"
-            } else {
-                "kept off the site while true"
-            },
+            draft_hint = hint("new-draft-hint"),
         );
         out.push(NewFile {
             path: path(kind, id, lang),
@@ -119,35 +101,36 @@ impl Context<'_> {
     }
 }
 
-fn own_fields(kind: Kind, cx: &Context<'_>, fr: bool, id: &str) -> Result<String, String> {
-    let country = || {
-        cx.a_country
-            .ok_or_else(|| "there is no country profile yet: create one first with `rabat-hub new country <code>`".to_string())
-    };
-    let t = |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
+fn kind_fields(
+    kind: Kind,
+    cx: &Context<'_>,
+    hint: &dyn Fn(&str) -> String,
+    id: &str,
+) -> Result<String, String> {
+    let country = || cx.a_country.ok_or_else(|| crate::t!("new-no-country"));
     Ok(match kind {
         Kind::Meeting => format!(
             "date: {today}  # {PLACEHOLDER} {d}\ntype: webinar  # {PLACEHOLDER} webinar, thematic-meeting, senior-officials-meeting, ministerial-conference, steering-committee, other\n# end_date: {today}\nlocation: online  # {PLACEHOLDER} {l}\n# chairs: []\n# countries: []\n# organisations: []\n# challenges: []\n# recommendations: []\n# practices: []\n# documents:\n#   - {{ title: \"…\", file: annexe.pdf }}\n",
             today = cx.date_of(id),
-            d = t("premier jour de la réunion", "first day of the meeting"),
-            l = t("ou { city: Rabat, country: ma }", "or { city: Rabat, country: ma }"),
+            d = hint("new-meeting-date"),
+            l = hint("new-meeting-location"),
         ),
         Kind::Practice => format!(
             "countries: [{c}]  # {PLACEHOLDER} {h}\n# organisations: []\n# period: {{ start: 2020, end: 2022 }}\n# status: ongoing  # planned, ongoing, completed\n# challenges: []\n# recommendations: []\n# meetings: []\n",
             c = country()?,
-            h = t("à remplacer : les pays où elle est mise en œuvre", "replace: the countries where it is implemented"),
+            h = hint("new-practice-countries"),
         ),
         Kind::Country => format!(
             "region: west-africa  # {PLACEHOLDER} north-africa, west-africa, central-africa, europe\nstatus: partner  # {PLACEHOLDER} partner, observer\n# focal_point: \"{h}\"\n",
-            h = t("l'institution, jamais une personne", "the institution, never a person"),
+            h = hint("new-country-focal-point"),
         ),
         Kind::Challenge => "# related: []\n".to_string(),
         Kind::Recommendation => format!(
             "addresses: [{c}]  # {PLACEHOLDER} {h}\n# actors: [governments]  # governments, local-authorities, civil-society, private-sector, international-organisations, diaspora\n",
-            c = cx.a_challenge.ok_or_else(|| {
-                "a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`".to_string()
-            })?,
-            h = t("à remplacer : les défis auxquels elle répond", "replace: the challenges it addresses"),
+            c = cx
+                .a_challenge
+                .ok_or_else(|| crate::t!("new-no-challenge"))?,
+            h = hint("new-recommendation-addresses"),
         ),
         Kind::Page => String::new(),
     })
@@ -182,5 +165,45 @@ mod tests {
     #[test]
     fn titles() {
         assert_eq!(title_from("ofii-cameroon"), "Ofii cameroon");
+    }
+
+    #[test]
+    fn hints_are_in_the_files_language_or_else_the_editors() {
+        let yaml = "title: { fr: T, en: T, pt: T }\nbase_url: /\ndefault_language: fr\nlanguages: [fr, en, pt]\n";
+        let config = crate::config::parse(yaml).unwrap_or_else(|d| panic!("{d:?}"));
+        let cx = Context {
+            config: &config,
+            today: "2026-12-01",
+            a_country: Some("ma"),
+            a_challenge: None,
+        };
+        let files = files(Kind::Meeting, "2026-12-01-x", &config.languages, &cx)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = |lang: &str| {
+            files
+                .iter()
+                .find(|f| f.path.ends_with(&format!(".{lang}.md")))
+                .map(|f| f.text.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            text("fr").contains("premier jour de la réunion"),
+            "{}",
+            text("fr")
+        );
+        assert!(text("fr").contains("Le texte, en Markdown"));
+        assert!(text("en").contains("first day of the meeting"));
+        // No catalogue in Portuguese: the editor's language (English here).
+        assert!(text("pt").contains("first day of the meeting"));
+        assert!(!text("en").contains("réunion"));
+        // A required reference with nothing to point to is refused.
+        let none = files_of_recommendation(&cx);
+        assert!(none.contains("challenge"), "{none}");
+    }
+
+    fn files_of_recommendation(cx: &Context<'_>) -> String {
+        files(Kind::Recommendation, "r", &cx.config.languages, cx)
+            .err()
+            .unwrap_or_default()
     }
 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use super::fields::{self, FieldSpec, Sharing, Widget};
 use crate::config::{Config, Localized};
-use crate::frontmatter::own_fields;
+use crate::frontmatter::kind_fields;
 use crate::kind::Kind;
 use crate::lang::Lang;
 use crate::theme::Strings;
@@ -177,14 +177,14 @@ pub fn collection(kind: Kind, config: &Config, labels: &Labels<'_>) -> Value {
 pub fn field_specs(kind: Kind) -> Vec<FieldSpec> {
     crate::frontmatter::COMMON_FIELDS
         .iter()
-        .chain(own_fields(kind))
+        .chain(kind_fields(kind))
         .map(|name| {
             fields::spec(kind, name).unwrap_or(FieldSpec {
                 // A field the table does not know yet: plain text, and the
                 // test `every_field_of_the_schema_has_its_widget` fails.
                 name: crate::frontmatter::COMMON_FIELDS
                     .iter()
-                    .chain(own_fields(kind))
+                    .chain(kind_fields(kind))
                     .find(|n| *n == name)
                     .copied()
                     .unwrap_or("title"),
@@ -334,7 +334,7 @@ mod tests {
         for kind in Kind::ALL {
             for name in crate::frontmatter::COMMON_FIELDS
                 .iter()
-                .chain(own_fields(kind))
+                .chain(kind_fields(kind))
             {
                 assert!(
                     fields::spec(kind, name).is_some(),

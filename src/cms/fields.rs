@@ -2,7 +2,7 @@
 //! label's key in the theme's strings, whether it is required, and whether
 //! each language has its own value (title, summary, body) or both files
 //! share it (dates, references). One table, read field by field from the
-//! schema's own lists (`COMMON_FIELDS`, `own_fields`), so that a field
+//! schema's own lists (`COMMON_FIELDS`, `kind_fields`), so that a field
 //! added to the schema and not here is found by the tests.
 
 use serde::de::DeserializeOwned;

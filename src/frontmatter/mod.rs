@@ -16,7 +16,7 @@ pub mod types;
 pub use placeholders::PLACEHOLDER;
 pub use schema::{
     COMMON_FIELDS, Challenge, Common, Country, Fields, Meeting, Page, Practice, Recommendation,
-    own_fields,
+    kind_fields,
 };
 pub use split::Parts;
 
@@ -204,7 +204,7 @@ fn report(
         {
             let owners: Vec<String> = Kind::ALL
                 .into_iter()
-                .filter(|k| own_fields(*k).contains(&name.as_str()))
+                .filter(|k| kind_fields(*k).contains(&name.as_str()))
                 .map(|k| t!("kind-name", kind = k.name()))
                 .collect();
             let here = match kind {
@@ -231,13 +231,13 @@ fn report(
 }
 
 fn all_fields(kind: Option<Kind>) -> impl Iterator<Item = &'static str> + Clone {
-    let own: &'static [&'static str] = kind.map(own_fields).unwrap_or(&[]);
+    let of_kind: &'static [&'static str] = kind.map(kind_fields).unwrap_or(&[]);
     let common: &'static [&'static str] = if kind.is_some() {
         &schema::COMMON_FIELDS
     } else {
         &["title", "summary"]
     };
-    common.iter().chain(own).copied()
+    common.iter().chain(of_kind).copied()
 }
 
 /// What the types cannot say.

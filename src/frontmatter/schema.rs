@@ -166,7 +166,7 @@ pub enum Fields {
 }
 
 /// The fields a kind has beyond the common ones.
-pub fn own_fields(kind: Kind) -> &'static [&'static str] {
+pub fn kind_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Meeting => MEETING_FIELDS,
         Kind::Practice => PRACTICE_FIELDS,

@@ -8,7 +8,7 @@ mod render;
 mod sanitize;
 
 pub use render::{
-    Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
+    Address, Heading, Input, Labels, LinkAt, Rendered, render, resolve_later, scan, scan_headings,
 };
 
 /// pulldown-cmark's own HTML for `markdown`, with the site's options, and
@@ -37,6 +37,14 @@ pub struct Resolved {
     pub fallback_lang: Option<String>,
 }
 
+/// Why an `@/` link cannot be resolved, worded for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError {
+    pub message: String,
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
 /// A document a link points to, as the site found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentFacts {
@@ -47,30 +55,10 @@ pub struct DocumentFacts {
     pub lang: Option<String>,
 }
 
-/// Why an `@/` link cannot be resolved, worded for the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkError {
-    pub message: String,
-    pub label: Option<String>,
-    pub help: Option<String>,
-}
-
 /// Implemented by the site, which knows every entity and heading.
 pub trait ResolveLink {
     /// `target` is what follows `@/`, e.g. `practices/ofii-cameroon#results`.
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError>;
-
-    /// Checks any other address a link (or, `image`, an image) makes: a
-    /// `#anchor` of the page itself (`own` are its headings), a path of
-    /// the site, a relative path, another host. Nothing by default.
-    fn check_address(
-        &self,
-        _address: &str,
-        _image: bool,
-        _own: &[Heading],
-    ) -> Result<(), LinkError> {
-        Ok(())
-    }
 
     /// What a link's address is, when it is a document of the site (a
     /// bundle's PDF…): its type, size and language.

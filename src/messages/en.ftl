@@ -284,6 +284,29 @@ file-special-help = content/ holds Markdown files, folders and attachments only
 file-empty-content = `content/` holds no Markdown file: the site would be empty
 file-empty-content-help = add the site's pages, for example `content/_index.<lang>.md` for the home page
 
+## serve's page of a failed build
+serve-errors-title = { $count ->
+    [one] The site has { $count } error
+   *[other] The site has { $count } errors
+}
+serve-errors-heading = The site cannot be built
+serve-errors-fix = Fix the file named below and save: this page reloads by itself.
+
+## The files `new` writes (their hints, in the file's language)
+new-body = The text, in Markdown: paragraphs, `## headings`, lists, tables.
+    Links to other content: `[text](@/practices/some-id)`.
+new-title-hint = the title, in this file's language
+new-summary = One or two sentences.
+new-summary-hint = lists, search and the page description use it
+new-draft-hint = kept off the site while true
+new-meeting-date = first day of the meeting
+new-meeting-location = or { "{" } city: Rabat, country: ma { "}" }
+new-practice-countries = replace: the countries where it is implemented
+new-country-focal-point = the institution, never a person
+new-recommendation-addresses = replace: the challenges it addresses
+new-no-country = there is no country profile yet: create one first with `rabat-hub new country <code>`
+new-no-challenge = a recommendation must address a challenge, and there is none yet: create one first with `rabat-hub new challenge <id>`
+
 ## Images and documents
 decimal-mark = .
 size-kb = { $n } KB

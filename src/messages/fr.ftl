@@ -291,6 +291,29 @@ file-special-help = content/ contient des fichiers Markdown, des dossiers et des
 file-empty-content = `content/` ne contient aucun fichier Markdown : le site serait vide
 file-empty-content-help = ajoutez les pages du site, par exemple `content/_index.<langue>.md` pour la page d’accueil
 
+## La page de serve quand le site ne se construit pas
+serve-errors-title = { $count ->
+    [one] Le site a { $count } erreur
+   *[other] Le site a { $count } erreurs
+}
+serve-errors-heading = Le site ne peut pas être construit
+serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d'elle-même.
+
+## Les fichiers qu'écrit `new` (leurs indications, dans la langue du fichier)
+new-body = Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.
+    Liens vers d'autres contenus : `[texte](@/practices/un-id)`.
+new-title-hint = le titre, dans la langue de ce fichier
+new-summary = Une ou deux phrases.
+new-summary-hint = listes, recherche et description de la page l'utilisent
+new-draft-hint = hors du site tant que c'est vrai
+new-meeting-date = premier jour de la réunion
+new-meeting-location = ou { "{" } city: Rabat, country: ma { "}" }
+new-practice-countries = à remplacer : les pays où elle est mise en œuvre
+new-country-focal-point = l'institution, jamais une personne
+new-recommendation-addresses = à remplacer : les défis auxquels elle répond
+new-no-country = il n'y a encore aucune fiche pays : créez-en une d'abord avec `rabat-hub new country <code>`
+new-no-challenge = une recommandation doit répondre à un défi, et il n'y en a encore aucun : créez-en un d'abord avec `rabat-hub new challenge <id>`
+
 ## Images et documents
 decimal-mark = ,
 size-kb = { $n } Ko

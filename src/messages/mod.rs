@@ -47,7 +47,8 @@ impl Language {
         }
     }
 
-    fn tag(self) -> &'static str {
+    /// Its BCP 47 tag, for `lang` attributes.
+    pub fn tag(self) -> &'static str {
         match self {
             Language::Fr => "fr",
             Language::En => "en",

@@ -22,16 +22,30 @@ use crate::theme::{Theme, Views};
 /// until the index is done.
 pub type Sink<'a> = &'a (dyn Fn(Artifact) + Sync);
 
-/// The whole site, with its search index.
-pub fn artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
-    let (out, _, diags) = everything(site, theme, true, None);
+/// What the plan of the output says of the content, before anything is
+/// rendered: two files at one place (`clashes`), links and images to
+/// nothing the site publishes (`addresses`).
+pub fn check_plan(site: &Site, jobs: &[Job<'_>]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    super::clashes::check(jobs, &mut diags);
+    super::addresses::check(site, jobs, &mut diags);
+    diags
+}
+
+/// The whole site, with its search index; `jobs` is its plan.
+pub fn artifacts(site: &Site, theme: &Theme, jobs: &[Job<'_>]) -> (Vec<Artifact>, Diagnostics) {
+    let (out, _, diags) = everything(site, theme, jobs, true, None);
     (out, diags)
 }
 
 /// The whole site without its search index (`build --no-search`): the
 /// search pages are there and find nothing.
-pub fn artifacts_without_search(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnostics) {
-    let (out, _, diags) = everything(site, theme, false, None);
+pub fn artifacts_without_search(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[Job<'_>],
+) -> (Vec<Artifact>, Diagnostics) {
+    let (out, _, diags) = everything(site, theme, jobs, false, None);
     (out, diags)
 }
 
@@ -41,10 +55,11 @@ pub fn artifacts_without_search(site: &Site, theme: &Theme) -> (Vec<Artifact>, D
 pub fn artifacts_into(
     site: &Site,
     theme: &Theme,
+    jobs: &[Job<'_>],
     search: bool,
     sink: Sink<'_>,
 ) -> (Vec<Artifact>, Vec<String>, Diagnostics) {
-    everything(site, theme, search, Some(sink))
+    everything(site, theme, jobs, search, Some(sink))
 }
 
 fn views<'a>(site: &'a Site, theme: &'a Theme, sample: Option<usize>) -> Views<'a> {
@@ -58,13 +73,12 @@ fn views<'a>(site: &'a Site, theme: &'a Theme, sample: Option<usize>) -> Views<'
 fn everything(
     site: &Site,
     theme: &Theme,
+    jobs: &[Job<'_>],
     search: bool,
     sink: Option<Sink<'_>>,
 ) -> (Vec<Artifact>, Vec<String>, Diagnostics) {
     let views = views(site, theme, None);
-    let jobs = plan(site, &theme.statics);
     let mut diags = Diagnostics::new();
-    super::clashes::check(&jobs, &mut diags);
     let (now, later): (Vec<&Job>, Vec<&Job>) = jobs
         .iter()
         .partition(|j| !matches!(j.page, Page::Search(_)));
@@ -126,12 +140,12 @@ fn everything(
 pub fn render_showing(
     site: &Site,
     theme: &Theme,
+    jobs: &[Job<'_>],
     changes: &[Shown],
     data: bool,
 ) -> (Vec<Artifact>, Diagnostics) {
     let views = views(site, theme, None);
     let selection = Selection::of(site, changes, data);
-    let jobs = plan(site, &theme.statics);
     let no_bundles = BTreeMap::new();
     let made: Vec<Result<Artifact, Diagnostic>> = jobs
         .par_iter()
@@ -250,16 +264,14 @@ fn front_matter_changed(a: Option<&crate::site::Entity>, b: Option<&crate::site:
     }
 }
 
-/// The paths `old` published that `new` does not: `serve` drops them.
-pub fn gone(old: &Site, new: &Site, theme: &Theme) -> Vec<String> {
-    let now: BTreeSet<String> = plan(new, &theme.statics)
-        .into_iter()
-        .map(|j| j.path)
-        .collect();
+/// The paths `old` published that the new plan `jobs` does not: `serve`
+/// drops them.
+pub fn gone(old: &Site, jobs: &[Job<'_>], theme: &Theme) -> Vec<String> {
+    let now: BTreeSet<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
     plan(old, &theme.statics)
         .into_iter()
         .map(|j| j.path)
-        .filter(|p| !now.contains(p))
+        .filter(|p| !now.contains(p.as_str()))
         .collect()
 }
 
@@ -274,12 +286,10 @@ const SAMPLED_ITEMS: usize = 20;
 /// what made `check` as slow as `build`. Every path of the plan is
 /// checked all the same, so two files at one place are found. The
 /// rendered pages are dropped.
-pub fn validate(site: &Site, theme: &Theme) -> Diagnostics {
+pub fn validate(site: &Site, theme: &Theme, jobs: &[Job<'_>]) -> Diagnostics {
     let views = views(site, theme, Some(SAMPLED_ITEMS));
     let sample = super::sample::sample(site);
-    let jobs = plan(site, &theme.statics);
     let mut diags = Diagnostics::new();
-    super::clashes::check(&jobs, &mut diags);
     let rendered: Vec<Diagnostic> = jobs
         .par_iter()
         .filter(|j| match j.page {

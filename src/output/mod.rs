@@ -4,6 +4,7 @@
 //! `make` renders the plan for each command. Nothing here writes:
 //! `publish` does.
 
+mod addresses;
 mod clashes;
 mod editors;
 mod graph;
@@ -20,7 +21,7 @@ mod web;
 pub use headers::downloads;
 pub use hosting::HEADERS;
 pub use make::{
-    Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, gone,
+    Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, check_plan, gone,
     render_showing, search_artifacts, validate,
 };
 pub use plan::{Job, Page, Shown, plan};

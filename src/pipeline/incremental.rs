@@ -89,7 +89,15 @@ impl Pipeline {
         }
         // graph.json, the feeds and the sitemap are data, not pages a
         // reload shows: they come after it, with the search index.
-        let (artifacts, diags) = output::render_showing(site, &theme, &edits, false);
+        let site: &site::Site = site;
+        let jobs = output::plan(site, &theme.statics);
+        let mut diags = output::check_plan(site, &jobs);
+        let mut made = Vec::new();
+        if !diags.has_errors() {
+            let (artifacts, rendered) = output::render_showing(site, &theme, &jobs, &edits, false);
+            diags.extend(rendered);
+            made = artifacts;
+        }
         if diags.has_errors() {
             owe(cache, &edits);
             return None;
@@ -98,7 +106,7 @@ impl Pipeline {
         Some(Generated {
             diags,
             timings: Timings::default(),
-            artifacts,
+            artifacts: made,
             sent: Vec::new(),
             removed: Vec::new(),
             extent: Extent::Patched,
@@ -132,6 +140,8 @@ impl Pipeline {
         let (new_site, assembled, changes) =
             site::assemble_with(config.clone(), tree, &opts, &mut cache.memo, &mut timings);
         diags.extend(assembled);
+        let jobs = output::plan(&new_site, &theme.statics);
+        diags.extend(output::check_plan(&new_site, &jobs));
         let mut touched = changes.files;
         touched.extend(changes.bodies);
         if diags.has_errors() {
@@ -144,13 +154,14 @@ impl Pipeline {
             .as_ref()
             .unwrap_or_else(|| unreachable!("run_on_content is called with a site"));
         let shown = output::changed_between(old, &new_site, &touched, &cache.reshown);
-        let (artifacts, rendered) = output::render_showing(&new_site, theme, &shown, true);
+        let (artifacts, rendered) = output::render_showing(&new_site, theme, &jobs, &shown, true);
         diags.extend(rendered);
         if diags.has_errors() {
             cache.pending.extend(touched);
             return Generated::failed(diags, timings, Extent::Partial);
         }
-        let removed = output::gone(old, &new_site, theme);
+        let removed = output::gone(old, &jobs, theme);
+        drop(jobs);
         self.generation += 1;
         cache.reshown.clear();
         cache.site = Some(new_site);

@@ -334,23 +334,33 @@ impl Pipeline {
             // nothing, yet editors want to know.
             diags.extend(site::warnings(&site));
         }
+        // The plan of the output, and what it says of the content (links to
+        // nothing, two files at one place), reported with the errors above.
+        let jobs = output::plan(&site, &theme.statics);
+        diags.extend(output::check_plan(&site, &jobs));
+        timings.lap("plan");
         if diags.has_errors() {
             return Generated::failed(diags, timings, Extent::Full);
         }
         let (artifacts, sent, rendered) = match (self.settings.purpose, sink) {
-            (Purpose::Check, _) => (Vec::new(), Vec::new(), output::validate(&site, &theme)),
+            (Purpose::Check, _) => (
+                Vec::new(),
+                Vec::new(),
+                output::validate(&site, &theme, &jobs),
+            ),
             (purpose, Some(sink)) => {
-                output::artifacts_into(&site, &theme, purpose == Purpose::Build, sink)
+                output::artifacts_into(&site, &theme, &jobs, purpose == Purpose::Build, sink)
             }
             (Purpose::BuildWithoutSearch, None) => {
-                let (a, d) = output::artifacts_without_search(&site, &theme);
+                let (a, d) = output::artifacts_without_search(&site, &theme, &jobs);
                 (a, Vec::new(), d)
             }
             (_, None) => {
-                let (a, d) = output::artifacts(&site, &theme);
+                let (a, d) = output::artifacts(&site, &theme, &jobs);
                 (a, Vec::new(), d)
             }
         };
+        drop(jobs);
         timings.lap("pages");
         diags.extend(rendered);
         if diags.has_errors() {

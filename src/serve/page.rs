@@ -3,6 +3,7 @@
 //! Only `serve` uses these; `build` output never contains them.
 
 use crate::diag::Diagnostic;
+use crate::messages::{Arg, Language, text_in};
 
 pub const RELOAD_PATH: &str = "__rabat/reload.js";
 pub const EVENTS_PATH: &str = "__rabat/events";
@@ -32,9 +33,15 @@ pub fn inject_reload(html: &[u8]) -> Vec<u8> {
 
 use crate::escape::html_text as escape;
 
-/// A readable page of a failed build's problems, in both languages of the
-/// hub's editors; the reload script brings the site back once fixed.
+/// A readable page of a failed build's problems, in the editor's language
+/// (the one of the terminal's messages); the reload script brings the site
+/// back once fixed.
 pub fn error_page(errors: &[Diagnostic]) -> Vec<u8> {
+    error_page_in(crate::messages::chosen(), errors)
+}
+
+fn error_page_in(lang: Language, errors: &[Diagnostic]) -> Vec<u8> {
+    let words = |id: &str, count: usize| text_in(lang, id, &[("count", Arg::Count(count))]);
     let mut items = String::new();
     for d in errors {
         let place = d
@@ -45,7 +52,14 @@ pub fn error_page(errors: &[Diagnostic]) -> Vec<u8> {
         items.push_str("<li class=\"problem\">\n");
         items.push_str(&format!(
             "<p><strong class=\"severity\">{}</strong> <span class=\"message\">{}</span></p>\n",
-            if d.is_error() { "error" } else { "warning" },
+            escape(&words(
+                if d.is_error() {
+                    "severity-error"
+                } else {
+                    "severity-warning"
+                },
+                0
+            )),
             escape(&d.message)
         ));
         if !place.is_empty() {
@@ -62,7 +76,37 @@ pub fn error_page(errors: &[Diagnostic]) -> Vec<u8> {
     }
     let count = errors.iter().filter(|d| d.is_error()).count();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The site has {count} error(s) · Le site a {count} erreur(s)</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n<main id=\"main\" class=\"build-errors\">\n<h1>The site cannot be built · Le site ne peut pas être construit</h1>\n<p>Fix the file named below and save: this page reloads by itself. · Corrigez le fichier indiqué et enregistrez : la page se recharge d'elle-même.</p>\n<ol class=\"problems\">\n{items}</ol>\n</main>\n<script src=\"/{RELOAD_PATH}\"></script>\n</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n<main id=\"main\" class=\"build-errors\">\n<h1>{heading}</h1>\n<p>{fix}</p>\n<ol class=\"problems\">\n{items}</ol>\n</main>\n<script src=\"/{RELOAD_PATH}\"></script>\n</body>\n</html>\n",
+        lang = lang.tag(),
+        title = escape(&words("serve-errors-title", count)),
+        heading = escape(&words("serve-errors-heading", count)),
+        fix = escape(&words("serve-errors-fix", count)),
     )
     .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lang: Language, errors: &[Diagnostic]) -> String {
+        String::from_utf8(error_page_in(lang, errors)).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_error_page_is_in_the_editors_language_with_its_plurals() {
+        let one = [Diagnostic::error("`<b>` is wrong".to_string())];
+        let fr = page(Language::Fr, &one);
+        assert!(fr.contains("<html lang=\"fr\">"), "{fr}");
+        assert!(fr.contains("<title>Le site a 1 erreur</title>"), "{fr}");
+        assert!(fr.contains("<h1>Le site ne peut pas être construit</h1>"));
+        assert!(fr.contains(">erreur</strong>"), "{fr}");
+        assert!(!fr.contains("cannot be built"), "{fr}");
+        assert!(fr.contains("`&lt;b&gt;` is wrong"), "{fr}");
+        let two = [one[0].clone(), one[0].clone()];
+        let en = page(Language::En, &two);
+        assert!(en.contains("<html lang=\"en\">"), "{en}");
+        assert!(en.contains("<title>The site has 2 errors</title>"), "{en}");
+        assert!(!en.contains("Le site"), "{en}");
+    }
 }

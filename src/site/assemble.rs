@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::addresses::SitePaths;
 use super::bodies::{Scanned, key_of, link_key, render_body, resolve_scanned, scan_body};
 use super::checks::{check_document_files, check_references};
 use super::links::{Target, Targets};
@@ -84,6 +83,7 @@ pub(super) struct Body {
     /// The entities its `@/` links point to: if one of them changes, the
     /// body is rendered again (a path or a heading may have moved).
     pub(super) links: Vec<EntityKey>,
+    pub(super) addresses: Vec<crate::markdown::Address>,
     pub(super) diags: Vec<Diagnostic>,
 }
 
@@ -209,7 +209,7 @@ pub fn assemble_with(
     let mut targets = Targets {
         versions: BTreeMap::new(),
         drafts,
-        paths: Default::default(),
+        media: Default::default(),
     };
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     // `check` reads each body once (`markdown::scan`): its headings now,
@@ -285,29 +285,18 @@ pub fn assemble_with(
         check_references(item, &targets, &mut diags);
         check_document_files(item, &bundle_files, &mut diags);
     }
-    targets.paths = SitePaths::new(
-        &config,
-        &targets,
-        &bundle_files,
-        tree.statics.iter().map(|f| f.name.clone()),
-        published
-            .iter()
-            .flat_map(|(_, i)| i.parsed.common.aliases.iter().cloned()),
-    );
     let probes = super::media::probe_all(&tree.attachments, &tree.statics);
     diags.extend(super::media::budgets(
         &tree.attachments,
         &probes,
         &config.media,
     ));
-    targets.paths.add_images(
-        &config.languages,
+    targets.media = super::media::MediaPaths::new(
+        &config,
         &targets.versions,
-        &tree.attachments,
-        &tree.statics,
+        (&tree.attachments, &tree.statics),
         &probes,
         opts.images.settings(),
-        &config.media.sizes,
     );
 
     let prefix = config.base_url.path().to_string();
@@ -351,6 +340,7 @@ pub fn assemble_with(
                     html: Arc::from(r.html),
                     headings: r.headings,
                     links: r.links.iter().filter_map(|l| link_key(l)).collect(),
+                    addresses: r.addresses,
                     diags: d,
                 }
             });
@@ -369,6 +359,7 @@ pub fn assemble_with(
                 path,
                 html: Arc::clone(&body.html),
                 headings: body.headings.clone(),
+                addresses: body.addresses.clone(),
                 sort_key,
                 last_change,
             };
@@ -438,6 +429,7 @@ pub fn assemble_with(
             title: item.parsed.common.title,
             summary: item.parsed.common.summary,
             html: r.html,
+            addresses: r.addresses,
         };
         match item.doc.kind {
             None => {
@@ -460,7 +452,6 @@ pub fn assemble_with(
         entities,
         home,
         lists,
-        statics: tree.statics,
         path_prefix: prefix,
         drafts: opts.drafts,
         probes,

@@ -36,19 +36,12 @@ pub(super) fn resolve_scanned(
     prefix: &str,
     labels: &BTreeMap<crate::lang::Lang, markdown::Labels>,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
-    let page = page_path(doc, targets, config);
-    let resolver = Resolver {
-        targets,
-        config,
-        lang: &doc.lang,
-        prefix,
-        page: &page,
-    };
+    let resolver = resolver(doc, targets, config, prefix);
     let input = input_of(doc, parsed, config, labels, false);
     diags.extend(
         links
             .iter()
-            .filter_map(|l| markdown::resolve_later(&input, l, &rendered.headings, &resolver)),
+            .filter_map(|l| markdown::resolve_later(&input, l, &resolver)),
     );
     (rendered, diags)
 }
@@ -82,19 +75,28 @@ pub(super) fn render_body(
     labels: &BTreeMap<crate::lang::Lang, markdown::Labels>,
     html: bool,
 ) -> (markdown::Rendered, Vec<Diagnostic>) {
-    let page = page_path(doc, targets, config);
-    let resolver = Resolver {
+    let resolver = resolver(doc, targets, config, prefix);
+    markdown::render(&input_of(doc, parsed, config, labels, html), &resolver)
+}
+
+/// What resolves the `@/` links of `doc`'s body: in its own language.
+fn resolver<'a>(
+    doc: &'a Document,
+    targets: &'a Targets,
+    config: &'a Config,
+    prefix: &'a str,
+) -> Resolver<'a> {
+    Resolver {
         targets,
         config,
         lang: &doc.lang,
         prefix,
-        page: &page,
-    };
-    markdown::render(&input_of(doc, parsed, config, labels, html), &resolver)
+        page: page_path(doc, targets, config),
+    }
 }
 
 /// The output path of the page a document's body is shown on, for its
-/// relative links: its version's, its list's or its language's home.
+/// relative addresses: its version's, its list's or its language's home.
 fn page_path(doc: &Document, targets: &Targets, config: &Config) -> String {
     match (doc.kind, &doc.id) {
         (Some(_), Some(_)) => targets

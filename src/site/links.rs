@@ -9,7 +9,6 @@ use crate::lang::Lang;
 use crate::markdown::{Heading, LinkError, ResolveLink, Resolved};
 use crate::t;
 
-use super::addresses::SitePaths;
 use super::model::EntityKey;
 
 /// What a link needs of one published version.
@@ -24,8 +23,8 @@ pub struct Target {
 pub struct Targets {
     pub versions: BTreeMap<EntityKey, BTreeMap<Lang, Target>>,
     pub drafts: std::collections::BTreeSet<EntityKey>,
-    /// Every page and file published, for the other addresses.
-    pub paths: SitePaths,
+    /// The images and documents a body may show or link to.
+    pub media: super::media::MediaPaths,
 }
 
 pub struct Resolver<'a> {
@@ -33,28 +32,19 @@ pub struct Resolver<'a> {
     pub config: &'a Config,
     pub lang: &'a Lang,
     pub prefix: &'a str,
-    /// The output path of the page being rendered.
-    pub page: &'a str,
+    /// The output path of the page the body is on, for relative addresses.
+    pub page: String,
 }
 
 impl ResolveLink for Resolver<'_> {
-    fn check_address(&self, address: &str, image: bool, own: &[Heading]) -> Result<(), LinkError> {
-        super::addresses::check(
-            &self.targets.paths,
-            self.page,
-            self.prefix,
-            address,
-            image,
-            own,
-        )
-    }
-
     fn document(&self, address: &str) -> Option<crate::markdown::DocumentFacts> {
-        super::addresses::document(&self.targets.paths, self.page, self.prefix, address)
+        self.targets
+            .media
+            .document(&self.page, self.prefix, address)
     }
 
     fn picture(&self, address: &str) -> Option<crate::images::Picture> {
-        super::addresses::picture(&self.targets.paths, self.page, self.prefix, address)
+        self.targets.media.picture(&self.page, self.prefix, address)
     }
 
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {

@@ -116,3 +116,110 @@ pub(super) fn budgets(attachments: &[Attachment], probes: &Probes, media: &Media
     }
     d
 }
+
+/// The site's images and documents by their paths in the output (a
+/// bundle's beside each of its entity's versions): what a body's image
+/// or link to one shows.
+#[derive(Debug, Default)]
+pub struct MediaPaths {
+    images: BTreeMap<String, Probe>,
+    documents: BTreeMap<String, crate::markdown::DocumentFacts>,
+    settings: crate::images::Settings,
+    sizes: String,
+}
+
+impl MediaPaths {
+    pub(super) fn new(
+        config: &crate::config::Config,
+        versions: &BTreeMap<super::EntityKey, BTreeMap<crate::lang::Lang, super::links::Target>>,
+        (attachments, statics): (&[Attachment], &[StaticFile]),
+        probes: &Probes,
+        settings: &crate::images::Settings,
+    ) -> MediaPaths {
+        let mut m = MediaPaths {
+            settings: settings.clone(),
+            sizes: config.media.sizes.clone(),
+            ..MediaPaths::default()
+        };
+        for a in attachments {
+            let key = super::EntityKey {
+                kind: a.kind,
+                id: a.id.clone(),
+            };
+            let paths = versions
+                .get(&key)
+                .into_iter()
+                .flat_map(BTreeMap::values)
+                .map(|t| format!("{}{}", t.path, a.name));
+            match probes.get(&a.source) {
+                Some(Ok(probe)) => {
+                    for p in paths {
+                        m.images.insert(p, *probe);
+                    }
+                }
+                Some(Err(_)) => {}
+                None if crate::file_types::is_document(&a.name) => {
+                    let facts = crate::markdown::DocumentFacts {
+                        format: crate::file_types::format_name(&a.name),
+                        bytes: a.bytes,
+                        lang: crate::file_types::language_of(&a.name, &config.languages)
+                            .map(ToString::to_string),
+                    };
+                    for p in paths {
+                        m.documents.insert(p, facts.clone());
+                    }
+                }
+                None => {}
+            }
+        }
+        for f in statics {
+            if let Some(Ok(probe)) = probes.get(&f.source) {
+                m.images.insert(f.name.clone(), *probe);
+            }
+        }
+        m
+    }
+
+    /// The picture an image's `address` shows from the page at `page`:
+    /// its variants (as addresses beside the one written), width and
+    /// height. An SVG is shown as written.
+    pub fn picture(
+        &self,
+        page: &str,
+        prefix: &str,
+        address: &str,
+    ) -> Option<crate::images::Picture> {
+        let probe = self
+            .images
+            .get(&super::address::target(page, prefix, address)?)?;
+        let (path, _) = super::address::path_and_anchor(address);
+        match probe.format {
+            Format::Svg => None,
+            Format::Gif => Some(crate::images::Picture {
+                width: probe.width,
+                height: probe.height,
+                sources: Vec::new(),
+                src: path.to_string(),
+                sizes: self.sizes.clone(),
+            }),
+            _ => Some(crate::images::picture(
+                path,
+                probe,
+                &self.settings,
+                &self.sizes,
+            )),
+        }
+    }
+
+    /// The document a link's `address` points to from the page at `page`.
+    pub fn document(
+        &self,
+        page: &str,
+        prefix: &str,
+        address: &str,
+    ) -> Option<crate::markdown::DocumentFacts> {
+        self.documents
+            .get(&super::address::target(page, prefix, address)?)
+            .cloned()
+    }
+}

@@ -2,7 +2,7 @@
 //! rendered bodies and resolved references. Built by `assemble` from the
 //! parsed documents; read by `theme` and `output`, never changed after.
 
-mod addresses;
+pub mod address;
 mod assemble;
 mod bodies;
 mod checks;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::config::Config;
-use crate::discover::{Attachment, StaticFile};
+use crate::discover::Attachment;
 use crate::frontmatter::{Common, Fields};
 use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
@@ -30,6 +30,9 @@ pub struct Version {
     /// Shared with the build memo of `serve`.
     pub html: std::sync::Arc<str>,
     pub headings: Vec<Heading>,
+    /// The addresses its body makes other than `@/` links, checked against
+    /// the plan of the output once it is made.
+    pub addresses: Vec<crate::markdown::Address>,
     /// The title's key in the language's alphabetical order, computed
     /// once: every list this version appears in sorts by it.
     pub sort_key: (String, String),
@@ -76,6 +79,8 @@ pub struct IndexText {
     pub title: String,
     pub summary: Option<String>,
     pub html: String,
+    /// As `Version::addresses`.
+    pub addresses: Vec<crate::markdown::Address>,
 }
 
 /// A link from a page in one language to an entity.
@@ -94,7 +99,6 @@ pub struct Site {
     pub entities: BTreeMap<EntityKey, Entity>,
     pub home: BTreeMap<Lang, IndexText>,
     pub lists: BTreeMap<(Kind, Lang), IndexText>,
-    pub statics: Vec<StaticFile>,
     /// Path of the site under its host, from `base_url`: `/` or `/hub/`.
     pub path_prefix: String,
     /// Whether drafts were included (`--drafts`).

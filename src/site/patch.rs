@@ -48,13 +48,13 @@ pub fn patch_version(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<
     if version.file != doc.file || !same_shape(version, &parsed.common, fields) {
         return None;
     }
-    let face = version.common != parsed.common || &version.fields != fields;
+    let front_matter_changed = version.common != parsed.common || &version.fields != fields;
     let headings = markdown::scan_headings(parsed.body(&doc));
     if headings != version.headings {
         return None;
     }
     let item = Item { doc, parsed };
-    if face {
+    if front_matter_changed {
         // What assemble checks of a front matter beyond its references
         // (which are the same, to the same targets).
         let names = entity.attachments.iter().map(|a| a.name.clone()).collect();
@@ -81,11 +81,13 @@ pub fn patch_version(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<
         html: Arc::from(r.html),
         headings: r.headings,
         links: r.links.iter().filter_map(|l| link_key(l)).collect(),
+        addresses: r.addresses,
         diags: Vec::new(),
     };
     let version = site.entities.get_mut(&key)?.versions.get_mut(&doc.lang)?;
     version.html = Arc::clone(&body.html);
-    if face {
+    version.addresses = body.addresses.clone();
+    if front_matter_changed {
         version.sort_key = crate::lang::sort_key(&parsed.common.title);
         version.common = parsed.common.clone();
         version.fields = parsed.fields.clone()?;
@@ -100,7 +102,7 @@ pub fn patch_version(site: &mut Site, memo: &mut Memo, doc: Document) -> Option<
             body: Some(body),
         },
     );
-    Some(if face {
+    Some(if front_matter_changed {
         Patched::FrontMatter(key)
     } else {
         Patched::Body(key)

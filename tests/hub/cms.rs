@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use rabat_hub::frontmatter::{COMMON_FIELDS, own_fields};
+use rabat_hub::frontmatter::{COMMON_FIELDS, kind_fields};
 use rabat_hub::kind::Kind;
 
 use crate::served::Served;
@@ -165,7 +165,7 @@ fn every_kind_and_field_of_the_schema_is_in_the_editor_with_its_widget() {
         assert_eq!(c["i18n"], true);
         // Every field of the schema, then the body; nothing else.
         let mut want: Vec<&str> = COMMON_FIELDS.to_vec();
-        want.extend(own_fields(kind));
+        want.extend(kind_fields(kind));
         want.push("body");
         let got: Vec<&str> = c["fields"]
             .as_array()

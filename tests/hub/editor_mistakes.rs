@@ -240,6 +240,33 @@ fn site_paths_relative_paths_and_their_anchors_are_checked() {
     fine(
         "[a](annexe.pdf) [b](/fr/pays/sn/) [c](../../pays/sn/) [d](/logo.png) [e](#resultats) [f](/en/practices/retour/#results) [g](https://example.org/x) [h](mailto:a@b.org) <irc://host/x>",
     );
+    // Whatever the plan of the output publishes is there to link to: the
+    // theme's files, the data files, the search page.
+    fine("[a](/style.css) [b](/favicon.svg) [c](/fr/graph.json) [d](/en/search/) [e](/robots.txt)");
+}
+
+#[test]
+fn what_the_plan_finds_comes_back_with_the_content_errors() {
+    let s = site();
+    s.write(
+        FICHE,
+        "---\ntitle: Retour\ncountries: [sen]\n---\n\nVoir [x](/fr/nope/).\n",
+    );
+    // A static file where the French home page goes.
+    s.write("static/fr/index.html", "<p>x</p>");
+    let diags = check(&s, "en");
+    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    assert!(messages.contains(&"unknown country `sen`"), "{messages:?}");
+    assert!(
+        messages.contains(&"there is no page or file at `/fr/nope/` on this site"),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("two files would be published at `/fr/index.html`")),
+        "{messages:?}"
+    );
 }
 
 #[test]

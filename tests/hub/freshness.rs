@@ -3,28 +3,7 @@
 
 use std::process::Command;
 
-use crate::support::{Site, parse_all, parse_diags};
-
-fn git(site: &Site, args: &[&str], date: &str) {
-    let stamp = format!("{date}T12:00:00+00:00");
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(&site.root)
-        .args(args)
-        .env("GIT_AUTHOR_DATE", &stamp)
-        .env("GIT_COMMITTER_DATE", &stamp)
-        .env("GIT_AUTHOR_NAME", "Editor")
-        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-        .env("GIT_COMMITTER_NAME", "Editor")
-        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use crate::support::{Site, git, parse_all, parse_diags};
 
 fn commit(site: &Site, date: &str, message: &str) {
     git(site, &["add", "-A"], date);

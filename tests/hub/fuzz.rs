@@ -13,27 +13,24 @@ use std::time::Duration;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
+use rabat_hub::output::{Artifact, Content};
+
 use crate::support::{Site, live_markup};
 
 const FILE: &str = "content/pages/x.fr.md";
 
-fn cases() -> u32 {
+/// How many cases each property runs: `PROPTEST_CASES`, else `default`.
+pub fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(48)
+        .unwrap_or(default)
 }
 
-/// What one run of the pipeline gave: the page's HTML, or whether there
-/// were errors.
-enum Outcome {
-    Page(String),
-    Errors,
-    NoPage,
-}
-
-/// Runs the pipeline on `root` in a thread; a run over 30 s is a hang.
-fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
+/// Runs the whole pipeline on `root` in a thread, as `build` does: the
+/// files it made, or `None` when it reported errors. A run over 30 s is a
+/// hang and a panic is a failure (the thread's channel closes unanswered).
+pub fn generate(root: PathBuf) -> Result<Option<Vec<Artifact>>, TestCaseError> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         use rabat_hub::pipeline::{Changes, Pipeline, Purpose, Settings};
@@ -44,23 +41,7 @@ fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
             cache_dir: None,
         };
         let g = Pipeline::new(&root, settings).run(Changes::Everything, None);
-        let outcome = if g.diags.has_errors() {
-            Outcome::Errors
-        } else {
-            g.artifacts
-                .iter()
-                .find(|a| a.path == "fr/pages/x/index.html")
-                .and_then(|a| match &a.content {
-                    rabat_hub::output::Content::Bytes(b) => {
-                        Some(Outcome::Page(String::from_utf8_lossy(b).into_owned()))
-                    }
-                    rabat_hub::output::Content::Copy(_) | rabat_hub::output::Content::Image(_) => {
-                        None
-                    }
-                })
-                .unwrap_or(Outcome::NoPage)
-        };
-        let _ = tx.send(outcome);
+        let _ = tx.send((!g.diags.has_errors()).then_some(g.artifacts));
     });
     match rx.recv_timeout(Duration::from_secs(30)) {
         Ok(o) => Ok(o),
@@ -71,18 +52,31 @@ fn generate(root: PathBuf) -> Result<Outcome, TestCaseError> {
     }
 }
 
+/// The text of the page at `path` among `artifacts`.
+pub fn text_of(artifacts: &[Artifact], path: &str) -> Option<String> {
+    artifacts
+        .iter()
+        .find(|a| a.path == path)
+        .and_then(|a| match &a.content {
+            Content::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+            Content::Copy(_) | Content::Image(_) => None,
+        })
+}
+
 /// Writes `bytes` as the content file and checks the run's outcome.
 fn check(site: &Site, bytes: &[u8]) -> Result<(), TestCaseError> {
     site.write_bytes(FILE, bytes);
-    match generate(site.root.clone())? {
-        Outcome::Errors => Ok(()),
-        Outcome::Page(html) => {
+    let Some(artifacts) = generate(site.root.clone())? else {
+        return Ok(());
+    };
+    match text_of(&artifacts, "fr/pages/x/index.html") {
+        Some(html) => {
             let live = live_markup(&scraper::Html::parse_document(&html));
             prop_assert!(live.is_empty(), "live markup {live:?} in\n{html}");
             Ok(())
         }
         // A draft is left out without a word; nothing else may vanish.
-        Outcome::NoPage => {
+        None => {
             prop_assert!(
                 String::from_utf8_lossy(bytes).contains("draft"),
                 "neither a page nor a diagnostic"
@@ -94,7 +88,7 @@ fn check(site: &Site, bytes: &[u8]) -> Result<(), TestCaseError> {
 
 fn run(strategy: impl Strategy<Value = Vec<u8>>) {
     let site = Site::fixture("bad-input/minimal");
-    let mut runner = TestRunner::new(Config::with_cases(cases()));
+    let mut runner = TestRunner::new(Config::with_cases(cases(48)));
     if let Err(e) = runner.run(&strategy, |bytes| check(&site, &bytes)) {
         panic!("{e}");
     }

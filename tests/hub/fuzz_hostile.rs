@@ -7,56 +7,12 @@
 //! bundle is published. `PROPTEST_CASES` sets how many cases run (module
 //! name `fuzz_…`, so `cargo test fuzz` runs these with the others).
 
-use std::path::PathBuf;
-use std::sync::mpsc;
-use std::time::Duration;
-
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rabat_hub::output::{Artifact, Content};
 
+use crate::fuzz::{cases, generate, text_of};
 use crate::support::Site;
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(24)
-}
-
-/// The site's files, or `None` when there were errors; a run over 30 s is
-/// a hang.
-fn generate(root: PathBuf) -> Result<Option<Vec<Artifact>>, TestCaseError> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        use rabat_hub::pipeline::{Changes, Pipeline, Purpose, Settings};
-        let settings = Settings {
-            purpose: Purpose::Build,
-            drafts: false,
-            base_url: None,
-            cache_dir: None,
-        };
-        let g = Pipeline::new(&root, settings).run(Changes::Everything, None);
-        let _ = tx.send((!g.diags.has_errors()).then_some(g.artifacts));
-    });
-    match rx.recv_timeout(Duration::from_secs(30)) {
-        Ok(o) => Ok(o),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(TestCaseError::fail("the pipeline hung")),
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Err(TestCaseError::fail("the pipeline panicked"))
-        }
-    }
-}
-
-fn text_of(artifacts: &[Artifact], path: &str) -> Option<String> {
-    artifacts
-        .iter()
-        .find(|a| a.path == path)
-        .and_then(|a| match &a.content {
-            Content::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
-            Content::Copy(_) | Content::Image(_) => None,
-        })
-}
 
 /// The promises every site made keeps, whatever its input.
 fn check_site(artifacts: &[Artifact]) -> Result<(), TestCaseError> {
@@ -135,7 +91,7 @@ fn any_config_gives_a_site_or_diagnostics_and_the_site_keeps_its_promises() {
         prop::collection::vec(config_piece(), 0..4),
     );
     let built = std::sync::atomic::AtomicUsize::new(0);
-    let mut runner = TestRunner::new(Config::with_cases(cases()));
+    let mut runner = TestRunner::new(Config::with_cases(cases(24)));
     let result = runner.run(&strategy, |(start, url, title)| {
         let config = format!(
             "base_url: \"{start}{}\"\ntitle: {{ fr: \"{}\", en: \"T\" }}\n{}\n",
@@ -158,10 +114,10 @@ fn any_config_gives_a_site_or_diagnostics_and_the_site_keeps_its_promises() {
     let built = built.into_inner();
     eprintln!(
         "fuzz_hostile config: {} cases, {built} built a site",
-        cases()
+        cases(24)
     );
     assert!(
-        built > 0 || cases() < 16,
+        built > 0 || cases(24) < 16,
         "no case built a site: the test checks nothing"
     );
 }
@@ -213,7 +169,7 @@ fn any_bundle_file_gives_a_site_or_diagnostics_and_only_documents_are_published(
         prop::collection::vec(any::<u8>(), 0..64),
     );
     let published = std::sync::atomic::AtomicUsize::new(0);
-    let mut runner = TestRunner::new(Config::with_cases(cases()));
+    let mut runner = TestRunner::new(Config::with_cases(cases(24)));
     let result = runner.run(&strategy, |(pieces, ending, bytes)| {
         let name = format!("{}{ending}", pieces.concat());
         let parts: Vec<&str> = name.split('/').collect();
@@ -261,6 +217,6 @@ fn any_bundle_file_gives_a_site_or_diagnostics_and_only_documents_are_published(
     let published = published.into_inner();
     eprintln!(
         "fuzz_hostile bundle: {} cases, {published} files published",
-        cases()
+        cases(24)
     );
 }

@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::served::Served;
-use crate::support::{Site, bin};
+use crate::support::{Site, bin, git};
 
 /// `serve` with `args` and `env` on `root`.
 fn serve(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Served {
@@ -135,27 +135,6 @@ fn navigate_sends_open_pages_to_the_page_of_the_file_saved() {
     let file = "content/practices/anpe-togo.fr.md";
     site.write(file, &site.read(file).replace("Uniquement", "Seulement"));
     assert_eq!(next_event(&mut events).0, "reload");
-}
-
-fn git(site: &Site, args: &[&str], date: &str) {
-    let stamp = format!("{date}T12:00:00+00:00");
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(&site.root)
-        .args(args)
-        .env("GIT_AUTHOR_DATE", &stamp)
-        .env("GIT_COMMITTER_DATE", &stamp)
-        .env("GIT_AUTHOR_NAME", "Editor")
-        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-        .env("GIT_COMMITTER_NAME", "Editor")
-        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

@@ -379,3 +379,27 @@ pub fn live_markup(page: &Html) -> Vec<String> {
     }
     found
 }
+
+/// Runs `git args` in the site's folder as an editor would, with the
+/// author and commit dates set to noon UTC of `date` (`YYYY-MM-DD`), so the
+/// history a test makes is the same on every run.
+pub fn git(site: &Site, args: &[&str], date: &str) {
+    let stamp = format!("{date}T12:00:00+00:00");
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(&site.root)
+        .args(args)
+        .env("GIT_AUTHOR_DATE", &stamp)
+        .env("GIT_COMMITTER_DATE", &stamp)
+        .env("GIT_AUTHOR_NAME", "Editor")
+        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+        .env("GIT_COMMITTER_NAME", "Editor")
+        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

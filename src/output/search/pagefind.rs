@@ -52,12 +52,30 @@ pub struct File {
 
 /// Builds the search bundle of `lang` (an ISO 639-1 code: it picks the
 /// stemmer) from `records`, in their order.
+///
+/// A panic inside Pagefind (or in the runtime it needs: tokio panics when
+/// the system refuses it a thread) comes back as an error, so it becomes a
+/// diagnostic beside the others instead of ending the program; nothing of
+/// the half-built index is kept.
 pub fn bundle(lang: &str, records: Vec<Record>) -> Result<Vec<File>, String> {
-    let mut indexer = Indexer::new(lang)?;
-    for r in records {
-        indexer.add(r)?;
-    }
-    indexer.finish()
+    let built = std::panic::catch_unwind(move || {
+        let mut indexer = Indexer::new(lang)?;
+        for r in records {
+            indexer.add(r)?;
+        }
+        indexer.finish()
+    });
+    built.unwrap_or_else(|panic| Err(panic_message(panic.as_ref())))
+}
+
+/// The text a panic was raised with (`panic!` gives a `&str` or a
+/// `String`; anything else is unusual enough to say so).
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic with no message".to_string())
 }
 
 /// One language's index being filled; `finish` builds it into files.
@@ -187,6 +205,20 @@ mod tests {
             .unwrap_or_default();
         let entry: serde_json::Value = serde_json::from_str(&entry).unwrap_or_default();
         assert_eq!(entry["languages"]["fr"]["page_count"], 2);
+    }
+
+    #[test]
+    fn a_panic_while_indexing_comes_back_as_an_error() {
+        // A real panic on the real path: tokio refuses to block on a
+        // runtime from inside another one, as it refuses when the system
+        // has no thread left for it.
+        let outer = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let got =
+            outer.block_on(async { bundle("fr", vec![record("/fr/a/", "A", "Emploi.", "Togo")]) });
+        let message = got.err().unwrap_or_default();
+        assert!(message.contains("runtime"), "{message}");
     }
 
     #[test]

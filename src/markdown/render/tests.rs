@@ -1,0 +1,274 @@
+use super::*;
+use crate::markdown::{LinkError, Resolved};
+
+struct Fake;
+impl ResolveLink for Fake {
+    fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
+        match target {
+            "practices/a" => Ok(Resolved {
+                url: "/fr/pratiques/a/".into(),
+                fallback_lang: None,
+            }),
+            "practices/b" => Ok(Resolved {
+                url: "/en/practices/b/".into(),
+                fallback_lang: Some("en".into()),
+            }),
+            _ => Err(LinkError {
+                message: format!("no entity `{target}`"),
+                label: None,
+                help: None,
+            }),
+        }
+    }
+}
+
+fn run(body: &str) -> (Rendered, Vec<Diagnostic>) {
+    run_in(body, false)
+}
+
+#[test]
+fn footnote_labels_that_differ_by_punctuation_or_accents_get_their_own_ids() {
+    let body = "A[^a-b] B[^a:b] C[^a b] D[^é] E[^è]\n\n[^a-b]: un\n[^a:b]: deux\n[^a b]: trois\n[^é]: quatre\n[^è]: cinq\n";
+    let (r, _) = run(body);
+    for n in 1..=5 {
+        assert_eq!(
+            r.html.matches(&format!("href=\"#fn-{n}\"")).count(),
+            1,
+            "{n}: {}",
+            r.html
+        );
+        assert_eq!(r.html.matches(&format!("id=\"fn-{n}\"")).count(), 1, "{n}");
+    }
+}
+
+#[test]
+fn a_heading_never_takes_a_footnotes_id() {
+    let (r, _) = run("## Fn 1\n\nTexte[^x].\n\n[^x]: note\n");
+    assert_eq!(r.headings[0].id, "fn-1-1");
+    assert_eq!(r.html.matches("id=\"fn-1\"").count(), 1, "{}", r.html);
+    assert_eq!(scan_headings("## Fn 1\n")[0].id, "fn-1-1");
+}
+
+#[test]
+fn braces_that_are_not_an_id_or_a_class_stay_in_the_heading() {
+    let (r, _) = run("# Version {1.0}\n\n## Titre {#mon-id}\n");
+    assert!(r.html.contains(">Version {1.0}</h1>"), "{}", r.html);
+    assert_eq!(r.headings[0].text, "Version {1.0}");
+    assert_eq!(r.headings[0].id, "version-1-0");
+    assert_eq!(r.headings[1].id, "mon-id");
+    assert_eq!(scan_headings("# Version {1.0}\n")[0].id, "version-1-0");
+}
+
+#[test]
+fn french_typography_leaves_character_references_and_alt_text_alone() {
+    let (r, _) = run_in("Écrire \\&ouml; ici ; et ![Carte : Togo](c.png)\n", true);
+    assert!(r.html.contains("&amp;ouml; ici\u{202f};"), "{}", r.html);
+    assert!(r.html.contains("alt=\"Carte : Togo\""), "{}", r.html);
+}
+
+#[test]
+fn raw_html_nested_deep_on_one_line_is_refused() {
+    let body = "<div>".repeat(30_000) + &"</div>".repeat(30_000) + "\n";
+    let (_, d) = run(&body);
+    assert!(
+        d.iter().any(|d| d.message.contains("nests more than")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn thousands_of_identical_headings_take_linear_time() {
+    let body = "## Même titre\n\n".repeat(12_000);
+    let start = std::time::Instant::now();
+    let h = scan_headings(&body);
+    assert_eq!(h[11_999].id, "meme-titre-11999");
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {
+    let text = format!("---\ntitle: x\n---\n{body}");
+    let input = Input {
+        file: "a.md",
+        file_text: &text,
+        body: 16..text.len(),
+        allow_raw_html: false,
+        french,
+        labels: &Labels {
+            table: "Table".into(),
+            footnote_back: "Back to the reference".into(),
+            ..Labels::default()
+        },
+        html: true,
+    };
+    let (r, d) = render(&input, &Fake);
+    (r, d)
+}
+
+#[test]
+fn without_html_the_diagnostics_headings_and_links_are_the_same() {
+    let body = "## Défis\n\nSee [a](@/practices/a) and [z](@/practices/zz).\n\n```rust\nfn x() {}\n```\n\n<script>x</script>\n\n## Défis\n";
+    let text = format!("---\ntitle: x\n---\n{body}");
+    let labels = Labels::default();
+    let input = |html| Input {
+        file: "a.md",
+        file_text: &text,
+        body: 16..text.len(),
+        allow_raw_html: false,
+        french: true,
+        labels: &labels,
+        html,
+    };
+    let (full, full_diags) = render(&input(true), &Fake);
+    let (lean, lean_diags) = render(&input(false), &Fake);
+    assert!(lean.html.is_empty());
+    assert!(!full.html.is_empty());
+    assert_eq!(lean.headings, full.headings);
+    assert_eq!(lean.links, full.links);
+    assert_eq!(lean_diags.len(), 2, "{lean_diags:?}");
+    let place = |d: &Vec<Diagnostic>| {
+        d.iter()
+            .map(|d| (d.message.clone(), d.span.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(place(&lean_diags), place(&full_diags));
+}
+
+#[test]
+fn french_text_gets_narrow_spaces_but_code_links_and_attributes_do_not() {
+    let body = "## Pourquoi ?\n\nLe « pacte » : *oui* ! Voir [ici](https://e.org/?a=1 \"Titre : x\").\n\n`a ? b : c` et <https://e.org/x?y>\n\n```\nx ? y : z\n```\n";
+    let (r, _) = run_in(body, true);
+    let n = '\u{202f}';
+    assert!(r.html.contains(&format!("Pourquoi{n}?</h2>")), "{}", r.html);
+    assert_eq!(r.headings[0].text, format!("Pourquoi{n}?"));
+    assert!(r.html.contains(&format!("«{n}pacte{n}»{n}:")), "{}", r.html);
+    assert!(r.html.contains(&format!("</em>{n}!")), "{}", r.html);
+    assert!(
+        r.html
+            .contains("href=\"https://e.org/?a=1\" title=\"Titre : x\""),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<code>a ? b : c</code>"), "{}", r.html);
+    assert!(r.html.contains(">https://e.org/x?y</a>"), "{}", r.html);
+    assert!(r.html.contains("x ? y : z"), "{}", r.html);
+    let (en, _) = run_in("Why ? Because : yes", false);
+    assert!(!en.html.contains(n));
+}
+
+#[test]
+fn headings_get_ids_and_are_unique() {
+    let (r, _) = run("## Défis communs\n\n## Défis communs\n\n## Own {#mine}\n");
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, vec!["defis-communs", "defis-communs-1", "mine"]);
+    assert!(r.html.contains("<h2 id=\"defis-communs\">"));
+    assert_eq!(
+        scan_headings("## Défis communs\n\n## Défis communs\n"),
+        r.headings[..2].to_vec()
+    );
+}
+
+#[test]
+fn at_links_resolve_fall_back_and_fail_with_place() {
+    let (r, d) =
+        run("See [A](@/practices/a) and [B](@/practices/b).\n\nAnd [C](@/practices/zz).\n");
+    assert!(
+        r.html.contains("<a href=\"/fr/pratiques/a/\">A</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("hreflang=\"en\""));
+    assert!(r.html.contains("(EN)"));
+    assert_eq!(d.len(), 1);
+    let s = d[0].span.as_ref().expect("span");
+    assert_eq!((s.line, s.column), (6, 9));
+}
+
+#[test]
+fn raw_html_is_sanitised_and_what_goes_is_named() {
+    let (r, d) = run("<script>alert(1)</script>\n\nhi <b onclick=x>b</b>\n");
+    assert_eq!(r.html, "\n<p>hi <b>b</b></p>\n");
+    let got: Vec<(usize, usize, &str)> = d
+        .iter()
+        .map(|d| {
+            let s = d.span.as_ref().expect("span");
+            (s.line, s.column, d.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (4, 1, "the HTML tag `<script>` is not allowed in the text"),
+            (
+                6,
+                7,
+                "the HTML attribute `onclick` is not allowed in the text"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn links_and_images_to_script_or_data_addresses_are_refused() {
+    let (r, d) =
+        run("[a](javascript:alert(1)) ![b](data:image/png;base64,AA) [c](https://e.org)\n");
+    assert_eq!(
+        r.html,
+        "<p><a href=\"#\">a</a> <img src=\"#\" alt=\"b\"> <a href=\"https://e.org\">c</a></p>\n"
+    );
+    let got: Vec<(usize, usize, &str)> = d
+        .iter()
+        .map(|d| {
+            let s = d.span.as_ref().expect("span");
+            (s.line, s.column, d.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (4, 5, "`javascript:` links are not allowed"),
+            (4, 31, "`data:` links are not allowed"),
+        ]
+    );
+}
+
+#[test]
+fn nesting_past_the_limit_is_refused_at_its_place() {
+    let (_, d) = run(&format!("{}x\n", ">".repeat(MAX_NESTING + 50)));
+    assert_eq!(d.len(), 1);
+    let s = d[0].span.as_ref().expect("span");
+    assert_eq!(d[0].message, "the text nests more than 100 levels deep");
+    assert_eq!(s.line, 4);
+    let (_, d) = run(&format!("{}x\n", "<div>".repeat(MAX_NESTING + 1)));
+    assert_eq!(d[0].message, "the text nests more than 100 levels deep");
+    let (r, d) = run(&format!("{}x{}\n", "<div>".repeat(40), "</div>".repeat(40)));
+    assert!(d.is_empty(), "{d:?}");
+    assert!(r.html.contains("x"));
+}
+
+#[test]
+fn past_the_budget_code_is_plain() {
+    // Plain text: the cheapest syntax to colour, to keep the test quick.
+    let block = format!("```txt\n{}```\n\n", "ab\n".repeat(MAX_HIGHLIGHTED / 3));
+    let (r, _) = run(&format!("{block}{block}"));
+    let first = r.html.find("</pre>").expect("a block");
+    assert!(r.html[..first].contains("hl-"));
+    assert!(!r.html[first..].contains("hl-"));
+}
+
+#[test]
+fn table_alignment_is_a_class_not_a_style() {
+    let (r, _) = run("| a | b |\n|:-:|--:|\n| 1 | 2 |\n");
+    assert_eq!(
+        r.html,
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table><thead><tr><th class=\"align-center\">a</th><th class=\"align-right\">b</th></tr></thead><tbody>\n\
+         <tr><td class=\"align-center\">1</td><td class=\"align-right\">2</td></tr>\n</tbody></table>\n</div>\n"
+    );
+}
+
+#[test]
+fn tables_footnotes_and_smart_quotes() {
+    let (r, _) = run("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] \"quoted\"\n\n[^1]: note\n");
+    assert!(r.html.contains("<table>"));
+    assert!(r.html.contains("footnote"));
+    assert!(r.html.contains("“quoted”"));
+}
