@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Lighthouse scores (mobile profile: emulated phone, slow 4G, 4x CPU
 # slowdown) of the hub's home, a meeting, a practice, a country and a
-# challenge page, in both languages: accessibility, best practices, SEO and
-# performance, one line a page. Needs Chromium (/usr/bin/chromium or
-# $CHROME_PATH) and `npm ci` in tools/. Builds the hub into a temporary
-# folder and serves it on 127.0.0.1 with a small static server.
+# challenge page, and of a meeting page with 10 photos of 12 megapixels
+# (bench/photo-hub.sh: the hub with one more meeting bundle), in both
+# languages: accessibility, best practices, SEO and performance, one line
+# a page. Needs Chromium (/usr/bin/chromium or $CHROME_PATH) and `npm ci`
+# in tools/. Builds the hub into a temporary folder and serves it on
+# 127.0.0.1 with a small static server.
 #
 #   bench/lighthouse.sh            # prints the scores
 #   MIN=95 bench/lighthouse.sh     # also fails when any score is below MIN
@@ -16,7 +18,9 @@ lh=tools/node_modules/.bin/lighthouse
 
 out=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$out"' EXIT
-cargo run --release --quiet -- build --output "$out/public" >/dev/null
+cargo build --release --quiet
+bench/photo-hub.sh "$out/hub" 1 10
+target/release/rabat-hub build --root "$out/hub" --output "$out/public" >/dev/null 2>&1
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 node tools/static-server.mjs "$out/public" "$port" &
 server=$!
@@ -29,6 +33,7 @@ pages=(
   /fr/pays/cm/ /en/countries/cm/
   /fr/defis/coordination-gaps/ /en/challenges/coordination-gaps/
   /fr/pays/ /en/countries/
+  /fr/reunions/2030-01-01-photos-01/ /en/meetings/2030-01-01-photos-01/
 )
 printf '%-44s %5s %5s %5s %5s\n' page perf a11y bp seo
 low=0

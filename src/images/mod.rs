@@ -109,7 +109,7 @@ impl Settings {
     /// change to either makes every image again.
     fn fingerprint(&self) -> String {
         format!(
-            "v1 widths={:?} webp={} jpeg={}",
+            "v2 widths={:?} webp={} jpeg={}",
             self.widths, self.webp_quality, self.jpeg_quality
         )
     }

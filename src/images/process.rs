@@ -1,7 +1,9 @@
 //! Decoding, turning upright, resizing and encoding: the pixels' part.
 //! Everything here is a function of the bytes and the settings alone, so
 //! the same image gives the same files on every build. Encoding from the
-//! pixels writes no metadata: EXIF, XMP and ICC profiles are left behind.
+//! pixels writes no metadata: EXIF, XMP and ICC profiles are left behind;
+//! an upright JPEG at its own size is published with its metadata
+//! segments cut out (`img-parts`), its pixels as they were.
 
 use std::io::Cursor;
 
@@ -77,26 +79,54 @@ pub(super) fn make(bytes: &[u8], format: Format, settings: &Settings) -> Result<
         height: img.height(),
         bytes: bytes.len() as u64,
     };
-    let original = encode(&img, format, settings)?;
+    // An upright JPEG keeps its pixels as they are, its metadata segments
+    // cut out; anything else is encoded again from its pixels.
+    let original = match (format, o) {
+        (Format::Jpeg, Orientation::NoTransforms) => strip_jpeg(bytes)?,
+        _ => encode(&img, format, settings)?,
+    };
     let mut out = Vec::new();
     let mut resizer = fir::Resizer::new();
+    // Widest first, each width resized from the one before it: a quarter
+    // of the work of resizing each from the original, and as sharp.
+    let mut wanted = variants(&probe, settings);
+    wanted.sort_by(|a, b| b.width.cmp(&a.width).then(a.format.cmp(&b.format)));
     let mut last: Option<(u32, DynamicImage)> = None;
-    for v in variants(&probe, settings) {
+    for v in wanted {
         // WebP and the fallback of one width share the resized pixels.
         let sized = match &last {
             Some((w, i)) if *w == v.width => i.clone(),
             _ => {
-                let i = resize(&mut resizer, &img, v.width, v.height)?;
+                let from = last.as_ref().map_or(&img, |(_, i)| i);
+                let i = resize(&mut resizer, from, v.width, v.height)?;
                 last = Some((v.width, i.clone()));
                 i
             }
         };
         out.push((v, encode(&sized, v.format, settings)?));
     }
+    out.sort_by_key(|(v, _)| *v);
     Ok(Made {
         original,
         variants: out,
     })
+}
+
+/// A JPEG without its metadata segments (EXIF and XMP, comments, IPTC
+/// and makers' segments), its image data untouched. JFIF, the colour
+/// profile and Adobe's colour transform stay: they say how to show it.
+fn strip_jpeg(bytes: &[u8]) -> Result<Vec<u8>, Unreadable> {
+    use img_parts::jpeg::{Jpeg, markers};
+    let mut jpeg =
+        Jpeg::from_bytes(img_parts::Bytes::copy_from_slice(bytes)).map_err(unreadable)?;
+    jpeg.segments_mut().retain(|s| {
+        let m = s.marker();
+        let metadata = (markers::APP1..=markers::APP15).contains(&m)
+            && m != markers::APP2
+            && m != markers::APP14;
+        !(metadata || m == markers::COM)
+    });
+    Ok(jpeg.encoder().bytes().to_vec())
 }
 
 fn resize(
@@ -167,4 +197,99 @@ fn encode(img: &DynamicImage, format: Format, settings: &Settings) -> Result<Vec
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::ImageEncoder;
+
+    fn exif(orientation: u16) -> Vec<u8> {
+        use exif::{Field, In, Rational, Tag, Value};
+        let fields = [
+            Field {
+                tag: Tag::Orientation,
+                ifd_num: In::PRIMARY,
+                value: Value::Short(vec![orientation]),
+            },
+            Field {
+                tag: Tag::GPSLatitude,
+                ifd_num: In::PRIMARY,
+                value: Value::Rational(vec![Rational::from((34, 1)); 3]),
+            },
+        ];
+        let mut w = exif::experimental::Writer::new();
+        for f in &fields {
+            w.push_field(f);
+        }
+        let mut out = Cursor::new(Vec::new());
+        w.write(&mut out, false).expect("EXIF");
+        out.into_inner()
+    }
+
+    fn jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 128])
+        });
+        let mut out = Vec::new();
+        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+        enc.set_exif_metadata(exif(orientation)).expect("EXIF");
+        enc.write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+            .expect("encode");
+        out
+    }
+
+    fn has_exif(bytes: &[u8]) -> bool {
+        exif::Reader::new()
+            .read_from_container(&mut Cursor::new(bytes))
+            .is_ok()
+    }
+
+    #[test]
+    fn an_upright_jpeg_keeps_its_pixels_and_loses_its_metadata() {
+        let source = jpeg(1200, 800, 1);
+        assert!(has_exif(&source));
+        let made = make(&source, Format::Jpeg, &Settings::default()).expect("made");
+        assert!(!has_exif(&made.original));
+        assert!(made.original.len() < source.len());
+        let (a, b) = (
+            image::load_from_memory(&source).expect("source"),
+            image::load_from_memory(&made.original).expect("stripped"),
+        );
+        assert_eq!(a.as_bytes(), b.as_bytes(), "the same pixels");
+        let widths: Vec<(u32, Format)> = made
+            .variants
+            .iter()
+            .map(|(v, _)| (v.width, v.format))
+            .collect();
+        assert_eq!(
+            widths,
+            [
+                (480, Format::Jpeg),
+                (480, Format::Webp),
+                (960, Format::Jpeg),
+                (960, Format::Webp),
+                (1200, Format::Jpeg),
+                (1200, Format::Webp)
+            ]
+        );
+        for (v, b) in &made.variants {
+            assert!(!has_exif(b));
+            let img = image::load_from_memory(b).expect("variant");
+            assert_eq!((img.width(), img.height()), (v.width, v.height));
+        }
+    }
+
+    #[test]
+    fn a_jpeg_on_its_side_is_turned_upright() {
+        let source = jpeg(80, 120, 6);
+        assert_eq!(
+            upright_size(&source, Format::Jpeg).expect("size"),
+            (120, 80)
+        );
+        let made = make(&source, Format::Jpeg, &Settings::default()).expect("made");
+        assert!(!has_exif(&made.original));
+        let img = image::load_from_memory(&made.original).expect("original");
+        assert_eq!((img.width(), img.height()), (120, 80));
+    }
 }
