@@ -6,6 +6,7 @@
 # phone's first screen.
 #
 #   bench/images.sh [--runs N] [--meetings M]
+#   bench/images.sh --weight-only     # one meeting, one build, the page weight
 #
 # Cold: `.cache/` removed before each build (every photo decoded,
 # resized and encoded). Warm: the cache kept (each photo read and hashed,
@@ -20,9 +21,10 @@
 # total of the page's images had they all been published as they arrived.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 meetings=10
+runs=3 meetings=10 weight_only=
 while [ $# -gt 0 ]; do
   case $1 in
+    --weight-only) weight_only=1 meetings=1; shift ;;
     --runs) runs=$2; shift 2 ;;
     --meetings) meetings=$2; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
@@ -46,7 +48,8 @@ build() { # $1: cold|warm; prints "wall_s peak_kb"
   /usr/bin/time -f '%e %M' -o "$work/time" "$bin" build --root "$hub" --output "$work/public" >/dev/null 2>&1
   cat "$work/time"
 }
-for kind in cold warm; do
+for kind in ${weight_only:+none} cold warm; do
+  if [ "$kind" = none ]; then build cold >/dev/null; break; fi
   [ "$kind" = warm ] && build warm >/dev/null   # fills the cache once
   : > "$work/$kind"
   for _ in $(seq 1 "$runs"); do build "$kind" >> "$work/$kind"; done
@@ -55,7 +58,7 @@ for kind in cold warm; do
   printf '%-5s build: median %s s wall, %s MB peak (%s runs: %s)\n' "$kind" "$wall" "$(( peak / 1024 ))" "$runs" \
     "$(cut -d' ' -f1 "$work/$kind" | tr '\n' ' ')"
 done
-echo "cache: $(du -sh "$hub/.cache" | cut -f1) for $photos photos"
+[ -n "$weight_only" ] || echo "cache: $(du -sh "$hub/.cache" | cut -f1) for $photos photos"
 
 page=fr/reunions/2030-01-01-photos-01/
 dir=$work/public/$page
