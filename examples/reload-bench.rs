@@ -137,7 +137,7 @@ fn main() {
     let mut events = BufReader::new(TcpStream::connect(&addr).expect("connect"));
     write!(
         events.get_mut(),
-        "GET /__rabat/events HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /__rabat/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
     )
     .expect("send");
     events
@@ -145,9 +145,12 @@ fn main() {
         .set_read_timeout(Some(Duration::from_secs(120)))
         .expect("timeout");
     let mut line = String::new();
+    // serve answers only its own Host; a refusal closes the stream.
     while !line.starts_with(": connected") {
         line.clear();
-        events.read_line(&mut line).expect("events");
+        if events.read_line(&mut line).expect("events") == 0 {
+            panic!("serve closed the event stream before it was connected");
+        }
     }
 
     for (label, edit) in [
@@ -167,7 +170,9 @@ fn main() {
             std::fs::write(&path, &text).expect("save");
             loop {
                 line.clear();
-                events.read_line(&mut line).expect("a reload event");
+                if events.read_line(&mut line).expect("a reload event") == 0 {
+                    panic!("serve closed the event stream");
+                }
                 if line.trim() == "event: reload" {
                     break;
                 }

@@ -18,6 +18,9 @@ mod media;
 pub use base_url::BaseUrl;
 pub use media::Media;
 
+#[cfg(test)]
+mod tests;
+
 pub const FILE: &str = "config.yaml";
 
 /// URL segments under `/<lang>/` that the generator's own pages take.
@@ -373,9 +376,9 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
 fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagnostics) {
     if !matches!(cms.backend.as_str(), "github" | "gitlab") {
         diags.push(
-            Diagnostic::error(format!("`{}` is not a web editor backend", cms.backend))
+            Diagnostic::error(crate::t!("config-cms-backend", name = &cms.backend))
                 .at(at(&[Seg::Key("cms"), Seg::Key("backend")]))
-                .help("write `backend: github` or `backend: gitlab`"),
+                .help(crate::t!("config-cms-backend-help")),
         );
     }
     let parts: Vec<&str> = cms.repo.split('/').collect();
@@ -385,9 +388,9 @@ fn check_cms(cms: &CmsConfig, at: &dyn Fn(&[Seg<'_>]) -> Span, diags: &mut Diagn
             .any(|p| p.trim().is_empty() || p.contains(char::is_whitespace))
     {
         diags.push(
-            Diagnostic::error(format!("`{}` is not a repository", cms.repo))
+            Diagnostic::error(crate::t!("config-cms-repo", name = &cms.repo))
                 .at(at(&[Seg::Key("cms"), Seg::Key("repo")]))
-                .help("write the repository as `owner/name`, for example `rabat-process/hub`"),
+                .help(crate::t!("config-cms-repo-help")),
         );
     }
 }
@@ -426,13 +429,13 @@ fn localized(
                     .find(|c| c.is_control() && !matches!(c, '\n' | '\t'))
                 {
                     diags.push(
-                        Diagnostic::error(format!(
-                            "`{}` holds the control character {}",
-                            path.join("."),
-                            c.escape_unicode()
+                        Diagnostic::error(crate::t!(
+                            "config-control-character",
+                            path = path.join("."),
+                            code = c.escape_unicode().to_string()
                         ))
                         .at(src.span_of(&here))
-                        .help("remove it; write the text on one line"),
+                        .help(crate::t!("config-control-character-help")),
                     );
                 }
                 out.insert(l.clone(), text.clone());
@@ -469,9 +472,14 @@ fn taxonomy(
     for (id, labels) in raw {
         if let Err(why) = check_id(id) {
             diags.push(
-                Diagnostic::error(format!("`{id}` is not a valid {name} id: {why}"))
-                    .at(src.span_of(&[Seg::Key("taxonomies"), Seg::Key(name), Seg::Key(id)]))
-                    .help(format!("use `{}`", crate::kind::suggest_id(id))),
+                Diagnostic::error(crate::t!(
+                    "config-bad-term-id",
+                    id = id.as_str(),
+                    what = name,
+                    why = why
+                ))
+                .at(src.span_of(&[Seg::Key("taxonomies"), Seg::Key(name), Seg::Key(id)]))
+                .help(crate::t!("fm-use", value = crate::kind::suggest_id(id))),
             );
         }
         let l = localized(
@@ -485,41 +493,4 @@ fn taxonomy(
         out.insert(id.clone(), l);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GOOD: &str = "title: { fr: Titre, en: Title }\nbase_url: https://x.org\ndefault_language: fr\nlanguages: [en, fr]\nsections:\n  practices: { fr: pratiques, en: practices }\n";
-
-    #[test]
-    fn good_config() {
-        let c = parse(GOOD).expect("valid");
-        assert_eq!(c.base_url.as_str(), "https://x.org/");
-        assert_eq!(c.languages[0].as_str(), "fr");
-        let en = c.lang("en").cloned().expect("en");
-        assert_eq!(c.section(Kind::Practice, &c.languages[0]), "pratiques");
-        assert_eq!(c.section(Kind::Meeting, &en), "meetings");
-    }
-
-    #[test]
-    fn unknown_key_and_missing_translation() {
-        let bad = GOOD.replace(
-            "title: { fr: Titre, en: Title }",
-            "title: { fr: Titre }\ntheme_colour: red",
-        );
-        let d = parse(&bad).expect_err("invalid");
-        let first = d.iter().next().expect("one");
-        assert!(first.message.contains("theme_colour"), "{}", first.message);
-    }
-
-    #[test]
-    fn missing_language_text_is_located() {
-        let bad = GOOD.replace("{ fr: Titre, en: Title }", "{ fr: Titre }");
-        let d = parse(&bad).expect_err("invalid");
-        let e = d.iter().next().expect("one");
-        assert_eq!(e.message, "`title` has no text in `en`");
-        assert_eq!(e.span.as_ref().map(|s| (s.line, s.column)), Some((1, 8)));
-    }
 }

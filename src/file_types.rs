@@ -91,25 +91,21 @@ fn extension(name: &str) -> String {
 /// Why `name` cannot be an attachment, if it cannot.
 pub fn refuse_attachment(name: &str) -> Option<String> {
     if name.chars().any(char::is_control) {
-        return Some("its name holds a control character".into());
+        return Some(crate::t!("name-control-character"));
     }
     if let Some(part) = name.split('/').find(|p| crate::kind::windows_reserved(p)) {
-        return Some(format!(
-            "`{part}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file"
-        ));
+        return Some(crate::t!("windows-reserved", name = part));
     }
     let ext = extension(name);
     if ATTACHMENTS.iter().any(|(e, _)| *e == ext) {
         return None;
     }
     Some(match ext.as_str() {
-        "" => "a file without a type (no `.pdf`, `.docx`… at the end of its name)".into(),
-        "html" | "htm" | "xhtml" | "shtml" => {
-            "an HTML file would be a page of the site, with its scripts".into()
-        }
-        "js" | "mjs" | "cjs" | "wasm" => "a script would run as part of the site".into(),
-        "svgz" => "a compressed SVG cannot be checked for scripts: publish it as `.svg`".into(),
-        other => format!("`.{other}` files are not among the types a bundle may publish"),
+        "" => crate::t!("attachment-no-type"),
+        "html" | "htm" | "xhtml" | "shtml" => crate::t!("attachment-html"),
+        "js" | "mjs" | "cjs" | "wasm" => crate::t!("attachment-script"),
+        "svgz" => crate::t!("attachment-svgz"),
+        other => crate::t!("attachment-other-type", ext = other),
     })
 }
 

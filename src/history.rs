@@ -65,15 +65,13 @@ impl History {
                 .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
         };
         let Some(inside) = git(&["rev-parse", "--is-inside-work-tree"]) else {
-            return History::none("the site is not in a Git checkout (or `git` is not installed)");
+            return History::none(crate::t!("history-no-git"));
         };
         if inside.trim() != "true" {
-            return History::none("the site is not in a Git checkout");
+            return History::none(crate::t!("history-not-checkout"));
         }
         if git(&["rev-parse", "--is-shallow-repository"]).is_some_and(|s| s.trim() == "true") {
-            return History::none(
-                "the Git clone is shallow, so its first commit seems to have written every file; fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in CI)",
-            );
+            return History::none(crate::t!("history-shallow"));
         }
         // Paths in the log are relative to the repository's top; the site
         // may be a folder inside it.
@@ -90,7 +88,7 @@ impl History {
             "--",
             "content",
         ]) else {
-            return History::none("`git log` failed");
+            return History::none(crate::t!("history-log-failed"));
         };
         parse_log(&log, &prefix)
     }

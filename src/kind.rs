@@ -82,35 +82,32 @@ impl Taxonomy {
 /// hyphens, not starting or ending with a hyphen. Returns why not.
 pub fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
-        return Err("an id cannot be empty".into());
+        return Err(crate::t!("id-empty"));
     }
     if let Some(c) = id
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
     {
-        let what = if c.is_uppercase() {
-            "an upper-case letter".to_string()
+        return Err(if c.is_uppercase() {
+            crate::t!("id-upper-case")
         } else if c == ' ' {
-            "a space".to_string()
+            crate::t!("id-space")
         } else if c == '_' {
-            "an underscore".to_string()
+            crate::t!("id-underscore")
         } else if !c.is_ascii() {
-            format!("the non-ASCII character `{c}`")
+            crate::t!("id-non-ascii", char = c.to_string())
         } else {
-            format!("the character `{c}`")
-        };
-        return Err(format!("it contains {what}"));
+            crate::t!("id-character", char = c.to_string())
+        });
     }
     if id.starts_with('-') || id.ends_with('-') {
-        return Err("it starts or ends with a hyphen".into());
+        return Err(crate::t!("id-hyphen-ends"));
     }
     if id.contains("--") {
-        return Err("it contains a double hyphen".into());
+        return Err(crate::t!("id-double-hyphen"));
     }
     if windows_reserved(id) {
-        return Err(format!(
-            "`{id}` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file"
-        ));
+        return Err(crate::t!("windows-reserved", name = id));
     }
     Ok(())
 }

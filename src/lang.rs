@@ -19,9 +19,7 @@ impl Lang {
         if ok {
             Ok(Lang(code.to_string()))
         } else {
-            Err(format!(
-                "`{code}` is not a language code: use two or three lower-case letters, like `fr` or `en`"
-            ))
+            Err(crate::t!("lang-not-a-code", code = code))
         }
     }
 

@@ -29,7 +29,7 @@ pub fn open_regular(path: &Path) -> io::Result<(File, Identity)> {
     let file = open_no_follow(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(io::Error::other("it is not a regular file"));
+        return Err(io::Error::other(crate::t!("io-not-regular")));
     }
     Ok((file, identity(&meta)))
 }
@@ -55,9 +55,7 @@ impl Pinned {
     pub fn new(path: &Path) -> io::Result<Pinned> {
         let (_, id) = open_regular(path)?;
         if std::fs::canonicalize(path)? != path {
-            return Err(io::Error::other(
-                "its path goes through a symbolic link, which the generator does not follow",
-            ));
+            return Err(io::Error::other(crate::t!("io-path-through-link")));
         }
         Ok(Pinned {
             path: path.to_path_buf(),
@@ -69,7 +67,7 @@ impl Pinned {
     pub fn read(&self) -> io::Result<Vec<u8>> {
         let (mut file, id) = open_regular(&self.path)?;
         if id != self.id {
-            return Err(io::Error::other("it is no longer the file the build found"));
+            return Err(io::Error::other(crate::t!("io-file-swapped")));
         }
         let mut out = Vec::new();
         file.read_to_end(&mut out)?;
@@ -97,9 +95,7 @@ fn open_no_follow(path: &Path) -> io::Result<File> {
     let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
     match open(path, flags, Mode::empty()) {
         Ok(fd) => Ok(File::from(fd)),
-        Err(rustix::io::Errno::LOOP) => Err(io::Error::other(
-            "it is a symbolic link, which the generator does not follow",
-        )),
+        Err(rustix::io::Errno::LOOP) => Err(io::Error::other(crate::t!("io-symlink"))),
         Err(e) => Err(io::Error::from(e)),
     }
 }
@@ -110,12 +106,10 @@ fn open_no_follow(path: &Path) -> io::Result<File> {
 fn open_no_follow(path: &Path) -> io::Result<File> {
     let meta = std::fs::symlink_metadata(path)?;
     if meta.file_type().is_symlink() {
-        return Err(io::Error::other(
-            "it is a symbolic link, which the generator does not follow",
-        ));
+        return Err(io::Error::other(crate::t!("io-symlink")));
     }
     if !meta.is_file() {
-        return Err(io::Error::other("it is not a regular file"));
+        return Err(io::Error::other(crate::t!("io-not-regular")));
     }
     File::open(path)
 }

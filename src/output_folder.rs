@@ -16,22 +16,23 @@ pub fn check_output(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let target = absolute(out);
     let refuse = |why: String| {
-        Err(Diagnostic::error(format!(
-            "cannot build into `{}`: {why}",
-            out.display()
+        Err(Diagnostic::error(crate::t!(
+            "output-refused",
+            folder = out.display().to_string(),
+            why = why
         ))
-        .help("the build replaces its output folder whole: choose a folder of its own, like `public` (the default)"))
+        .help(crate::t!("output-refused-help")))
     };
     if target == root {
-        return refuse("it is the site's own folder".into());
+        return refuse(crate::t!("output-is-root"));
     }
     if root.starts_with(&target) {
-        return refuse("it holds the site's own folder, which would be deleted".into());
+        return refuse(crate::t!("output-holds-root"));
     }
     for input in INPUTS {
         let input_path = root.join(input);
         if target.starts_with(&input_path) {
-            return refuse(format!("it is inside `{input}`, one of the site's inputs"));
+            return refuse(crate::t!("output-inside-input", input = *input));
         }
     }
     Ok(())

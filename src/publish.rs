@@ -220,7 +220,7 @@ fn split(out: &Path) -> io::Result<(PathBuf, String)> {
         .ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "the output folder needs a name",
+                crate::t!("publish-output-needs-name"),
             )
         })?;
     let parent = match out.parent() {
@@ -258,6 +258,14 @@ impl std::fmt::Display for FileError {
 }
 
 impl std::error::Error for FileError {}
+
+/// The file, relative to the output folder, a failed write was for, when
+/// `e` says (`FileError`).
+pub fn failed_path(e: &io::Error) -> Option<&str> {
+    e.get_ref()?
+        .downcast_ref::<FileError>()
+        .map(|f| f.path.as_str())
+}
 
 /// `e`, saying which file it is about.
 fn named(e: io::Error, path: &Path) -> io::Error {
@@ -427,7 +435,7 @@ fn safe_join(dir: &Path, path: &str) -> io::Result<PathBuf> {
     if !ok {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("refusing to write outside the output folder: `{path}`"),
+            crate::t!("publish-outside-output", path = path),
         ));
     }
     Ok(dir.join(rel))

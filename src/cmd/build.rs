@@ -64,7 +64,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     // place only if the build has no error: dropped, the folder goes.
     let staging = match Staging::begin(&out) {
         Ok(s) => s,
-        Err(e) => return cannot_write(&out, &e, Diagnostics::new(), args.site.format),
+        Err(e) => return cannot_write(&out, &e, None, Diagnostics::new(), args.site.format),
     };
     let (g, failed_write) = staging.stream(|sink| pipeline.run(Changes::Everything, Some(sink)));
     let mut timings = g.timings;
@@ -73,12 +73,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drop(staging);
         super::report_at(&diags, args.site.format, &args.site.root);
         if args.site.format == Format::Human {
-            eprintln!("nothing was written: {} is unchanged", out.display());
+            eprintln!(
+                "{}",
+                crate::t!("build-nothing-written", folder = out.display().to_string())
+            );
         }
         return exit(true);
     }
     if let Some(e) = failed_write {
-        return cannot_write(&out, &e, diags, args.site.format);
+        let source = crate::publish::failed_path(&e).and_then(|p| pipeline.source_of(p));
+        return cannot_write(&out, &e, source, diags, args.site.format);
     }
     pause_if(pause, "generated");
     let published = staging
@@ -87,7 +91,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         })
         .and_then(|()| staging.commit(&mut |stage| pause_if(pause, stage_name(stage))));
     if let Err(e) = published {
-        return cannot_write(&out, &e, diags, args.site.format);
+        let source = crate::publish::failed_path(&e).and_then(|p| pipeline.source_of(p));
+        return cannot_write(&out, &e, source, diags, args.site.format);
     }
     timings.lap("write");
     super::report_at(&diags, args.site.format, &args.site.root);
@@ -99,20 +104,39 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         let paths = g.artifacts.iter().map(|a| &a.path).chain(&g.sent);
         let pages = paths.filter(|p| p.ends_with(".html")).count();
         eprintln!(
-            "built {pages} pages ({} files) into {} in {:.2} s",
-            made,
-            out.display(),
-            start.elapsed().as_secs_f64()
+            "{}",
+            crate::t!(
+                "build-done",
+                pages = pages,
+                files = made,
+                folder = out.display().to_string(),
+                seconds = format!("{:.2}", start.elapsed().as_secs_f64())
+            )
         );
     }
     exit(false)
 }
 
-fn cannot_write(out: &Path, e: &io::Error, mut diags: Diagnostics, format: Format) -> ExitCode {
-    diags.push(Diagnostic::error(format!(
-        "cannot write the site to {}: {e}",
-        out.display()
-    )));
+/// A write that failed, at the content file that makes the file when
+/// there is one (`source`, relative to the site root).
+fn cannot_write(
+    out: &Path,
+    e: &io::Error,
+    source: Option<String>,
+    mut diags: Diagnostics,
+    format: Format,
+) -> ExitCode {
+    let mut d = Diagnostic::error(crate::t!(
+        "build-cannot-write",
+        folder = out.display().to_string(),
+        why = e.to_string()
+    ));
+    if let Some(file) = source {
+        d = d
+            .at(crate::diag::Span::file(&file))
+            .help(crate::t!("build-cannot-write-help"));
+    }
+    diags.push(d);
     report(&diags, format);
     exit(true)
 }

@@ -51,8 +51,12 @@ fn overrides(root: &std::path::Path) -> Diagnostics {
     if let Ok(config) = crate::config::load(root) {
         for o in crate::theme::overrides(root, &config) {
             d.push(
-                Diagnostic::note(format!("{} overrides the theme's {}", o.file, o.replaces))
-                    .at(Span::file(&o.file)),
+                Diagnostic::note(crate::t!(
+                    "check-override",
+                    file = &o.file,
+                    replaces = &o.replaces
+                ))
+                .at(Span::file(&o.file)),
             );
         }
     }

@@ -20,7 +20,10 @@ pub fn man() -> ExitCode {
     match page.render(&mut std::io::stdout()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the manual page: {e}");
+            eprintln!(
+                "{}",
+                crate::t!("completions-cannot-write", why = e.to_string())
+            );
             ExitCode::FAILURE
         }
     }

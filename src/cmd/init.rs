@@ -13,11 +13,9 @@ pub fn run(args: &InitArgs) -> ExitCode {
             for path in &written {
                 println!("{}", path.display());
             }
-            let dir = args.dir.display();
             eprintln!(
-                "a new hub is in {dir}: run `rabat-hub serve --open --root {dir}` to see it, \
-                 `rabat-hub check --root {dir}` before each commit; \
-                 .github/workflows/hub.yml checks pull requests and publishes main to GitHub Pages"
+                "{}",
+                crate::t!("init-done", folder = args.dir.display().to_string())
             );
             exit(false)
         }

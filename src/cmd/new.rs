@@ -31,32 +31,26 @@ pub fn run(args: &NewArgs) -> ExitCode {
         .or_else(|| Kind::ALL.into_iter().find(|k| k.name() == args.kind))
     else {
         let names: Vec<&str> = Kind::ALL.into_iter().map(Kind::name).collect();
-        let hint =
-            did_you_mean(&args.kind, names.iter().copied()).map(|h| format!("did you mean `{h}`?"));
+        let hint = did_you_mean(&args.kind, names.iter().copied())
+            .map(|h| crate::t!("did-you-mean", name = h));
         return fail(
-            format!("`{}` is not a kind of content", args.kind),
-            hint.or_else(|| Some(format!("the kinds are {}", names.join(", ")))),
+            crate::t!("link-not-a-kind", folder = &args.kind),
+            hint.or_else(|| Some(crate::t!("new-kinds-are", list = names.join(", ")))),
             args,
         );
     };
     let id = &args.id;
     if let Err(why) = check_id(id) {
         return fail(
-            format!("`{id}` is not a valid id: {why}"),
-            Some(format!(
-                "use lower-case letters a-z, digits and single hyphens, like `{}`",
-                suggest_id(id)
-            )),
+            crate::t!("file-bad-id", id = id, why = why),
+            Some(crate::t!("new-id-form", id = suggest_id(id))),
             args,
         );
     }
     if kind == Kind::Country && !(id.len() == 2 && id.chars().all(|c| c.is_ascii_lowercase())) {
         return fail(
-            format!("`{id}` is not a country code"),
-            Some(
-                "a country profile's id is its ISO 3166-1 alpha-2 code in lower case, like `tg`"
-                    .into(),
-            ),
+            crate::t!("file-not-country-code", id = id),
+            Some(crate::t!("new-country-code-help")),
             args,
         );
     }
@@ -71,8 +65,8 @@ pub fn run(args: &NewArgs) -> ExitCode {
                         let known: Vec<&str> =
                             config.languages.iter().map(|l| l.as_str()).collect();
                         return fail(
-                            format!("`{code}` is not one of the site's languages"),
-                            Some(format!("the site's languages are {}", known.join(", "))),
+                            crate::t!("new-unknown-language", code = code),
+                            Some(crate::t!("new-languages-are", list = known.join(", "))),
                             args,
                         );
                     }
@@ -102,11 +96,8 @@ pub fn run(args: &NewArgs) -> ExitCode {
         .find(|d| d.kind == Some(kind) && d.id.as_deref() == Some(id))
     {
         return fail(
-            format!("the {} `{id}` already exists", kind.name()),
-            Some(format!(
-                "`{}` is one of its files; choose another id, or edit it",
-                existing.file
-            )),
+            crate::t!("new-exists", kind = kind.name(), id = id),
+            Some(crate::t!("new-exists-help", file = &existing.file)),
             args,
         );
     }
@@ -127,7 +118,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
         Ok(f) => f,
         Err(why) => {
             return fail(
-                format!("cannot create the {} `{id}`", kind.name()),
+                crate::t!("new-cannot-create", kind = kind.name(), id = id),
                 Some(why),
                 args,
             );
@@ -136,14 +127,18 @@ pub fn run(args: &NewArgs) -> ExitCode {
     for f in &new {
         let target = root.join(&f.path);
         if target.exists() {
-            return fail(format!("`{}` already exists", f.path), None, args);
+            return fail(crate::t!("new-file-exists", file = &f.path), None, args);
         }
         let written = target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&target, &f.text));
         if let Err(e) = written {
-            return fail(format!("cannot write `{}`: {e}", f.path), None, args);
+            return fail(
+                crate::t!("file-cannot-write", file = &f.path, why = e.to_string()),
+                None,
+                args,
+            );
         }
     }
     for f in &new {
@@ -151,7 +146,8 @@ pub fn run(args: &NewArgs) -> ExitCode {
     }
     for l in &langs {
         let section = config.section(kind, l);
-        eprintln!("  run `rabat-hub serve` and open http://127.0.0.1:8321/{l}/{section}/{id}/");
+        let url = format!("http://127.0.0.1:8321/{l}/{section}/{id}/");
+        eprintln!("  {}", crate::t!("new-next", url = url));
     }
     exit(false)
 }

@@ -28,8 +28,12 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         Err(e) => {
             let mut d = Diagnostics::new();
             d.push(
-                Diagnostic::error(format!("cannot listen on {addr}: {e}"))
-                    .help("another program may use this port: try `--port 0` to pick a free one"),
+                Diagnostic::error(crate::t!(
+                    "serve-cannot-listen",
+                    address = addr.to_string(),
+                    why = e.to_string()
+                ))
+                .help(crate::t!("serve-cannot-listen-help")),
             );
             report(&d, args.site.format);
             return exit(true);
@@ -61,13 +65,17 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         Ok(w) => Some(w),
         Err(e) => {
             eprintln!(
-                "warning: cannot watch {} for changes ({e}); restart serve to see edits",
-                root.display()
+                "{}",
+                crate::t!(
+                    "serve-cannot-watch",
+                    folder = root.display().to_string(),
+                    why = e.to_string()
+                )
             );
             None
         }
     };
-    eprintln!("serving the hub at {url} (Ctrl+C to stop)");
+    eprintln!("{}", crate::t!("serve-serving", url = url.as_str()));
     println!("{url}");
     let server_live = Arc::clone(&live);
     std::thread::spawn(move || server.run(server_live));
@@ -105,12 +113,10 @@ pub fn run(args: &ServeArgs) -> ExitCode {
                 .map(|p| crate::diag::escape_controls(&crate::diag::relative(&root, p)))
                 .collect();
             let more = change.paths.len() - names.len();
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            eprintln!("changed: {}{more}", names.join(", "));
+            eprintln!(
+                "{}",
+                crate::t!("serve-changed", names = names.join(", "), more = more)
+            );
             rebuild(
                 &mut preview,
                 Some(&change.paths),
@@ -148,7 +154,7 @@ fn rebuild(
         let first = live.read(|s| s.files.is_empty());
         let editor_only = first.then(|| with_editor(Default::default(), preview, editor));
         live.publish(editor_only, errors, &default_lang);
-        eprintln!("the site has errors: the browser shows them until they are fixed");
+        eprintln!("{}", crate::t!("serve-has-errors"));
         return;
     }
     {
@@ -178,20 +184,19 @@ fn rebuild(
             ),
         }
     }
+    let how = match outcome.extent {
+        Extent::Full => "full",
+        Extent::Patched => "patched",
+        Extent::Partial => "partial",
+    };
     eprintln!(
-        "{} {} files in {} ms{}",
-        if outcome.extent == Extent::Full {
-            "built"
-        } else {
-            "rebuilt"
-        },
-        rendered,
-        start.elapsed().as_millis(),
-        if outcome.extent == Extent::Patched {
-            " (fast path)"
-        } else {
-            ""
-        }
+        "{}",
+        crate::t!(
+            "serve-rebuilt",
+            how = how,
+            files = rendered,
+            ms = start.elapsed().as_millis().to_string()
+        )
     );
 }
 
@@ -208,7 +213,10 @@ fn open_browser(url: &str) {
         // Reaped on its own thread: the opener returns at once, or lives
         // on as the browser.
         Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
-        Err(e) => eprintln!("warning: cannot open a browser ({e}); open {url} yourself"),
+        Err(e) => eprintln!(
+            "{}",
+            crate::t!("serve-cannot-open", why = e.to_string(), url = url)
+        ),
     }
 }
 
@@ -247,9 +255,14 @@ fn local_editor(
         }
         Err(why) => {
             eprintln!(
-                "note: the web editor at {url}admin/ cannot save yet: {why}; run `{}` in {}",
-                local::BY_HAND,
-                root.display()
+                "{}",
+                crate::t!(
+                    "serve-editor-cannot-save",
+                    url = url,
+                    why = why,
+                    command = local::BY_HAND,
+                    folder = root.display().to_string()
+                )
             );
             (None, "http://localhost:8081/api/v1".to_string())
         }

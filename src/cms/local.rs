@@ -36,17 +36,20 @@ pub fn candidates(root: &Path, more: &[PathBuf]) -> Vec<PathBuf> {
 /// contributor guide and for `serve`'s message when it cannot.
 pub const BY_HAND: &str = "npx decap-server";
 
+/// How long decap-server may take to answer.
+const STARTUP_SECONDS: u64 = 20;
+
 /// Starts `decap-server` for the site at `root`, allowing requests from
 /// `origin` (the page served by `serve`). `Err` says why not.
 pub fn start(root: &Path, scripts: &[PathBuf], origin: &str) -> Result<LocalBackend, String> {
     let script = scripts
         .iter()
         .find(|p| p.is_file())
-        .ok_or_else(|| "decap-server is not installed (`npm ci` in tools/)".to_string())?;
+        .ok_or_else(|| crate::t!("editor-not-installed"))?;
     // A free port: bound, read, released; decap-server binds it next.
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
-        .map_err(|e| format!("no free port: {e}"))?
+        .map_err(|e| crate::t!("editor-no-port", why = e.to_string()))?
         .port();
     // Node ends when its standard input closes, i.e. when serve ends.
     let wrapper = "process.stdin.on('end',()=>process.exit(0));process.stdin.on('close',()=>process.exit(0));process.stdin.resume();require(process.argv[1]);";
@@ -64,21 +67,21 @@ pub fn start(root: &Path, scripts: &[PathBuf], origin: &str) -> Result<LocalBack
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
-        .map_err(|e| format!("cannot run Node.js (`node`): {e}"))?;
+        .map_err(|e| crate::t!("editor-no-node", why = e.to_string()))?;
     let mut backend = LocalBackend {
         child,
         url: format!("http://127.0.0.1:{port}/api/v1"),
     };
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(STARTUP_SECONDS);
     while Instant::now() < deadline {
         if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
             return Ok(backend);
         }
         if let Ok(Some(status)) = backend.child.try_wait() {
-            return Err(format!("decap-server stopped at once ({status})"));
+            return Err(crate::t!("editor-stopped", status = status.to_string()));
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Err("decap-server did not start within 20 s".to_string())
+    Err(crate::t!("editor-slow", seconds = STARTUP_SECONDS as usize))
 }

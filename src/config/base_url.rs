@@ -20,27 +20,23 @@ impl BaseUrl {
     /// Parses an address; the error says why it cannot be the site's.
     pub fn parse(raw: &str) -> Result<BaseUrl, String> {
         if let Some(c) = raw.chars().find(|c| c.is_control()) {
-            return Err(format!(
-                "it holds the control character {}",
-                c.escape_unicode()
+            return Err(crate::t!(
+                "url-control-character",
+                code = c.escape_unicode().to_string()
             ));
         }
         if let Some(c) = raw
             .chars()
             .find(|c| c.is_whitespace() || "\"'<>\\^`{|}".contains(*c))
         {
-            return Err(format!(
-                "it holds the character `{c}`, which an address cannot"
-            ));
+            return Err(crate::t!("url-character", char = c.to_string()));
         }
         if raw.contains(['?', '#']) {
-            return Err("it holds a query or a fragment (`?`, `#`)".into());
+            return Err(crate::t!("url-query"));
         }
         let path_start = if raw.starts_with('/') {
             if raw.starts_with("//") {
-                return Err(
-                    "it begins with `//`, which names another host: write `https://host/` or a path like `/hub/`".into(),
-                );
+                return Err(crate::t!("url-double-slash-start"));
             }
             0
         } else {
@@ -50,13 +46,13 @@ impl BaseUrl {
             } else if lower.starts_with("http://") {
                 7
             } else {
-                return Err("it must begin with `https://`, `http://` or `/`".into());
+                return Err(crate::t!("url-scheme"));
             };
             if !raw[..rest]
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == ':' || c == '/')
             {
-                return Err("write its scheme in lower case (`https://`)".into());
+                return Err(crate::t!("url-scheme-case"));
             }
             let host_end = raw[rest..].find('/').map_or(raw.len(), |i| rest + i);
             check_host(&raw[rest..host_end])?;
@@ -64,10 +60,10 @@ impl BaseUrl {
         };
         let path = &raw[path_start..];
         if path.split('/').any(|s| s == "." || s == "..") {
-            return Err("its path holds `.` or `..`".into());
+            return Err(crate::t!("url-dots"));
         }
         if path.contains("//") {
-            return Err("its path holds `//`".into());
+            return Err(crate::t!("url-double-slash"));
         }
         let mut text = raw.to_string();
         if !text.ends_with('/') {
@@ -105,14 +101,14 @@ impl fmt::Display for BaseUrl {
 
 fn check_host(authority: &str) -> Result<(), String> {
     if authority.contains('@') {
-        return Err("it holds a user name (`@`)".into());
+        return Err(crate::t!("url-user"));
     }
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         match v6.split_once(']') {
             Some((ip, rest)) if ip.parse::<std::net::Ipv6Addr>().is_ok() => {
                 (ip, rest.strip_prefix(':'))
             }
-            _ => return Err("its host is not a valid address".into()),
+            _ => return Err(crate::t!("url-bad-ip")),
         }
     } else {
         match authority.rsplit_once(':') {
@@ -121,7 +117,7 @@ fn check_host(authority: &str) -> Result<(), String> {
         }
     };
     if host.is_empty() {
-        return Err("it has no host name after `://`".into());
+        return Err(crate::t!("url-no-host"));
     }
     let label_ok = |l: &str| {
         !l.is_empty()
@@ -130,12 +126,12 @@ fn check_host(authority: &str) -> Result<(), String> {
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
     if !authority.starts_with('[') && !host.split('.').all(label_ok) {
-        return Err(format!("`{host}` is not a host name"));
+        return Err(crate::t!("url-bad-host", host = host));
     }
     if let Some(p) = port
         && p.parse::<u16>().is_err()
     {
-        return Err(format!("`{p}` is not a port number"));
+        return Err(crate::t!("url-bad-port", port = p));
     }
     Ok(())
 }

@@ -88,7 +88,7 @@ impl<'de> Deserialize<'de> for Date {
         impl Visitor<'_> for V {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date written YYYY-MM-DD")
+                f.write_str(&t!("date-shape"))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
                 Date::parse(s).map_err(E::custom)
@@ -170,7 +170,7 @@ impl<'de> Deserialize<'de> for Location {
         impl<'de> Visitor<'de> for V {
             type Value = Location;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("`online` or `{ city: …, country: … }`")
+                f.write_str(&t!("location-shape"))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Location, E> {
                 if s == "online" {

@@ -120,11 +120,11 @@ impl Images {
         let name = out.file_name(format);
         match stored {
             Stored::Disk(dir) => crate::discover::read_regular(&dir.join(&name))
-                .map_err(|e| Unreadable(format!("the image cache: {e}"))),
+                .map_err(|e| Unreadable(crate::t!("img-cache-unreadable", why = e.to_string()))),
             Stored::Memory(files) => files
                 .get(&name)
                 .cloned()
-                .ok_or_else(|| Unreadable(format!("no {name} was made"))),
+                .ok_or_else(|| Unreadable(crate::t!("img-not-made"))),
         }
     }
 

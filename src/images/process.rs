@@ -23,7 +23,7 @@ fn decoder(bytes: &[u8], format: Format) -> Result<impl ImageDecoder + '_, Unrea
         Format::Png => image::ImageFormat::Png,
         Format::Webp => image::ImageFormat::WebP,
         Format::Gif => image::ImageFormat::Gif,
-        Format::Svg => return Err(Unreadable("an SVG has no pixels".into())),
+        Format::Svg => return Err(Unreadable(crate::t!("img-not-made"))),
     };
     // The decoder's default limits (512 MiB of memory) hold: a small file
     // claiming a huge picture is refused, not decoded.
@@ -49,7 +49,7 @@ pub(super) fn upright_size(bytes: &[u8], format: Format) -> Result<(u32, u32), U
     let (w, h) = d.dimensions();
     let o = d.orientation().unwrap_or(Orientation::NoTransforms);
     if w == 0 || h == 0 {
-        return Err(Unreadable("the image has no pixels".into()));
+        return Err(Unreadable(crate::t!("img-no-pixels")));
     }
     Ok(if quarter_turn(o) { (h, w) } else { (w, h) })
 }
@@ -159,7 +159,7 @@ fn resize(
     } else {
         image::RgbImage::from_raw(width, height, raw).map(DynamicImage::ImageRgb8)
     };
-    made.ok_or_else(|| Unreadable("the resized image has the wrong size".into()))
+    made.ok_or_else(|| Unreadable(crate::t!("img-not-made")))
 }
 
 /// Encodes pixels in `format`, writing nothing but the pixels.
@@ -171,7 +171,7 @@ fn encode(img: &DynamicImage, format: Format, settings: &Settings) -> Result<Vec
             let encoder = match img {
                 DynamicImage::ImageRgba8(i) => webp::Encoder::from_rgba(i.as_raw(), w, h),
                 DynamicImage::ImageRgb8(i) => webp::Encoder::from_rgb(i.as_raw(), w, h),
-                _ => return Err(Unreadable("unexpected pixel layout".into())),
+                _ => return Err(Unreadable(crate::t!("img-not-made"))),
             };
             out.extend_from_slice(&encoder.encode(settings.webp_quality));
         }
@@ -193,7 +193,7 @@ fn encode(img: &DynamicImage, format: Format, settings: &Settings) -> Result<Vec
             img.write_with_encoder(encoder).map_err(unreadable)?;
         }
         Format::Gif | Format::Svg => {
-            return Err(Unreadable("not re-encoded".into()));
+            return Err(Unreadable(crate::t!("img-not-made")));
         }
     }
     Ok(out)

@@ -178,6 +178,8 @@ fm-not-in-config = not { $what ->
    *[organisation] an organisation
 } of config.yaml
 fm-taxonomy-listed = { $field } are listed under `taxonomies.{ $field }` in config.yaml
+date-shape = a date written YYYY-MM-DD
+location-shape = `online` or `{"{"} city: …, country: … {"}"}`
 date-not-a-date = `{ $value }` is not a date
 date-not-a-date-help = write dates as YYYY-MM-DD, for example 2021-01-21
 date-no-month = `{ $value }` is not a date: there is no month { $month }
@@ -269,7 +271,7 @@ config-no-text-help = add a line `{ $lang }: "…"` under it
 
 ## The theme
 theme-missing = the theme `{ $name }` does not exist
-theme-missing-help = config.yaml names it in `theme:`; it should be the folder `themes/{ $name }/`
+theme-missing-help = config.yaml names it in `theme:`; it should be the folder `themes/{ $name }/`, or remove `theme:` to use the built-in theme
 theme-no-template = the theme has no template `{ $name }`
 theme-no-template-help = create { $file }; the generator renders it
 theme-not-utf8 = { $file } is not valid UTF-8 text
@@ -283,6 +285,176 @@ file-special = this is not a regular file (a pipe, a socket or a device); it is 
 file-special-help = content/ holds Markdown files, folders and attachments only
 file-empty-content = `content/` holds no Markdown file: the site would be empty
 file-empty-content-help = add the site's pages, for example `content/_index.<lang>.md` for the home page
+kind-plural = { $kind ->
+    [meeting] meetings
+    [practice] practices
+    [country] countries
+    [challenge] challenges
+    [recommendation] recommendations
+   *[page] pages
+}
+
+## Ids, names and addresses: the reasons given after `: `
+id-empty = an id cannot be empty
+id-upper-case = it contains an upper-case letter
+id-space = it contains a space
+id-underscore = it contains an underscore
+id-non-ascii = it contains the non-ASCII character `{ $char }`
+id-character = it contains the character `{ $char }`
+id-hyphen-ends = it starts or ends with a hyphen
+id-double-hyphen = it contains a double hyphen
+windows-reserved = `{ $name }` is a name Windows reserves for a device: a clone of the site on Windows could not hold the file
+lang-not-a-code = `{ $code }` is not a language code: use two or three lower-case letters, like `fr` or `en`
+name-control-character = its name holds a control character
+url-control-character = it holds the control character { $code }
+url-character = it holds the character `{ $char }`, which an address cannot
+url-query = it holds a query or a fragment (`?`, `#`)
+url-double-slash-start = it begins with `//`, which names another host: write `https://host/` or a path like `/hub/`
+url-scheme = it must begin with `https://`, `http://` or `/`
+url-scheme-case = write its scheme in lower case (`https://`)
+url-dots = its path holds `.` or `..`
+url-double-slash = its path holds `//`
+url-user = it holds a user name (`@`)
+url-bad-ip = its host is not a valid address
+url-no-host = it has no host name after `://`
+url-bad-host = `{ $host }` is not a host name
+url-bad-port = `{ $port }` is not a port number
+
+## Files and folders
+file-cannot-read = cannot read `{ $file }`: { $why }
+file-cannot-read-help = check that the file exists and that its permissions let you read it
+file-cannot-write = cannot write `{ $file }`: { $why }
+io-not-regular = it is not a regular file
+io-symlink = it is a symbolic link, which the generator does not follow
+io-path-through-link = its path goes through a symbolic link, which the generator does not follow
+io-file-swapped = it is no longer the file the build found
+folder-symlink = `{ $folder }/` is a symbolic link; the generator does not follow links out of the site's folder
+folder-symlink-help = make `{ $folder }/` a real folder inside the site
+file-attachment-refused = `{ $name }` cannot be published as an attachment: { $why }
+file-attachment-refused-help = a bundle holds documents for readers: { $list }; export it as one of these (a PDF, a PNG…) or remove it
+attachment-no-type = a file without a type (no `.pdf`, `.docx`… at the end of its name)
+attachment-html = an HTML file would be a page of the site, with its scripts
+attachment-script = a script would run as part of the site
+attachment-svgz = a compressed SVG cannot be checked for scripts: publish it as `.svg`
+attachment-other-type = `.{ $ext }` files are not among the types a bundle may publish
+file-what-entity = the { kind-name } `{ $id }`
+file-what-list = the list page of { kind-plural }
+file-what-home = the home page
+file-duplicate-version = two files are the `{ $lang }` version of { $what }
+file-duplicate-version-help = `{ $other }` is the other; an id is unique within its kind: rename or remove one
+static-control-character = `{ $name }` cannot be published: its name holds a control character
+static-control-character-help = rename it with letters, digits, `-`, `_` and `.`
+static-not-regular = only regular files of static/ are published; this link or special file is ignored
+static-not-regular-help = copy the file into static/ instead
+rename-it = rename it
+
+## config.yaml, again
+config-cms-backend = `{ $name }` is not a web editor backend
+config-cms-backend-help = write `backend: github` or `backend: gitlab`
+config-cms-repo = `{ $name }` is not a repository
+config-cms-repo-help = write the repository as `owner/name`, for example `rabat-process/hub`
+config-control-character = `{ $path }` holds the control character { $code }
+config-control-character-help = remove it; write the text on one line
+config-bad-term-id = `{ $id }` is not a valid { $what ->
+    [themes] theme
+   *[organisations] organisation
+} id: { $why }
+base-url-option = `{ $url }` cannot be the site's address: { $why }
+base-url-option-help = give `--base-url` the site's address, like `https://example.org/`, or its path on the host, like `/hub/`
+
+## The theme, again
+theme-template-error = template error: { $why }
+theme-string-missing = UI string `{ $key }` is missing in `{ $lang }`
+theme-string-missing-help = add `{ $key }: "…"` to { $file }; { $other_file } has it for `{ $other }`{ $line ->
+    [0] {""}
+   *[other] { " " }(line { $line })
+}
+theme-built-in-file = the built-in theme's static/{ $name }
+theme-generated-file = the generated { $name }
+
+## The output
+output-refused = cannot build into `{ $folder }`: { $why }
+output-refused-help = the build replaces its output folder whole: choose a folder of its own, like `public` (the default)
+output-is-root = it is the site's own folder
+output-holds-root = it holds the site's own folder, which would be deleted
+output-inside-input = it is inside `{ $input }`, one of the site's inputs
+publish-output-needs-name = the output folder needs a name
+publish-outside-output = refusing to write outside the output folder: `{ $path }`
+clash-what-file = `{ $file }`
+clash-what-alias = the alias `{ $alias }` of `{ $file }`
+clash-what-page = the page of `{ $file }`
+clash-what-generated = a generated page
+clash-same-path = two files would be published at `/{ $path }`
+clash-same-path-help = { $one } takes the place of { $other }; an alias or a static file may not take the place of a page
+clash-case = `/{ $path }` and `/{ $other }` differ only by case
+clash-case-help = { $one } and { $other } would be one file on Windows and macOS: rename one
+clash-long-name = the name `{ $name }…` in `/{ $path }` is { $bytes } bytes long, longer than a filesystem takes ({ $max })
+clash-long-path = the path `/{ $path }` is { $bytes } bytes long, too long to write
+clash-shorten = shorten it ({ $what })
+clash-file-and-folder = `/{ $path }` would be both a file and a folder (it holds `/{ $inner }`)
+clash-file-and-folder-help = { $one } and { $other } cannot both be written: rename one
+search-index-failed = cannot build the search index for `{ $lang }`: { $why }
+generator-fault-help = this is a fault of the generator, not of the content: please report it
+search-no-runtime = cannot start the indexing runtime: { $why }
+search-panic-no-message = a panic with no message
+
+## Git history
+history-missing = dates come from front matter only, and translations are not compared: { $why }
+history-no-git = the site is not in a Git checkout (or `git` is not installed)
+history-not-checkout = the site is not in a Git checkout
+history-shallow = the Git clone is shallow, so its first commit seems to have written every file; fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in CI)
+history-log-failed = `git log` failed
+
+## The commands
+build-cannot-write = cannot write the site to { $folder }: { $why }
+build-cannot-write-help = this file makes the page that could not be written: check the free space and the size limits of the disk it is written to
+build-nothing-written = nothing was written: { $folder } is unchanged
+build-done = built { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+} ({ $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}) into { $folder } in { $seconds } s
+check-override = { $file } overrides the theme's { $replaces }
+init-not-empty = `{ $folder }` is not empty
+init-not-empty-help = start the hub in a new or empty folder, or pass --force to write into this one (files of the same name are replaced)
+init-done = a new hub is in { $folder }: run `rabat-hub serve --open --root { $folder }` to see it, `rabat-hub check --root { $folder }` before each commit; .github/workflows/hub.yml checks pull requests and publishes main to GitHub Pages
+completions-cannot-write = error: cannot write the manual page: { $why }
+new-kinds-are = the kinds are { $list }
+new-id-form = use lower-case letters a-z, digits and single hyphens, like `{ $id }`
+new-country-code-help = a country profile's id is its ISO 3166-1 alpha-2 code in lower case, like `tg`
+new-unknown-language = `{ $code }` is not one of the site's languages
+new-languages-are = the site's languages are { $list }
+new-exists = the { kind-name } `{ $id }` already exists
+new-exists-help = `{ $file }` is one of its files; choose another id, or edit it
+new-cannot-create = cannot create the { kind-name } `{ $id }`
+new-file-exists = `{ $file }` already exists
+new-next = run `rabat-hub serve` and open { $url }
+serve-cannot-listen = cannot listen on { $address }: { $why }
+serve-cannot-listen-help = another program may use this port: try `--port 0` to pick a free one
+serve-cannot-watch = warning: cannot watch { $folder } for changes ({ $why }); restart serve to see edits
+serve-serving = serving the hub at { $url } (Ctrl+C to stop)
+serve-changed = changed: { $names }{ $more ->
+    [0] {""}
+   *[other] { " " }and { $more } more
+}
+serve-has-errors = the site has errors: the browser shows them until they are fixed
+serve-rebuilt = { $how ->
+    [full] built
+   *[other] rebuilt
+} { $files } files in { $ms } ms{ $how ->
+    [patched] { " " }(fast path)
+   *[other] {""}
+}
+serve-cannot-open = warning: cannot open a browser ({ $why }); open { $url } yourself
+serve-no-indexer = warning: cannot start the search indexing thread ({ $why }); search stays as first built
+serve-editor-cannot-save = note: the web editor at { $url }admin/ cannot save yet: { $why }; run `{ $command }` in { $folder }
+editor-not-installed = decap-server is not installed (`npm ci` in tools/)
+editor-no-port = no free port: { $why }
+editor-no-node = cannot run Node.js (`node`): { $why }
+editor-stopped = decap-server stopped at once ({ $status })
+editor-slow = decap-server did not start within { $seconds } s
 
 ## serve's page of a failed build
 serve-errors-title = { $count ->
@@ -325,3 +497,7 @@ img-heavy-width = the image `{ $file }` is { $width } pixels wide, over the budg
 img-heavy-help = pages show it resized, but a reader who opens it downloads it whole: save it at most { $width } pixels wide, as a JPEG of quality 80 to 85
 doc-heavy = the PDF `{ $file }` weighs { $size }, over the budget of { $max }
 doc-heavy-help = readers on slow lines wait long for it: export it again with smaller images (a "reduced size" or "web" PDF), or split it
+img-no-pixels = the image has no pixels
+img-not-made = the resized copies of this image could not be made (please report it)
+img-cache-unreadable = the image cache cannot be read: { $why } (delete `.cache/` and build again)
+img-no-source = there is no image to resize for `{ $path }`

@@ -185,6 +185,8 @@ fm-not-in-config = { $what ->
    *[organisation] pas une organisation
 } de config.yaml
 fm-taxonomy-listed = les { $field } sont listés sous `taxonomies.{ $field }` dans config.yaml
+date-shape = une date écrite AAAA-MM-JJ
+location-shape = `online` ou `{"{"} city: …, country: … {"}"}`
 date-not-a-date = `{ $value }` n’est pas une date
 date-not-a-date-help = écrivez les dates AAAA-MM-JJ, par exemple 2021-01-21
 date-no-month = `{ $value }` n’est pas une date : il n’y a pas de mois { $month }
@@ -264,7 +266,7 @@ config-no-languages-help = indiquez les langues du site, par exemple `languages:
 config-default-language = la langue par défaut `{ $code }` n’est pas dans `languages`
 config-default-language-help = ajoutez-la à `languages` ou choisissez l’une d’elles
 config-base-url = `{ $url }` ne peut pas être le `base_url` du site : { $why }
-config-base-url-help = écrivez l'adresse du site, comme `https://example.org/`, ou son chemin sur l'hébergeur, comme `/hub/`
+config-base-url-help = écrivez l’adresse du site, comme `https://example.org/`, ou son chemin sur l’hébergeur, comme `/hub/`
 config-theme-name = `{ $name }` n’est pas un nom de thème valide : { $why }
 config-reserved-segment = `{ $segment }` est un segment d’adresse que le site utilise pour ses propres pages
 config-reserved-segment-help = choisissez-en un autre ; réservés : { $list }
@@ -276,7 +278,7 @@ config-no-text-help = ajoutez une ligne `{ $lang }: "…"` en dessous
 
 ## Le thème
 theme-missing = le thème `{ $name }` n’existe pas
-theme-missing-help = config.yaml le nomme dans `theme:` ; ce devrait être le dossier `themes/{ $name }/`
+theme-missing-help = config.yaml le nomme dans `theme:` ; ce devrait être le dossier `themes/{ $name }/`, ou retirez `theme:` pour utiliser le thème intégré
 theme-no-template = le thème n’a pas de gabarit `{ $name }`
 theme-no-template-help = créez { $file } ; le générateur s’en sert
 theme-not-utf8 = { $file } n’est pas du texte UTF-8 valide
@@ -290,6 +292,176 @@ file-special = ce n’est pas un fichier ordinaire (un tube, une socket ou un p�
 file-special-help = content/ contient des fichiers Markdown, des dossiers et des pièces jointes seulement
 file-empty-content = `content/` ne contient aucun fichier Markdown : le site serait vide
 file-empty-content-help = ajoutez les pages du site, par exemple `content/_index.<langue>.md` pour la page d’accueil
+kind-plural = { $kind ->
+    [meeting] réunions
+    [practice] pratiques
+    [country] pays
+    [challenge] défis
+    [recommendation] recommandations
+   *[page] pages
+}
+
+## Identifiants, noms et adresses : les raisons données après `: `
+id-empty = un identifiant ne peut pas être vide
+id-upper-case = il contient une lettre majuscule
+id-space = il contient un espace
+id-underscore = il contient un tiret bas (`_`)
+id-non-ascii = il contient le caractère non ASCII `{ $char }`
+id-character = il contient le caractère `{ $char }`
+id-hyphen-ends = il commence ou finit par un trait d’union
+id-double-hyphen = il contient un double trait d’union
+windows-reserved = `{ $name }` est un nom que Windows réserve à un périphérique : une copie du site sous Windows ne pourrait pas contenir ce fichier
+lang-not-a-code = `{ $code }` n’est pas un code de langue : utilisez deux ou trois lettres minuscules, comme `fr` ou `en`
+name-control-character = son nom contient un caractère de contrôle
+url-control-character = elle contient le caractère de contrôle { $code }
+url-character = elle contient le caractère `{ $char }`, qu’une adresse ne peut pas contenir
+url-query = elle contient une requête ou un fragment (`?`, `#`)
+url-double-slash-start = elle commence par `//`, ce qui désigne un autre hôte : écrivez `https://hote/` ou un chemin comme `/hub/`
+url-scheme = elle doit commencer par `https://`, `http://` ou `/`
+url-scheme-case = écrivez son protocole en minuscules (`https://`)
+url-dots = son chemin contient `.` ou `..`
+url-double-slash = son chemin contient `//`
+url-user = elle contient un nom d’utilisateur (`@`)
+url-bad-ip = son hôte n’est pas une adresse valide
+url-no-host = elle n’a pas de nom d’hôte après `://`
+url-bad-host = `{ $host }` n’est pas un nom d’hôte
+url-bad-port = `{ $port }` n’est pas un numéro de port
+
+## Fichiers et dossiers
+file-cannot-read = impossible de lire `{ $file }` : { $why }
+file-cannot-read-help = vérifiez que le fichier existe et que ses droits vous permettent de le lire
+file-cannot-write = impossible d’écrire `{ $file }` : { $why }
+io-not-regular = ce n’est pas un fichier ordinaire
+io-symlink = c’est un lien symbolique, que le générateur ne suit pas
+io-path-through-link = son chemin passe par un lien symbolique, que le générateur ne suit pas
+io-file-swapped = ce n’est plus le fichier que la construction avait trouvé
+folder-symlink = `{ $folder }/` est un lien symbolique ; le générateur ne suit pas les liens qui sortent du dossier du site
+folder-symlink-help = faites de `{ $folder }/` un vrai dossier dans le site
+file-attachment-refused = `{ $name }` ne peut pas être publié comme pièce jointe : { $why }
+file-attachment-refused-help = le dossier d’un élément contient des documents pour les lecteurs : { $list } ; exportez-le dans l’un de ces formats (un PDF, un PNG…) ou retirez-le
+attachment-no-type = un fichier sans type (pas de `.pdf`, `.docx`… à la fin de son nom)
+attachment-html = un fichier HTML serait une page du site, avec ses scripts
+attachment-script = un script s’exécuterait dans le site
+attachment-svgz = un SVG compressé ne peut pas être vérifié : publiez-le en `.svg`
+attachment-other-type = les fichiers `.{ $ext }` ne font pas partie des types qu’un dossier d’élément peut publier
+file-what-entity = l’élément de type « { kind-name } » `{ $id }`
+file-what-list = la page de liste des { kind-plural }
+file-what-home = la page d’accueil
+file-duplicate-version = deux fichiers sont la version `{ $lang }` de { $what }
+file-duplicate-version-help = `{ $other }` est l’autre ; un identifiant est unique dans son type : renommez ou supprimez l’un des deux
+static-control-character = `{ $name }` ne peut pas être publié : son nom contient un caractère de contrôle
+static-control-character-help = renommez-le avec des lettres, des chiffres, `-`, `_` et `.`
+static-not-regular = seuls les fichiers ordinaires de static/ sont publiés ; ce lien ou ce fichier spécial est ignoré
+static-not-regular-help = copiez plutôt le fichier dans static/
+rename-it = renommez-le
+
+## config.yaml, suite
+config-cms-backend = `{ $name }` n’est pas un service d’éditeur web
+config-cms-backend-help = écrivez `backend: github` ou `backend: gitlab`
+config-cms-repo = `{ $name }` n’est pas un dépôt
+config-cms-repo-help = écrivez le dépôt sous la forme `propriétaire/nom`, par exemple `rabat-process/hub`
+config-control-character = `{ $path }` contient le caractère de contrôle { $code }
+config-control-character-help = retirez-le ; écrivez le texte sur une seule ligne
+config-bad-term-id = `{ $id }` n’est pas un identifiant { $what ->
+    [themes] de thème
+   *[organisations] d’organisation
+} valide : { $why }
+base-url-option = `{ $url }` ne peut pas être l’adresse du site : { $why }
+base-url-option-help = donnez à `--base-url` l’adresse du site, comme `https://example.org/`, ou son chemin sur l’hébergeur, comme `/hub/`
+
+## Le thème, suite
+theme-template-error = erreur de gabarit : { $why }
+theme-string-missing = le texte d’interface `{ $key }` manque en `{ $lang }`
+theme-string-missing-help = ajoutez `{ $key }: "…"` à { $file } ; { $other_file } l’a pour `{ $other }`{ $line ->
+    [0] {""}
+   *[other] { " " }(ligne { $line })
+}
+theme-built-in-file = le fichier static/{ $name } du thème intégré
+theme-generated-file = le fichier généré { $name }
+
+## La sortie
+output-refused = impossible de construire dans `{ $folder }` : { $why }
+output-refused-help = la construction remplace son dossier de sortie en entier : choisissez un dossier à part, comme `public` (le dossier par défaut)
+output-is-root = c’est le dossier même du site
+output-holds-root = il contient le dossier du site, qui serait supprimé
+output-inside-input = il est dans `{ $input }`, l’une des sources du site
+publish-output-needs-name = le dossier de sortie doit avoir un nom
+publish-outside-output = écriture hors du dossier de sortie refusée : `{ $path }`
+clash-what-file = `{ $file }`
+clash-what-alias = l’alias `{ $alias }` de `{ $file }`
+clash-what-page = la page de `{ $file }`
+clash-what-generated = une page générée
+clash-same-path = deux fichiers seraient publiés à `/{ $path }`
+clash-same-path-help = { $one } prend la place déjà prise par { $other } ; un alias ou un fichier statique ne peut pas prendre la place d’une page
+clash-case = `/{ $path }` et `/{ $other }` ne diffèrent que par les majuscules
+clash-case-help = { $one } et { $other } seraient un seul fichier sous Windows et macOS : renommez l’un des deux
+clash-long-name = le nom `{ $name }…` dans `/{ $path }` fait { $bytes } octets, plus qu’un système de fichiers n’en accepte ({ $max })
+clash-long-path = le chemin `/{ $path }` fait { $bytes } octets, trop long pour être écrit
+clash-shorten = raccourcissez-le ({ $what })
+clash-file-and-folder = `/{ $path }` serait à la fois un fichier et un dossier (il contient `/{ $inner }`)
+clash-file-and-folder-help = { $one } et { $other } ne peuvent pas être écrits tous les deux : renommez l’un des deux
+search-index-failed = impossible de construire l’index de recherche pour `{ $lang }` : { $why }
+generator-fault-help = c’est une faute du générateur, pas du contenu : merci de la signaler
+search-no-runtime = impossible de lancer le moteur d’indexation : { $why }
+search-panic-no-message = une panique sans message
+
+## L’historique Git
+history-missing = les dates viennent des en-têtes seulement, et les traductions ne sont pas comparées : { $why }
+history-no-git = le site n’est pas dans une copie de travail Git (ou `git` n’est pas installé)
+history-not-checkout = le site n’est pas dans une copie de travail Git
+history-shallow = le clone Git est superficiel : son premier commit semble avoir écrit tous les fichiers ; récupérez tout l’historique (`git fetch --unshallow`, ou `fetch-depth: 0` en CI)
+history-log-failed = `git log` a échoué
+
+## Les commandes
+build-cannot-write = impossible d’écrire le site dans { $folder } : { $why }
+build-cannot-write-help = ce fichier produit la page qui n’a pas pu être écrite : vérifiez l’espace libre et les limites de taille du disque où elle est écrite
+build-nothing-written = rien n’a été écrit : { $folder } est inchangé
+build-done = { $pages ->
+    [one] { $pages } page construite
+   *[other] { $pages } pages construites
+} ({ $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+}) dans { $folder } en { $seconds } s
+check-override = { $file } remplace { $replaces } du thème
+init-not-empty = `{ $folder }` n’est pas vide
+init-not-empty-help = créez le hub dans un dossier nouveau ou vide, ou ajoutez --force pour écrire dans celui-ci (les fichiers de même nom sont remplacés)
+init-done = un nouveau hub est dans { $folder } : lancez `rabat-hub serve --open --root { $folder }` pour le voir, `rabat-hub check --root { $folder }` avant chaque commit ; .github/workflows/hub.yml vérifie les pull requests et publie main sur GitHub Pages
+completions-cannot-write = erreur : impossible d’écrire la page de manuel : { $why }
+new-kinds-are = les types sont { $list }
+new-id-form = utilisez des lettres minuscules a-z, des chiffres et des tirets simples, comme `{ $id }`
+new-country-code-help = l’identifiant d’un profil de pays est son code ISO 3166-1 alpha-2 en minuscules, comme `tg`
+new-unknown-language = `{ $code }` n’est pas l’une des langues du site
+new-languages-are = les langues du site sont { $list }
+new-exists = l’élément de type « { kind-name } » `{ $id }` existe déjà
+new-exists-help = `{ $file }` est l’un de ses fichiers ; choisissez un autre identifiant, ou modifiez-le
+new-cannot-create = impossible de créer l’élément de type « { kind-name } » `{ $id }`
+new-file-exists = `{ $file }` existe déjà
+new-next = lancez `rabat-hub serve` et ouvrez { $url }
+serve-cannot-listen = impossible d’écouter sur { $address } : { $why }
+serve-cannot-listen-help = un autre programme utilise peut-être ce port : essayez `--port 0` pour en choisir un libre
+serve-cannot-watch = avertissement : impossible de surveiller les changements de { $folder } ({ $why }) ; relancez serve pour voir les modifications
+serve-serving = le hub est servi à { $url } (Ctrl+C pour arrêter)
+serve-changed = modifié : { $names }{ $more ->
+    [0] {""}
+   *[other] { " " }et { $more } autres
+}
+serve-has-errors = le site a des erreurs : le navigateur les montre jusqu’à ce qu’elles soient corrigées
+serve-rebuilt = { $files } fichiers { $how ->
+    [full] construits
+   *[other] reconstruits
+} en { $ms } ms{ $how ->
+    [patched] { " " }(voie rapide)
+   *[other] {""}
+}
+serve-cannot-open = avertissement : impossible d’ouvrir un navigateur ({ $why }) ; ouvrez { $url } vous-même
+serve-no-indexer = avertissement : impossible de lancer l’indexation de la recherche ({ $why }) ; la recherche reste celle de la première construction
+serve-editor-cannot-save = remarque : l’éditeur web à { $url }admin/ ne peut pas encore enregistrer : { $why } ; lancez `{ $command }` dans { $folder }
+editor-not-installed = decap-server n’est pas installé (`npm ci` dans tools/)
+editor-no-port = aucun port libre : { $why }
+editor-no-node = impossible de lancer Node.js (`node`) : { $why }
+editor-stopped = decap-server s’est arrêté aussitôt ({ $status })
+editor-slow = decap-server n’a pas démarré en { $seconds } s
 
 ## La page de serve quand le site ne se construit pas
 serve-errors-title = { $count ->
@@ -297,22 +469,22 @@ serve-errors-title = { $count ->
    *[other] Le site a { $count } erreurs
 }
 serve-errors-heading = Le site ne peut pas être construit
-serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d'elle-même.
+serve-errors-fix = Corrigez le fichier indiqué ci-dessous et enregistrez : cette page se recharge d’elle-même.
 
-## Les fichiers qu'écrit `new` (leurs indications, dans la langue du fichier)
+## Les fichiers qu’écrit `new` (leurs indications, dans la langue du fichier)
 new-body = Le texte, en Markdown : paragraphes, `## intertitres`, listes, tableaux.
-    Liens vers d'autres contenus : `[texte](@/practices/un-id)`.
+    Liens vers d’autres contenus : `[texte](@/practices/un-id)`.
 new-title-hint = le titre, dans la langue de ce fichier
 new-summary = Une ou deux phrases.
-new-summary-hint = listes, recherche et description de la page l'utilisent
-new-draft-hint = hors du site tant que c'est vrai
+new-summary-hint = listes, recherche et description de la page l’utilisent
+new-draft-hint = hors du site tant que c’est vrai
 new-meeting-date = premier jour de la réunion
 new-meeting-location = ou { "{" } city: Rabat, country: ma { "}" }
 new-practice-countries = à remplacer : les pays où elle est mise en œuvre
-new-country-focal-point = l'institution, jamais une personne
+new-country-focal-point = l’institution, jamais une personne
 new-recommendation-addresses = à remplacer : les défis auxquels elle répond
-new-no-country = il n'y a encore aucune fiche pays : créez-en une d'abord avec `rabat-hub new country <code>`
-new-no-challenge = une recommandation doit répondre à un défi, et il n'y en a encore aucun : créez-en un d'abord avec `rabat-hub new challenge <id>`
+new-no-country = il n’y a encore aucune fiche pays : créez-en une d’abord avec `rabat-hub new country <code>`
+new-no-challenge = une recommandation doit répondre à un défi, et il n’y en a encore aucun : créez-en un d’abord avec `rabat-hub new challenge <id>`
 
 ## Images et documents
 decimal-mark = ,
@@ -332,3 +504,7 @@ img-heavy-width = l'image `{ $file }` fait { $width } pixels de large, au-delà 
 img-heavy-help = les pages la montrent redimensionnée, mais un lecteur qui l'ouvre la télécharge entière : enregistrez-la en { $width } pixels de large au plus, en JPEG de qualité 80 à 85
 doc-heavy = le PDF `{ $file }` pèse { $size }, au-delà du budget de { $max }
 doc-heavy-help = les lecteurs aux connexions lentes l'attendent longtemps : exportez-le de nouveau avec des images plus petites (un PDF « taille réduite » ou « web »), ou découpez-le
+img-no-pixels = l'image n'a aucun pixel
+img-not-made = les copies redimensionnées de cette image n'ont pas pu être faites (merci de le signaler)
+img-cache-unreadable = le cache des images ne peut pas être lu : { $why } (supprimez `.cache/` et reconstruisez)
+img-no-source = il n'y a pas d'image à redimensionner pour `{ $path }`

@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::plan::{Job, Page};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown::{Address, Heading, LinkError, slugify};
-use crate::site::Site;
 use crate::site::address::{path_and_anchor, percent_decode, scheme, site_path};
+use crate::site::{EntityKey, Site};
 use crate::t;
 
 /// Every path the plan publishes, without the leading `/`: pages (a
@@ -66,19 +66,33 @@ impl<'j> SitePaths<'j> {
     }
 }
 
-/// Checks every address of every body of `site` against `jobs`, its plan.
-pub fn check(site: &Site, jobs: &[Job<'_>], diags: &mut Diagnostics) {
+/// Checks every address of every body of `site` against `jobs`, its plan;
+/// with `only`, the bodies of those entities alone (serve's patch, which
+/// keeps the site's shape: the others' addresses were checked before and
+/// still find what they found).
+pub fn check(
+    site: &Site,
+    jobs: &[Job<'_>],
+    only: Option<&BTreeSet<EntityKey>>,
+    diags: &mut Diagnostics,
+) {
     let mut bodies: Vec<(String, &[Address], &[Heading])> = Vec::new();
-    for e in site.entities.values() {
+    let entities = site
+        .entities
+        .iter()
+        .filter(|(k, _)| only.is_none_or(|only| only.contains(*k)));
+    for (_, e) in entities {
         for v in e.versions.values().filter(|v| !v.addresses.is_empty()) {
             bodies.push((v.path.clone(), &v.addresses, &v.headings));
         }
     }
-    for (lang, text) in &site.home {
-        bodies.push((Site::home_path(lang), &text.addresses, &[]));
-    }
-    for ((kind, lang), text) in &site.lists {
-        bodies.push((site.list_path(*kind, lang), &text.addresses, &[]));
+    if only.is_none() {
+        for (lang, text) in &site.home {
+            bodies.push((Site::home_path(lang), &text.addresses, &[]));
+        }
+        for ((kind, lang), text) in &site.lists {
+            bodies.push((site.list_path(*kind, lang), &text.addresses, &[]));
+        }
     }
     if bodies.iter().all(|(_, a, _)| a.is_empty()) {
         return;

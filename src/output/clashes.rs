@@ -31,7 +31,7 @@ fn origin(job: &Job<'_>) -> Origin {
     let file = |p: &std::path::Path| {
         let file = crate::diag::display_path(p);
         Origin {
-            what: format!("`{file}`"),
+            what: crate::t!("clash-what-file", file = file.as_str()),
             span: Some(Span::file(&file)),
             chosen: true,
         }
@@ -49,7 +49,11 @@ fn origin(job: &Job<'_>) -> Origin {
         Page::Alias(_, v, alias) => {
             let at = v.common.aliases.iter().position(|a| a == alias);
             Origin {
-                what: format!("the alias `{alias}` of `{}`", v.file),
+                what: crate::t!(
+                    "clash-what-alias",
+                    alias = alias.to_string(),
+                    file = &v.file
+                ),
                 span: Some(
                     at.and_then(|i| v.common.located.aliases.get(i).cloned())
                         .unwrap_or_else(|| Span::file(&v.file)),
@@ -58,7 +62,7 @@ fn origin(job: &Job<'_>) -> Origin {
             }
         }
         Page::Entity(_, v) => Origin {
-            what: format!("the page of `{}`", v.file),
+            what: crate::t!("clash-what-page", file = &v.file),
             span: Some(
                 v.common
                     .located
@@ -69,7 +73,7 @@ fn origin(job: &Job<'_>) -> Origin {
             chosen: v.common.slug.is_some(),
         },
         _ => Origin {
-            what: "a generated page".into(),
+            what: crate::t!("clash-what-generated"),
             span: None,
             chosen: false,
         },
@@ -90,7 +94,7 @@ pub fn check(jobs: &[Job<'_>], diags: &mut Diagnostics) {
         let d = Diagnostic::error(message).help(help);
         match &at.span {
             Some(s) => d.at(s.clone()),
-            None => d.at(Span::file("a generated page")),
+            None => d.at(Span::file(&crate::t!("clash-what-generated"))),
         }
     };
 
@@ -101,11 +105,8 @@ pub fn check(jobs: &[Job<'_>], diags: &mut Diagnostics) {
             let (at, other) = blame(origin, first);
             diags.push(report(
                 &at,
-                format!("two files would be published at `/{path}`"),
-                format!(
-                    "{} takes the place of {}; an alias or a static file may not take the place of a page",
-                    at.what, other.what
-                ),
+                crate::t!("clash-same-path", path = *path),
+                crate::t!("clash-same-path-help", one = &at.what, other = &other.what),
             ));
             continue;
         }
@@ -116,31 +117,27 @@ pub fn check(jobs: &[Job<'_>], diags: &mut Diagnostics) {
             let (at, other) = blame(origin, first);
             diags.push(report(
                 &at,
-                format!("`/{path}` and `/{other_path}` differ only by case"),
-                format!(
-                    "{} and {} would be one file on Windows and macOS: rename one",
-                    at.what, other.what
-                ),
+                crate::t!("clash-case", path = *path, other = other_path),
+                crate::t!("clash-case-help", one = &at.what, other = &other.what),
             ));
         }
         if let Some(part) = path.split('/').find(|p| p.len() > MAX_NAME) {
             diags.push(report(
                 origin,
-                format!(
-                    "the name `{}…` in `/{path}` is {} bytes long, longer than a filesystem takes ({MAX_NAME})",
-                    part.chars().take(40).collect::<String>(),
-                    part.len()
+                crate::t!(
+                    "clash-long-name",
+                    name = part.chars().take(40).collect::<String>(),
+                    path = *path,
+                    bytes = part.len(),
+                    max = MAX_NAME
                 ),
-                format!("shorten it ({})", origin.what),
+                crate::t!("clash-shorten", what = &origin.what),
             ));
         } else if path.len() > MAX_PATH {
             diags.push(report(
                 origin,
-                format!(
-                    "the path `/{path}` is {} bytes long, too long to write",
-                    path.len()
-                ),
-                format!("shorten it ({})", origin.what),
+                crate::t!("clash-long-path", path = *path, bytes = path.len()),
+                crate::t!("clash-shorten", what = &origin.what),
             ));
         }
     }
@@ -154,10 +151,11 @@ pub fn check(jobs: &[Job<'_>], diags: &mut Diagnostics) {
                 let (at, other) = blame(origin, file);
                 diags.push(report(
                     &at,
-                    format!("`/{prefix}` would be both a file and a folder (it holds `/{path}`)"),
-                    format!(
-                        "{} and {} cannot both be written: rename one",
-                        at.what, other.what
+                    crate::t!("clash-file-and-folder", path = &prefix, inner = *path),
+                    crate::t!(
+                        "clash-file-and-folder-help",
+                        one = &at.what,
+                        other = &other.what
                     ),
                 ));
                 break;

@@ -28,7 +28,16 @@ pub type Sink<'a> = &'a (dyn Fn(Artifact) + Sync);
 pub fn check_plan(site: &Site, jobs: &[Job<'_>]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     super::clashes::check(jobs, &mut diags);
-    super::addresses::check(site, jobs, &mut diags);
+    super::addresses::check(site, jobs, None, &mut diags);
+    diags
+}
+
+/// `check_plan` after serve patched `edited` into a site whose shape (its
+/// paths) stayed as it was: only their bodies can have changed what they
+/// link to.
+pub fn check_edited(site: &Site, jobs: &[Job<'_>], edited: &BTreeSet<EntityKey>) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    super::addresses::check(site, jobs, Some(edited), &mut diags);
     diags
 }
 

@@ -21,10 +21,10 @@ mod web;
 pub use headers::downloads;
 pub use hosting::HEADERS;
 pub use make::{
-    Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, check_plan, gone,
-    render_showing, search_artifacts, validate,
+    Sink, artifacts, artifacts_into, artifacts_without_search, changed_between, check_edited,
+    check_plan, gone, render_showing, search_artifacts, validate,
 };
-pub use plan::{Job, Page, Shown, plan};
+pub use plan::{Job, Page, Shown, Source, plan};
 
 use std::path::PathBuf;
 

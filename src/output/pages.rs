@@ -250,9 +250,9 @@ pub fn render(
         Page::Variant(_, _, a, v) => variant(views, &a.source, &v, &job.path),
         Page::StaticVariant(f, v) => match &f.body {
             crate::theme::Body::Disk(p) => variant(views, p, &v, &job.path),
-            _ => Err(Diagnostic::error(format!(
-                "no image to resize for `{}`",
-                job.path
+            _ => Err(Diagnostic::error(crate::t!(
+                "img-no-source",
+                path = job.path.as_str()
             ))),
         },
         Page::Static(f) => {
@@ -321,11 +321,8 @@ fn variant(
     v: &crate::images::Variant,
     path: &str,
 ) -> Result<Artifact, Diagnostic> {
-    let content = image_file(views, source, Output::Variant(*v)).unwrap_or_else(|| {
-        Err(Diagnostic::error(format!(
-            "no image to resize for `{path}`"
-        )))
-    })?;
+    let content = image_file(views, source, Output::Variant(*v))
+        .unwrap_or_else(|| Err(Diagnostic::error(crate::t!("img-no-source", path = path))))?;
     Ok(Artifact {
         path: path.to_string(),
         content,

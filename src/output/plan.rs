@@ -112,6 +112,26 @@ impl<'s> Job<'s> {
     }
 }
 
+/// The content a file comes from, when one content file makes it.
+pub enum Source<'s> {
+    /// A content file, relative to the site root.
+    File(&'s str),
+    /// A file found on disk (an attachment), as found.
+    Path(&'s std::path::Path),
+}
+
+impl<'s> Job<'s> {
+    /// Which content file makes this file: a version's page and its
+    /// aliases come from the version's file, an attachment from itself.
+    pub fn source(&self) -> Option<Source<'s>> {
+        match self.page {
+            Page::Entity(_, v) | Page::Alias(_, v, _) => Some(Source::File(&v.file)),
+            Page::Attachment(_, _, a) => Some(Source::Path(&a.source)),
+            _ => None,
+        }
+    }
+}
+
 fn key(e: &Entity) -> EntityKey {
     EntityKey {
         kind: e.kind,

@@ -91,7 +91,8 @@ impl Pipeline {
         // reload shows: they come after it, with the search index.
         let site: &site::Site = site;
         let jobs = output::plan(site, &theme.statics);
-        let mut diags = output::check_plan(site, &jobs);
+        let edited: BTreeSet<_> = edits.iter().filter_map(Shown::key).cloned().collect();
+        let mut diags = output::check_edited(site, &jobs, &edited);
         let mut made = Vec::new();
         if !diags.has_errors() {
             let (artifacts, rendered) = output::render_showing(site, &theme, &jobs, &edits, false);

@@ -136,6 +136,10 @@ pub struct Pipeline {
     images: Arc<crate::images::Images>,
     /// Only for `Preview`: what later runs reuse.
     cache: Option<Cache>,
+    /// `build`'s site, kept until the build has written its files, to
+    /// tell which content file a path that could not be written comes
+    /// from (`source_of`). It is alive while the pages are made anyway.
+    built: Option<Site>,
     /// Bumped by every run that succeeds.
     generation: u64,
     /// Whether the last full run failed: the next run is full too (the
@@ -173,6 +177,7 @@ impl Pipeline {
             labels: Arc::default(),
             images: Arc::default(),
             cache,
+            built: None,
             generation: 0,
             full_owed: true,
         }
@@ -198,6 +203,22 @@ impl Pipeline {
     /// from a copy, elsewhere).
     pub fn last_site(&self) -> Option<(&Site, &Arc<Theme>)> {
         Some((self.cache.as_ref()?.site.as_ref()?, self.theme.as_ref()?))
+    }
+
+    /// The content file that makes the published file at `path` (relative
+    /// to the output folder), relative to the site root: the page of a
+    /// version or its alias comes from the version's file, an attachment
+    /// from itself. `None` for what no one content file makes.
+    pub fn source_of(&self, path: &str) -> Option<String> {
+        let cached = || self.cache.as_ref().and_then(|c| c.site.as_ref());
+        let site = self.built.as_ref().or_else(cached)?;
+        let theme = self.theme.as_ref()?;
+        let jobs = output::plan(site, &theme.statics);
+        let job = jobs.iter().find(|j| j.path == path)?;
+        match job.source()? {
+            output::Source::File(f) => Some(f.to_string()),
+            output::Source::Path(p) => Some(crate::diag::relative(&self.root, p)),
+        }
     }
 
     /// Runs the stages `changes` calls for. With a sink, a build hands its
@@ -239,8 +260,8 @@ impl Pipeline {
                 Err(why) => {
                     let mut d = Diagnostics::new();
                     d.push(
-                        Diagnostic::error(format!("`{url}` cannot be the site's address: {why}"))
-                            .help("give `--base-url` the site's address, like `https://example.org/`, or its path on the host, like `/hub/`"),
+                        Diagnostic::error(crate::t!("base-url-option", url = url, why = why))
+                            .help(crate::t!("base-url-option-help")),
                     );
                     return Generated::failed(d, timings, Extent::Full);
                 }
@@ -286,9 +307,7 @@ impl Pipeline {
         if self.generation == 0
             && let Some(why) = &history.reason
         {
-            diags.push(Diagnostic::note(format!(
-                "dates come from front matter only, and translations are not compared: {why}"
-            )));
+            diags.push(Diagnostic::note(crate::t!("history-missing", why = why)));
         }
         self.history = Arc::new(history);
         let docs: std::collections::HashMap<PathBuf, Document> = match &self.cache {
@@ -373,6 +392,8 @@ impl Pipeline {
             cache.docs = docs;
             cache.pending.clear();
             cache.reshown.clear();
+        } else if self.settings.purpose != Purpose::Check {
+            self.built = Some(site);
         }
         Generated {
             diags,

@@ -87,12 +87,20 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostic> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if !force && entries.next().is_some() {
-                return Err(Diagnostic::error(format!("`{shown}` is not empty"))
-                    .help("start the hub in a new or empty folder, or pass --force to write into this one (files of the same name are replaced)"));
+                return Err(
+                    Diagnostic::error(crate::t!("init-not-empty", folder = &shown))
+                        .help(crate::t!("init-not-empty-help")),
+                );
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(Diagnostic::error(format!("cannot read `{shown}`: {e}"))),
+        Err(e) => {
+            return Err(Diagnostic::error(crate::t!(
+                "file-cannot-read",
+                file = &shown,
+                why = e.to_string()
+            )));
+        }
     }
     let mut written = Vec::new();
     for (rel, text) in FILES {
@@ -102,9 +110,10 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostic> {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| std::fs::write(&path, text));
         if let Err(e) = made {
-            return Err(Diagnostic::error(format!(
-                "cannot write `{}`: {e}",
-                path.display()
+            return Err(Diagnostic::error(crate::t!(
+                "file-cannot-write",
+                file = path.display().to_string(),
+                why = e.to_string()
             )));
         }
         written.push(path);

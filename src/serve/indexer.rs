@@ -89,9 +89,7 @@ impl Indexer {
                 }
             });
         if let Err(e) = spawned {
-            eprintln!(
-                "warning: cannot start the search indexing thread ({e}); search stays as first built"
-            );
+            eprintln!("{}", crate::t!("serve-no-indexer", why = e.to_string()));
         }
         Indexer { state }
     }

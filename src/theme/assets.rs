@@ -22,8 +22,8 @@ impl StaticAsset {
     pub fn describe(&self) -> String {
         match &self.body {
             Body::Disk(p) => crate::diag::display_path(p),
-            Body::BuiltIn(_) => format!("the built-in theme's static/{}", self.name),
-            Body::Made(_) => format!("the generated {}", self.name),
+            Body::BuiltIn(_) => crate::t!("theme-built-in-file", name = &self.name),
+            Body::Made(_) => crate::t!("theme-generated-file", name = &self.name),
         }
     }
 }

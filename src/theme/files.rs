@@ -125,11 +125,9 @@ pub fn gather(root: &Path, name: &str) -> Result<Layers, Diagnostics> {
         }
     } else if name != DEFAULT {
         diags.push(
-            Diagnostic::error(format!("the theme `{name}` does not exist"))
+            Diagnostic::error(crate::t!("theme-missing", name = name))
                 .at(Span::file(crate::config::FILE))
-                .help(format!(
-                    "config.yaml names it in `theme:`; it should be the folder `themes/{name}/`, or remove `theme:` to use the built-in theme"
-                )),
+                .help(crate::t!("theme-missing-help", name = name)),
         );
         return Err(diags);
     }

@@ -106,7 +106,12 @@ fn templates(
                     .help(crate::t!("file-not-utf8-help")),
             ),
             Err(e) => diags.push(
-                Diagnostic::error(format!("cannot read template: {e}")).at(Span::file(&f.shown)),
+                Diagnostic::error(crate::t!(
+                    "file-cannot-read",
+                    file = &f.shown,
+                    why = e.to_string()
+                ))
+                .at(Span::file(&f.shown)),
             ),
         }
     }
@@ -154,7 +159,7 @@ pub(super) fn tera_diagnostic(
             } else {
                 1
             };
-            Diagnostic::error(format!("template error: {}", r.message())).at(Span::at(
+            Diagnostic::error(crate::t!("theme-template-error", why = r.message())).at(Span::at(
                 file,
                 text,
                 s.start_line,
@@ -170,7 +175,7 @@ pub(super) fn tera_diagnostic(
                 message.push_str(&c.to_string());
                 cause = c.source();
             }
-            Diagnostic::error(format!("template error: {message}"))
+            Diagnostic::error(crate::t!("theme-template-error", why = message))
         }
     }
 }
@@ -202,7 +207,12 @@ fn i18n(layers: &Layers, config: &Config, diags: &mut Diagnostics) -> BTreeMap<L
             }
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(format!("cannot read {file}: {e}")).at(Span::file(&file)),
+                    Diagnostic::error(crate::t!(
+                        "file-cannot-read",
+                        file = &file,
+                        why = e.to_string()
+                    ))
+                    .at(Span::file(&file)),
                 );
                 continue;
             }
@@ -229,14 +239,22 @@ fn i18n(layers: &Layers, config: &Config, diags: &mut Diagnostics) -> BTreeMap<L
                 .find(|(_, s)| s.contains_key(*key))
                 .map(|(l, _)| (l, &texts[l]))
                 .unwrap_or_else(|| unreachable!("every key comes from some language"));
-            let where_ = yaml::locate_in(other_text, &[Seg::Key(key)])
-                .map_or(String::new(), |(l, _)| format!(" (line {l})"));
+            let line = yaml::locate_in(other_text, &[Seg::Key(key)]).map_or(0, |(l, _)| l);
             diags.push(
-                Diagnostic::error(format!("UI string `{key}` is missing in `{lang}`"))
-                    .at(Span::at(file, text, 1, 1, 1))
-                    .help(format!(
-                        "add `{key}: \"…\"` to {file}; {other_file} has it for `{other}`{where_}"
-                    )),
+                Diagnostic::error(crate::t!(
+                    "theme-string-missing",
+                    key = key.as_str(),
+                    lang = lang.as_str()
+                ))
+                .at(Span::at(file, text, 1, 1, 1))
+                .help(crate::t!(
+                    "theme-string-missing-help",
+                    key = key.as_str(),
+                    file = file.as_str(),
+                    other_file = other_file.as_str(),
+                    other = other.as_str(),
+                    line = line
+                )),
             );
         }
     }

@@ -54,7 +54,9 @@ fn shape(exp: &dyn de::Expected) -> Shape {
         Shape::Mapping
     } else if s.contains("bool") {
         Shape::Bool
-    } else if s.starts_with('u') || s.starts_with('i') || s.starts_with('f') {
+    } else if (s.starts_with('u') || s.starts_with('i') || s.starts_with('f')) && !s.contains(' ') {
+        // serde names its number types `u16`, `i64`, `f64`; our own types'
+        // words (`expecting`) have spaces, in any language.
         Shape::Number
     } else {
         Shape::Described(s)

@@ -478,7 +478,7 @@ fn a_linked_folder_or_config_leading_out_of_the_site_is_refused() {
             "themes/default/i18n/en.yaml",
             1,
             1,
-            "cannot read themes/default/i18n/en.yaml: it is a symbolic link, which the generator does not follow"
+            "cannot read `themes/default/i18n/en.yaml`: it is a symbolic link, which the generator does not follow"
         )
     );
 }
@@ -531,6 +531,7 @@ fn an_unreadable_file() {
         std::fs::set_permissions(s.scratch(), std::fs::Permissions::from_mode(0o755))
             .expect("chmod tmp");
         let mut c = std::process::Command::new(setpriv);
+        crate::support::in_english(&mut c);
         c.args([
             "--reuid=65534",
             "--regid=65534",
@@ -540,7 +541,7 @@ fn an_unreadable_file() {
         ]);
         c
     } else {
-        std::process::Command::new(crate::support::bin())
+        crate::support::hub()
     };
     // `check` reads everything and writes nothing, so `nobody` can run it.
     cmd.args(["check", "--format", "json", "--root"])

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::chromium::{self, Chromium};
-use crate::support::{Site, bin, repo};
+use crate::support::{Site, repo};
 
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -58,7 +58,7 @@ impl Drop for Served {
 }
 
 fn serve(site: Site) -> Served {
-    let mut child = Command::new(bin())
+    let mut child = crate::support::hub()
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
         .env("RABAT_HUB_DECAP_SERVER", decap_server())

@@ -142,7 +142,7 @@ fn the_same_mistakes_in_french() {
 fn the_locale_chooses_the_language_when_lang_is_not_given() {
     let s = site();
     s.write(FICHE, FIVE);
-    let out = std::process::Command::new(crate::support::bin())
+    let out = crate::support::hub()
         .args(["check", "--root"])
         .arg(&s.root)
         .env("LANG", "fr_FR.UTF-8")

@@ -217,7 +217,7 @@ fn without_git_or_in_a_shallow_clone_the_build_works_and_says_why_once() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let check = Command::new(crate::support::bin())
+    let check = crate::support::hub()
         .args(["check", "--format", "json", "--root"])
         .arg(&target)
         .output()

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{bin, parse_diags, repo, snapshot};
+use crate::support::{parse_diags, repo, snapshot};
 
 fn generate(out: &Path, hugo: Option<&Path>) -> gen_hub::Summary {
     generate_with(out, hugo, gen_hub::Vocabulary::Zipf)
@@ -34,7 +34,7 @@ fn generate_with(
 }
 
 fn run(args: &[&str], root: &Path) -> std::process::Output {
-    Command::new(bin())
+    crate::support::hub()
         .args(args)
         .arg("--root")
         .arg(root)

@@ -2,9 +2,8 @@
 //! output folder pointed at the site's inputs, two builds at once.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
-use crate::support::{Site, bin, snapshot};
+use crate::support::{Site, snapshot};
 
 #[test]
 fn active_files_in_a_bundle_are_errors_at_their_path() {
@@ -80,7 +79,7 @@ fn an_output_onto_the_sites_inputs_is_refused_and_nothing_is_deleted() {
     let site = Site::fixture("bad-input/minimal");
     let before = snapshot(&site.root);
     for output in [".", "content", "content/pages", "themes", "static", ".."] {
-        let out = Command::new(bin())
+        let out = crate::support::hub()
             .args(["build", "--format", "json", "--output"])
             .arg(site.root.join(output))
             .arg("--root")
@@ -115,7 +114,7 @@ fn two_builds_at_once_into_one_output_leave_it_complete() {
     assert!(expected.len() > 20, "{}", expected.len());
     for round in 0..20 {
         let spawn = || {
-            Command::new(bin())
+            crate::support::hub()
                 .args(["build", "--no-search", "--format", "json", "--root"])
                 .arg(&site.root)
                 .stdout(std::process::Stdio::null())

@@ -5,17 +5,17 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::{Site, bin, snapshot};
+use crate::support::{Site, snapshot};
 
 type Files = BTreeMap<String, Vec<u8>>;
 
 /// Runs `build`, waits until it says it paused at `moment`, kills it.
 fn kill_at(site: &Site, moment: &str) {
-    let mut child = Command::new(bin())
+    let mut child = crate::support::hub()
         .args(["build", "--root"])
         .arg(&site.root)
         .env("RABAT_HUB_PAUSE_AT", moment)
@@ -115,7 +115,7 @@ fn on_linux_the_swap_has_no_window_without_a_site() {
     let site = Site::fixture("languages/pairing");
     site.build(&[]);
     let with_hook = {
-        let mut cmd = Command::new(bin());
+        let mut cmd = crate::support::hub();
         cmd.args(["build", "--root"])
             .arg(&site.root)
             .env("RABAT_HUB_PAUSE_AT", "old-aside");
@@ -159,7 +159,7 @@ fn a_build_killed_at_spread_out_delays_leaves_a_whole_site() {
 
     for step in 1..=6u32 {
         let delay = full * step / 6;
-        let mut child = Command::new(bin())
+        let mut child = crate::support::hub()
             .args(["build", "--root"])
             .arg(&site.root)
             .stdin(Stdio::null())

@@ -36,6 +36,7 @@ mod html_checker;
 mod images;
 mod interrupted;
 mod languages;
+mod messages;
 mod new;
 mod pages;
 mod pictures;

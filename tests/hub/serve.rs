@@ -259,6 +259,35 @@ fn a_text_edit_with_a_broken_link_shows_the_error_then_recovers() {
     );
 }
 
+#[test]
+fn a_text_edit_with_a_link_to_no_page_shows_the_error_then_recovers() {
+    // The text-only save takes serve's patch: the link is checked against
+    // the plan there too, not only when the site is assembled again.
+    let site = Site::fixture("graph/cross-links");
+    let preview = Preview::start(&site);
+    let file = "content/practices/anpe-togo.en.md";
+    let good = site.read(file);
+    site.write(file, &format!("{good}\nSee [this](/en/nowhere/).\n"));
+    let shown = preview.wait_for(
+        "/en/practices/anpe-togo/",
+        Duration::from_secs(10),
+        |s, body| {
+            s == 500 && body.contains("there is no page or file at `/en/nowhere/` on this site")
+        },
+    );
+    assert!(shown.is_some(), "no error page");
+    site.write(file, &format!("{good}\nSee [this](/en/practices/).\n"));
+    let back = preview.wait_for(
+        "/en/practices/anpe-togo/",
+        Duration::from_secs(10),
+        |s, body| s == 200 && body.contains("href=\"/en/practices/\">this</a>"),
+    );
+    assert!(
+        back.is_some(),
+        "the page did not come back with its new text"
+    );
+}
+
 /// The next "rebuilt …" line serve logs, within `limit`.
 fn next_rebuild(log: &std::sync::mpsc::Receiver<String>, limit: Duration) -> String {
     let start = Instant::now();

@@ -8,11 +8,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::served::Served;
-use crate::support::{Site, bin, git};
+use crate::support::{Site, git};
 
 /// `serve` with `args` and `env` on `root`.
 fn serve(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Served {
@@ -192,7 +191,7 @@ fn stylesheet(body: &str) -> String {
 fn a_hub_with_the_built_in_theme_is_served_and_follows_overrides_as_they_are_saved() {
     let tmp = tempfile::tempdir().expect("tmp");
     let hub = tmp.path().join("hub");
-    let out = Command::new(bin())
+    let out = crate::support::hub()
         .arg("init")
         .arg(&hub)
         .output()

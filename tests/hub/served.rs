@@ -8,11 +8,9 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
-
-use crate::support::bin;
 
 pub struct Served {
     child: Child,
@@ -56,7 +54,7 @@ impl Served {
     }
 
     fn spawn(root: &Path, args: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Served {
-        let mut child = Command::new(bin())
+        let mut child = crate::support::hub()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(args)

@@ -10,6 +10,28 @@ use scraper::{Html, Selector};
 
 use crate::support::bin;
 
+/// Runs a copy of the binary made by this process. While one test writes
+/// its copy, another test's fork can inherit the open file, and `exec` of
+/// that copy then fails with "text file busy" until the fork has exec'd
+/// in turn (rust-lang/rust#114554): a few short retries, never forever.
+trait OutputRetrying {
+    fn output_retrying(&mut self) -> Output;
+}
+
+impl OutputRetrying for Command {
+    fn output_retrying(&mut self) -> Output {
+        for _ in 0..100 {
+            match self.output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other.expect("run the copied binary"),
+            }
+        }
+        panic!("the copied binary stayed busy for 2 s")
+    }
+}
+
 /// A folder holding only a copy of the binary, and where a hub goes.
 struct Alone {
     _tmp: tempfile::TempDir,
@@ -44,8 +66,7 @@ impl Alone {
                 "GIT_CEILING_DIRECTORIES",
                 self.dir.parent().unwrap_or(&self.dir),
             )
-            .output()
-            .expect("run the copied binary");
+            .output_retrying();
         assert!(
             out.status.success(),
             "rabat-hub {args:?} failed:\n{}",
@@ -245,8 +266,7 @@ fn init_refuses_a_folder_with_files_unless_forced() {
     let out = Command::new(&a.exe)
         .args(["init", "."])
         .current_dir(&a.dir)
-        .output()
-        .expect("run");
+        .output_retrying();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not empty"));
     assert!(!a.dir.join("config.yaml").exists());

@@ -16,6 +16,23 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_rabat-hub")
 }
 
+/// The hub as a command that speaks English whatever the machine's
+/// locale: the tests assert English words (a French `LANG` would turn them
+/// French), and choose French with `--lang fr` where they want it.
+pub fn hub() -> Command {
+    let mut cmd = Command::new(bin());
+    in_english(&mut cmd);
+    cmd
+}
+
+/// `cmd` run with the C locale: no `LANG` or `LC_MESSAGES` to choose the
+/// hub's language.
+pub fn in_english(cmd: &mut Command) -> &mut Command {
+    cmd.env("LC_ALL", "C")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+}
+
 /// A copy of a fixture site in a temporary folder.
 pub struct Site {
     _tmp: tempfile::TempDir,
@@ -100,7 +117,7 @@ impl Site {
 
     /// `run`, but a hang is a failure: the child is killed after `secs`.
     pub fn run_within(&self, args: &[&str], secs: u64) -> Output {
-        let mut cmd = Command::new(bin());
+        let mut cmd = hub();
         cmd.args(args).arg("--root").arg(&self.root);
         run_bounded(cmd, self.scratch(), secs)
     }
@@ -110,7 +127,7 @@ impl Site {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(bin())
+        hub()
             .args(args)
             .arg("--root")
             .arg(&self.root)

@@ -105,7 +105,7 @@ fn an_invalid_workflow_or_action_is_refused() {
 #[test]
 fn init_writes_the_sample_workflow() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let out = Command::new(crate::support::bin())
+    let out = crate::support::hub()
         .args(["init"])
         .arg(tmp.path().join("hub"))
         .output()

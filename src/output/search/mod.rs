@@ -76,8 +76,12 @@ pub fn artifacts<'s>(site: &'s Site, theme: &Theme) -> ((Vec<Artifact>, Vec<Bund
                 }));
             }
             Err(e) => diags.push(
-                Diagnostic::error(format!("cannot build the search index for `{lang}`: {e}"))
-                    .help("this is a fault of the generator, not of the content: please report it"),
+                Diagnostic::error(crate::t!(
+                    "search-index-failed",
+                    lang = lang.as_str(),
+                    why = e
+                ))
+                .help(crate::t!("generator-fault-help")),
             ),
         }
     }

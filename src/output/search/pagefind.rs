@@ -75,7 +75,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic with no message".to_string())
+        .unwrap_or_else(|| crate::t!("search-panic-no-message"))
 }
 
 /// One language's index being filled; `finish` builds it into files.
@@ -89,7 +89,7 @@ impl Indexer {
     pub fn new(lang: &str) -> Result<Indexer, String> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
-            .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
+            .map_err(|e| crate::t!("search-no-runtime", why = e.to_string()))?;
         let options = PagefindServiceConfig::builder()
             .force_language(lang.to_string())
             .build();
