@@ -90,6 +90,10 @@ pub struct SiteArgs {
     /// or LANG, else English)
     #[arg(long, value_enum)]
     pub lang: Option<MessageLang>,
+    /// Where resized images are kept between builds (default:
+    /// ROOT/.cache)
+    #[arg(long)]
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// A language the messages can be printed in.

@@ -15,8 +15,10 @@ use crate::yaml::{self, Seg, Source};
 
 mod base_url;
 mod identity;
+mod media;
 pub use base_url::BaseUrl;
 pub use identity::{Identity, Image};
+pub use media::Media;
 
 #[cfg(test)]
 mod tests;
@@ -47,6 +49,7 @@ struct RawConfig {
     cms: Option<CmsConfig>,
     #[serde(default)]
     identity: identity::RawIdentity,
+    media: Media,
 }
 
 /// Where the published web editor (`/admin/`) saves: a Git host's
@@ -113,6 +116,8 @@ pub struct Config {
     pub cms: Option<CmsConfig>,
     /// The site's tagline, logo, funders, footer text and links.
     pub identity: Identity,
+    /// How images are resized; when originals and documents are heavy.
+    pub media: Media,
 }
 
 impl Config {
@@ -346,6 +351,13 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         check_cms(cms, &at, &mut diags);
     }
     let identity = identity::check(&raw.identity, &languages, &src, &mut diags);
+    if let Some(why) = raw.media.widths_problem() {
+        diags.push(
+            Diagnostic::error(why)
+                .at(at(&[Seg::Key("media"), Seg::Key("widths")]))
+                .help(crate::t!("config-media-widths-help")),
+        );
+    }
 
     if diags.has_errors() {
         return Err(diags);
@@ -363,6 +375,7 @@ pub fn parse(text: &str) -> Result<Config, Diagnostics> {
         unsafe_html: raw.unsafe_html,
         cms: raw.cms,
         identity,
+        media: raw.media,
     })
 }
 

@@ -51,6 +51,8 @@ pub struct Attachment {
     pub source: PathBuf,
     /// Path inside the bundle, `/`-separated.
     pub name: String,
+    /// Its size when it was found, for the links that name it.
+    pub bytes: u64,
 }
 
 /// A file of the site's `static/` folder, copied as it is.

@@ -1,8 +1,8 @@
 //! What a file is, by the end of its name: the types a bundle may hold
 //! as attachments (documents a reader downloads), and the media type each
 //! is served with. An attachment is a document for readers, never a page
-//! or a script of the site: HTML, JavaScript, SVG (which can hold
-//! scripts) and anything not on the list are refused where they are found
+//! or a script of the site: HTML, JavaScript (an SVG is published
+//! sanitised, `images`) and anything not on the list are refused where they are found
 //! (`discover`), and the ones kept are served as downloads
 //! (`Content-Disposition: attachment`, by `serve` and in `_headers`).
 
@@ -39,6 +39,9 @@ const ATTACHMENTS: &[(&str, &str)] = &[
     ("gif", "image/gif"),
     ("webp", "image/webp"),
     ("avif", "image/avif"),
+    // Published sanitised, never as written (`images`): no script, no
+    // event handler, no address on another host is left in it.
+    ("svg", "image/svg+xml"),
     // Audio.
     ("mp3", "audio/mpeg"),
     ("m4a", "audio/mp4"),
@@ -72,7 +75,6 @@ const SITE_FILES: &[(&str, &str)] = &[
     ("mjs", "text/javascript; charset=utf-8"),
     ("json", "application/json"),
     ("xml", "application/xml"),
-    ("svg", "image/svg+xml"),
     ("ico", "image/x-icon"),
     ("wasm", "application/wasm"),
     ("woff2", "font/woff2"),
@@ -102,9 +104,36 @@ pub fn refuse_attachment(name: &str) -> Option<String> {
         "" => crate::t!("attachment-no-type"),
         "html" | "htm" | "xhtml" | "shtml" => crate::t!("attachment-html"),
         "js" | "mjs" | "cjs" | "wasm" => crate::t!("attachment-script"),
-        "svg" | "svgz" => crate::t!("attachment-svg"),
+        "svgz" => crate::t!("attachment-svgz"),
         other => crate::t!("attachment-other-type", ext = other),
     })
+}
+
+/// What a reader is told a document is: its type, as its name ends
+/// (`PDF`, `DOCX`, `CSV`).
+pub fn format_name(name: &str) -> String {
+    extension(name).to_ascii_uppercase()
+}
+
+/// Whether a file is a document a link should describe (not an image,
+/// which a page shows).
+pub fn is_document(name: &str) -> bool {
+    let t = media_type(name);
+    !t.starts_with("image/") && t != "application/octet-stream"
+}
+
+/// The language a document's name gives it, among `languages`: the part
+/// before its type, as in Markdown files (`annexe.fr.pdf` is French).
+pub fn language_of<'a>(
+    name: &str,
+    languages: &'a [crate::lang::Lang],
+) -> Option<&'a crate::lang::Lang> {
+    let last = name.rsplit('/').next().unwrap_or(name);
+    let mut parts = last.rsplit('.');
+    parts.next()?;
+    let code = parts.next()?;
+    parts.next()?;
+    languages.iter().find(|l| l.as_str() == code)
 }
 
 /// The types a bundle may publish, for a hint.
@@ -145,7 +174,7 @@ mod tests {
             "evil.html",
             "sub/index.html",
             "evil.js",
-            "logo.svg",
+            "logo.svgz",
             "run.exe",
             "README",
             ".pdf",
@@ -158,5 +187,22 @@ mod tests {
         assert_eq!(media_type("fr/x/report.PDF"), "application/pdf");
         assert_eq!(media_type("style.css"), "text/css; charset=utf-8");
         assert_eq!(media_type("x.unknown"), "application/octet-stream");
+        assert_eq!(format_name("a/Rapport.Pdf"), "PDF");
+        assert!(is_document("a.pdf") && is_document("t.csv") && !is_document("p.jpg"));
+        let langs = [
+            crate::lang::Lang::parse("fr").expect("fr"),
+            crate::lang::Lang::parse("en").expect("en"),
+        ];
+        assert_eq!(
+            language_of("annexe.fr.pdf", &langs).map(|l| l.as_str()),
+            Some("fr")
+        );
+        assert_eq!(
+            language_of("d/report.en.docx", &langs).map(|l| l.as_str()),
+            Some("en")
+        );
+        assert_eq!(language_of("annexe.pdf", &langs), None);
+        assert_eq!(language_of("fr.pdf", &langs), None);
+        assert_eq!(language_of("a.de.pdf", &langs), None);
     }
 }

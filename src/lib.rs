@@ -27,6 +27,7 @@ pub mod escape;
 pub mod file_types;
 pub mod frontmatter;
 pub mod history;
+pub mod images;
 pub mod kind;
 pub mod lang;
 pub mod markdown;

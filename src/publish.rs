@@ -419,6 +419,12 @@ fn put(target: &Path, a: &Artifact) -> io::Result<()> {
             io::copy(&mut from, &mut to).map_err(|e| named(e, out))?;
             Ok(())
         }
+        Content::Image(p) => {
+            let bytes = p
+                .bytes()
+                .map_err(|why| named(io::Error::other(why.0), out))?;
+            fs::write(target, bytes).map_err(|e| named(e, out))
+        }
     }
 }
 

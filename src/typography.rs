@@ -98,6 +98,38 @@ pub fn french_spacing(lang: &str) -> bool {
     lang == "fr"
 }
 
+/// The words a file's size is written with in one language, from the
+/// theme's strings: `{n} KB`, `{n} MB` and the decimal mark.
+#[derive(Debug, Clone, Default)]
+pub struct SizeWords {
+    pub kb: String,
+    pub mb: String,
+    pub decimal_mark: String,
+}
+
+/// `240 KB`, `3.8 MB` (`240 Ko`, `3,8 Mo`): kilobytes below a
+/// megabyte, whole; megabytes with one decimal.
+pub fn file_size(bytes: u64, words: &SizeWords) -> String {
+    let (n, pattern) = if bytes >= 1_000_000 {
+        (format!("{:.1}", bytes as f64 / 1e6), &words.mb)
+    } else {
+        (format!("{:.0}", (bytes as f64 / 1e3).max(1.0)), &words.kb)
+    };
+    pattern.replace("{n}", &n.replace('.', &words.decimal_mark))
+}
+
+/// What a link to a document says of it: `PDF, 240 KB, French`.
+pub fn document_meta(
+    format: &str,
+    bytes: u64,
+    language: Option<&str>,
+    words: &SizeWords,
+) -> String {
+    let mut parts = vec![format.to_string(), file_size(bytes, words)];
+    parts.extend(language.map(str::to_string));
+    parts.join(", ")
+}
+
 /// `text` as it is shown in `lang`: French spacing on French text.
 pub fn for_lang(lang: &str, text: &str) -> String {
     if french_spacing(lang) {
@@ -110,6 +142,28 @@ pub fn for_lang(lang: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_written_in_each_languages_words() {
+        let fr = SizeWords {
+            kb: "{n}\u{a0}Ko".into(),
+            mb: "{n}\u{a0}Mo".into(),
+            decimal_mark: ",".into(),
+        };
+        assert_eq!(file_size(240_300, &fr), "240\u{a0}Ko");
+        assert_eq!(file_size(3_840_000, &fr), "3,8\u{a0}Mo");
+        assert_eq!(file_size(12, &fr), "1\u{a0}Ko");
+        let en = SizeWords {
+            kb: "{n} KB".into(),
+            mb: "{n} MB".into(),
+            decimal_mark: ".".into(),
+        };
+        assert_eq!(
+            document_meta("PDF", 240_000, Some("French"), &en),
+            "PDF, 240 KB, French"
+        );
+        assert_eq!(document_meta("DOCX", 3_840_000, None, &en), "DOCX, 3.8 MB");
+    }
 
     fn show(s: &str) -> String {
         s.replace(NNBSP, "_")

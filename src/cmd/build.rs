@@ -57,6 +57,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         },
         drafts: args.site.drafts,
         base_url: args.base_url.clone(),
+        cache_dir: args.site.cache_dir.clone(),
     };
     let mut pipeline = Pipeline::new(root, settings);
     // The site is written into a staging folder as it is made, and put in

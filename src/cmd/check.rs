@@ -13,6 +13,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         purpose: Purpose::Check,
         drafts: args.site.drafts,
         base_url: None,
+        cache_dir: args.site.cache_dir.clone(),
     };
     let g = Pipeline::new(&args.site.root, settings).run(Changes::Everything, None);
     let timings = g.timings;

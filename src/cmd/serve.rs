@@ -54,7 +54,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let live = Live::new();
     let format = args.site.format;
     let indexer = Indexer::start(Arc::clone(&live), Box::new(move |d| report(d, format)));
-    let mut preview = Preview::new(&root, args.site.drafts, &url);
+    let mut preview = Preview::new(&root, args.site.drafts, &url, args.site.cache_dir.clone());
     // The web editor at /admin/ saves through Decap's local backend.
     let (_backend, editor) = local_editor(&root, &url);
     let mut server = server;

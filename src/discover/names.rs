@@ -133,23 +133,27 @@ fn bundle_file(
         return;
     }
     // Opened now, so that `check` finds an attachment `build` could not copy.
-    if let Err(e) = crate::nofollow::open_regular(path) {
-        diags.push(
-            Diagnostic::error(crate::t!(
-                "file-cannot-read",
-                file = rel,
-                why = e.to_string()
-            ))
-            .at(Span::file(rel))
-            .help(crate::t!("file-cannot-read-help")),
-        );
-        return;
-    }
+    let bytes = match crate::nofollow::open_regular(path) {
+        Ok((file, _)) => file.metadata().map_or(0, |m| m.len()),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(crate::t!(
+                    "file-cannot-read",
+                    file = rel,
+                    why = e.to_string()
+                ))
+                .at(Span::file(rel))
+                .help(crate::t!("file-cannot-read-help")),
+            );
+            return;
+        }
+    };
     tree.attachments.push(Attachment {
         kind,
         id,
         source: path.to_path_buf(),
         name,
+        bytes,
     });
 }
 

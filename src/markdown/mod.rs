@@ -45,10 +45,32 @@ pub struct LinkError {
     pub help: Option<String>,
 }
 
+/// A document a link points to, as the site found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFacts {
+    /// `PDF`, `DOCX`…
+    pub format: String,
+    pub bytes: u64,
+    /// The language its name gives it (`annexe.fr.pdf`), if any.
+    pub lang: Option<String>,
+}
+
 /// Implemented by the site, which knows every entity and heading.
 pub trait ResolveLink {
     /// `target` is what follows `@/`, e.g. `practices/ofii-cameroon#results`.
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError>;
+
+    /// What a link's address is, when it is a document of the site (a
+    /// bundle's PDF…): its type, size and language.
+    fn document(&self, _address: &str) -> Option<DocumentFacts> {
+        None
+    }
+
+    /// The picture an image's address shows, when the site resized it:
+    /// its variants, width and height. `None`: an `<img>` as written.
+    fn picture(&self, _address: &str) -> Option<crate::images::Picture> {
+        None
+    }
 }
 
 /// The id a heading gets from its text: accents folded, lower case,

@@ -14,12 +14,14 @@ use crate::escape::html_attr as escape_attr;
 
 mod headings;
 mod links;
+mod pictures;
 mod table;
 
 pub use headings::scan_headings;
 use headings::{Ids, attributes_as_text, level_num, unique_id};
 pub use links::{Address, LinkAt, resolve_later};
-use links::{address_at, checked_url, link_diagnostic};
+use links::{address_at, checked_url, link_diagnostic, link_span};
+use pictures::{OpenImage, document_close, picture_html};
 use table::Table;
 
 /// The body of one file: where it sits in the file, for diagnostics.
@@ -50,6 +52,11 @@ pub struct Labels {
     pub table: String,
     /// The link from a footnote back to where it is called.
     pub footnote_back: String,
+    /// How a linked document's size is written.
+    pub sizes: crate::typography::SizeWords,
+    /// Each language's name in this one (`fr` → "French"), for a linked
+    /// document's language.
+    pub languages: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -133,6 +140,10 @@ fn run(
     // Links and images other than `@/`: the site's plan of the output
     // says which exist, so they are checked once it is made.
     let mut addresses: Vec<Address> = Vec::new();
+    // The image being read (its alt text comes as events), and how many
+    // pictures came before it: the first is not lazily loaded.
+    let mut image: Option<OpenImage> = None;
+    let mut pictures = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         peak = 0;
@@ -295,7 +306,12 @@ fn run(
                 if link_type != LinkType::Email && dest_url.as_ref() != "#" {
                     addresses.push(address_at(input, &range, &dest_url, false));
                 }
-                link_stack.push(None);
+                // A document of the site: what it is, after the link.
+                let document = match resolver {
+                    Some(r) if input.html && dest_url.as_ref() != "#" => r.document(&dest_url),
+                    _ => None,
+                };
+                link_stack.push(document.map(|d| document_close(&d, input.labels)));
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -313,13 +329,60 @@ fn run(
                 if dest_url.as_ref() != "#" {
                     addresses.push(address_at(input, &range, &dest_url, true));
                 }
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                let picture = match resolver {
+                    Some(r) if input.html && dest_url.as_ref() != "#" => r.picture(&dest_url),
+                    _ => None,
+                };
+                let written = picture.is_none();
+                image = Some(OpenImage {
+                    picture,
+                    title: title.to_string(),
+                    alt: String::new(),
+                    start: input.body.start + range.start,
+                    end: input.body.start + range.end,
+                    dest: dest_url.to_string(),
+                });
+                if written {
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
             }
+            Event::Text(t) | Event::Code(t) if image.is_some() => {
+                if let Some(i) = image.as_mut() {
+                    i.alt.push_str(&t);
+                    if i.picture.is_none() {
+                        events.push(Event::Text(t));
+                    }
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                let Some(i) = image.take() else {
+                    events.push(event);
+                    continue;
+                };
+                // Accessibility: a reader who cannot see it hears this.
+                if i.alt.trim().is_empty() {
+                    diags.push(
+                        Diagnostic::error(crate::t!("img-no-alt"))
+                            .at(link_span(input, i.start, i.end, &i.dest))
+                            .label(crate::t!("img-no-alt-label"))
+                            .help(crate::t!("img-no-alt-help")),
+                    );
+                }
+                match &i.picture {
+                    Some(p) => {
+                        events.push(Event::InlineHtml(picture_html(&i, p, pictures == 0).into()));
+                        pictures += 1;
+                    }
+                    None => events.push(event),
+                }
+            }
+            // Inside a picture's alt text only its words are kept.
+            _ if image.as_ref().is_some_and(|i| i.picture.is_some()) => {}
             Event::Start(Tag::Table(_)) => {
                 // A wide table scrolls on a phone: in a region a keyboard
                 // can reach, named after the section it is in.

@@ -44,11 +44,13 @@ const TAGS: &[&str] = &[
     "mark",
     "ol",
     "p",
+    "picture",
     "pre",
     "q",
     "s",
     "samp",
     "small",
+    "source",
     "span",
     "strong",
     "sub",
@@ -79,11 +81,19 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("del", &["cite", "datetime"]),
     // The scrolling region around a table.
     ("div", &["aria-label", "role", "tabindex"]),
-    ("img", &["alt", "height", "src", "width"]),
+    // `srcset` and `sizes` as the renderer writes them for a picture:
+    // addresses of the site (another host's would be refused by the CSP).
+    (
+        "img",
+        &[
+            "alt", "decoding", "height", "loading", "sizes", "src", "srcset", "width",
+        ],
+    ),
     ("ins", &["cite", "datetime"]),
     ("ol", &["start"]),
     ("pre", &["data-lang", "tabindex"]),
     ("q", &["cite"]),
+    ("source", &["sizes", "srcset", "type"]),
     ("td", &["colspan", "headers", "rowspan"]),
     ("th", &["colspan", "headers", "rowspan", "scope"]),
     ("time", &["datetime"]),

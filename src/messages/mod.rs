@@ -181,3 +181,15 @@ macro_rules! t {
         $crate::messages::text($id, &[$((stringify!($name), $crate::messages::Arg::from($value))),*])
     };
 }
+
+/// A file's size in the words of this run's language: `240 KB`, `3.8 MB`
+/// (`240 Ko`, `3,8 Mo` in French).
+pub fn file_size(bytes: u64) -> String {
+    let (n, id) = if bytes >= 1_000_000 {
+        (format!("{:.1}", bytes as f64 / 1e6), "size-mb")
+    } else {
+        (format!("{:.0}", (bytes as f64 / 1e3).max(1.0)), "size-kb")
+    };
+    let n = n.replace('.', &text("decimal-mark", &[]));
+    text(id, &[("n", Arg::Text(n))])
+}

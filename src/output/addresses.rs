@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::plan::{Job, Page};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown::{Address, Heading, LinkError, slugify};
+use crate::site::address::{path_and_anchor, percent_decode, scheme, site_path};
 use crate::site::{EntityKey, Site};
 use crate::t;
 
@@ -29,12 +30,26 @@ struct SitePaths<'j> {
     pages: BTreeSet<&'j str>,
     files: BTreeSet<&'j str>,
     headings: BTreeMap<&'j str, &'j [Heading]>,
+    /// Images that cannot be read, with why: an image of the text that
+    /// shows one is an error at its place.
+    unreadable: BTreeMap<&'j str, String>,
 }
 
 impl<'j> SitePaths<'j> {
-    fn of(jobs: &'j [Job<'_>]) -> SitePaths<'j> {
+    fn of(site: &Site, jobs: &'j [Job<'_>]) -> SitePaths<'j> {
         let mut p = SitePaths::default();
         for j in jobs {
+            let source = match j.page {
+                Page::Attachment(_, _, a) => Some(a.source.as_path()),
+                Page::Static(f) => match &f.body {
+                    crate::theme::Body::Disk(path) => Some(path.as_path()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(Err(why)) = source.and_then(|s| site.probes.get(s)) {
+                p.unreadable.insert(&j.path, why.0.clone());
+            }
             match j.path.strip_suffix("index.html") {
                 Some(folder) if folder.is_empty() || folder.ends_with('/') => {
                     p.pages.insert(folder);
@@ -82,7 +97,7 @@ pub fn check(
     if bodies.iter().all(|(_, a, _)| a.is_empty()) {
         return;
     }
-    let paths = SitePaths::of(jobs);
+    let paths = SitePaths::of(site, jobs);
     let prefix = site.path_prefix.as_str();
     for (page, addresses, headings) in bodies {
         for a in addresses {
@@ -139,44 +154,6 @@ fn anchor(anchor: &str, ids: &[&str], whose: &str) -> Result<(), LinkError> {
     ))
 }
 
-/// Splits `a/b#c?d` into the path and the anchor.
-fn path_and_anchor(address: &str) -> (&str, Option<&str>) {
-    let (rest, anchor) = match address.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (address, None),
-    };
-    (rest.split('?').next().unwrap_or(rest), anchor)
-}
-
-/// `rel` read from the folder of the page at `page` (`fr/pratiques/x/`).
-fn join(page: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if rel.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
-}
-
-/// The scheme of an address, when it has one (`https`, `mailto`).
-fn scheme(address: &str) -> Option<&str> {
-    let (s, _) = address.split_once(':')?;
-    (!s.is_empty()
-        && s.starts_with(|c: char| c.is_ascii_alphabetic())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then_some(s)
-}
-
 /// Checks one address of the page at `page` (its output path), whose
 /// headings are `headings`; `prefix` is the site's base path (`/` or
 /// `/hub/`).
@@ -214,21 +191,12 @@ fn check_one(
         return Ok(());
     }
     let (path, anchor_part) = path_and_anchor(address);
-    let site_path = if let Some(abs) = path.strip_prefix('/') {
-        let base = prefix.trim_start_matches('/');
-        let abs = abs.strip_prefix(base).unwrap_or(abs);
-        abs.to_string()
-    } else {
-        match join(page, path) {
-            Some(p) => p,
-            None => {
-                return Err(err(
-                    t!("link-outside-site", address = address),
-                    None,
-                    Some(t!("link-path-help")),
-                ));
-            }
-        }
+    let Some(site_path) = site_path(page, prefix, path) else {
+        return Err(err(
+            t!("link-outside-site", address = address),
+            None,
+            Some(t!("link-path-help")),
+        ));
     };
     let decoded = percent_decode(&site_path);
     let page_form = if decoded.is_empty() || decoded.ends_with('/') {
@@ -247,6 +215,17 @@ fn check_one(
         return Ok(());
     }
     if found_file {
+        if image && let Some(why) = paths.unreadable.get(decoded.as_str()) {
+            return Err(err(
+                t!(
+                    "img-unreadable",
+                    file = format!("/{decoded}"),
+                    why = why.as_str()
+                ),
+                Some(t!("img-unreadable-label")),
+                Some(t!("img-unreadable-help")),
+            ));
+        }
         return Ok(());
     }
     let shown = format!("/{decoded}");
@@ -261,42 +240,9 @@ fn check_one(
     Err(err(message, hint, Some(help)))
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(h) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(h);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relative_paths_are_read_from_the_page_folder() {
-        assert_eq!(
-            join("fr/pratiques/x/", "annexe.pdf").as_deref(),
-            Some("fr/pratiques/x/annexe.pdf")
-        );
-        assert_eq!(
-            join("fr/pratiques/x/", "../y/").as_deref(),
-            Some("fr/pratiques/y/")
-        );
-        assert_eq!(join("fr/", "../../x"), None);
-    }
 
     #[test]
     fn anchors_are_compared_as_heading_ids_are_made() {

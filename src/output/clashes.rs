@@ -37,7 +37,7 @@ fn origin(job: &Job<'_>) -> Origin {
         }
     };
     match job.page {
-        Page::Static(f) => match &f.body {
+        Page::Static(f) | Page::StaticVariant(f, _) => match &f.body {
             crate::theme::Body::Disk(p) => file(p),
             _ => Origin {
                 what: f.describe(),
@@ -45,7 +45,7 @@ fn origin(job: &Job<'_>) -> Origin {
                 chosen: true,
             },
         },
-        Page::Attachment(_, _, a) => file(&a.source),
+        Page::Attachment(_, _, a) | Page::Variant(_, _, a, _) => file(&a.source),
         Page::Alias(_, v, alias) => {
             let at = v.common.aliases.iter().position(|a| a == alias);
             Origin {

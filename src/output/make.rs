@@ -303,7 +303,11 @@ pub fn validate(site: &Site, theme: &Theme, jobs: &[Job<'_>]) -> Diagnostics {
         .par_iter()
         .filter(|j| match j.page {
             Page::Entity(..) => j.entity().is_some_and(|k| sample.contains(&k)),
-            Page::Attachment(..) | Page::Static(_) | Page::Data(_) => false,
+            Page::Attachment(..)
+            | Page::Variant(..)
+            | Page::Static(_)
+            | Page::StaticVariant(..)
+            | Page::Data(_) => false,
             _ => true,
         })
         .filter_map(|j| render(&views, j, &BTreeMap::new()).err())

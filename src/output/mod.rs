@@ -37,6 +37,9 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// A file copied as it is (attachments, static files).
     Copy(PathBuf),
+    /// An image file `serve` makes when it is asked for, so that no page
+    /// waits for an image (`build` makes them as it goes: `Bytes`).
+    Image(crate::images::Pending),
 }
 
 #[derive(Debug, Clone)]

@@ -9,6 +9,7 @@ use super::plan::{Job, Page};
 use super::search::Bundle;
 use super::{Artifact, Content};
 use crate::diag::Diagnostic;
+use crate::images::{Format, Output};
 use crate::kind::Kind;
 use crate::lang::Lang;
 use crate::site::{Site, Version};
@@ -265,18 +266,44 @@ pub fn render(
         Page::Editors(lang) => super::editors::render(views, lang),
         Page::Search(lang) => search_page(views, lang, bundles.get(lang)),
         Page::Alias(_, v, _) => redirect(views, v, &job.path),
-        Page::Attachment(_, _, a) => Ok(Artifact {
-            path: job.path.clone(),
-            content: Content::Copy(a.source.clone()),
-        }),
-        Page::Static(f) => Ok(Artifact {
-            path: job.path.clone(),
-            content: match &f.body {
-                crate::theme::Body::Disk(p) => Content::Copy(p.clone()),
-                crate::theme::Body::BuiltIn(b) => Content::Bytes(b.to_vec()),
-                crate::theme::Body::Made(b) => Content::Bytes(b.to_vec()),
-            },
-        }),
+        Page::Attachment(_, _, a) => match image_file(views, &a.source, Output::Original) {
+            Some(made) => made.map(|content| Artifact {
+                path: job.path.clone(),
+                content,
+            }),
+            None => Ok(Artifact {
+                path: job.path.clone(),
+                content: Content::Copy(a.source.clone()),
+            }),
+        },
+        Page::Variant(_, _, a, v) => variant(views, &a.source, &v, &job.path),
+        Page::StaticVariant(f, v) => match &f.body {
+            crate::theme::Body::Disk(p) => variant(views, p, &v, &job.path),
+            _ => Err(Diagnostic::error(crate::t!(
+                "img-no-source",
+                path = job.path.as_str()
+            ))),
+        },
+        Page::Static(f) => {
+            let made = match &f.body {
+                crate::theme::Body::Disk(p) => image_file(views, p, Output::Original),
+                _ => None,
+            };
+            match made {
+                Some(made) => made.map(|content| Artifact {
+                    path: job.path.clone(),
+                    content,
+                }),
+                None => Ok(Artifact {
+                    path: job.path.clone(),
+                    content: match &f.body {
+                        crate::theme::Body::Disk(p) => Content::Copy(p.clone()),
+                        crate::theme::Body::BuiltIn(b) => Content::Bytes(b.to_vec()),
+                        crate::theme::Body::Made(b) => Content::Bytes(b.to_vec()),
+                    },
+                }),
+            }
+        }
         Page::Hosting(host) => super::hosting::make(views, host),
         Page::Data(data) => Ok(super::web::data(views, data, &job.path)),
         Page::NotFound(lang) => {
@@ -295,6 +322,55 @@ pub fn render(
             })
         }
     }
+}
+
+/// One file of the image at `source`, when the site probed it (a GIF is
+/// copied as it is): made now for `build`, when asked for by `serve`.
+fn image_file(
+    views: &Views<'_>,
+    source: &std::path::Path,
+    out: Output,
+) -> Option<Result<Content, Diagnostic>> {
+    let site = views.site;
+    let format = match site.probes.get(source)? {
+        Ok(p) if p.format == Format::Gif => return None,
+        Ok(p) => p.format,
+        Err(why) => return Some(Err(unreadable(source, why))),
+    };
+    if site.images.lazy() {
+        return Some(Ok(Content::Image(site.images.pending(source, format, out))));
+    }
+    Some(
+        site.images
+            .bytes(source, format, out)
+            .map(Content::Bytes)
+            .map_err(|why| unreadable(source, &why)),
+    )
+}
+
+fn variant(
+    views: &Views<'_>,
+    source: &std::path::Path,
+    v: &crate::images::Variant,
+    path: &str,
+) -> Result<Artifact, Diagnostic> {
+    let content = image_file(views, source, Output::Variant(*v))
+        .unwrap_or_else(|| Err(Diagnostic::error(crate::t!("img-no-source", path = path))))?;
+    Ok(Artifact {
+        path: path.to_string(),
+        content,
+    })
+}
+
+fn unreadable(source: &std::path::Path, why: &crate::images::Unreadable) -> Diagnostic {
+    let file = crate::diag::display_path(source);
+    Diagnostic::error(crate::t!(
+        "img-unreadable",
+        file = file.as_str(),
+        why = why.0.as_str()
+    ))
+    .at(crate::diag::Span::file(&file))
+    .help(crate::t!("img-unreadable-help"))
 }
 
 /// The search page of `lang`, preloading what its first search fetches.

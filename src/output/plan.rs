@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::discover::Attachment;
+use crate::images::Variant;
 use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 use crate::site::{Entity, EntityKey, Site, Version};
@@ -38,8 +39,13 @@ pub enum Page<'s> {
     Search(&'s Lang),
     /// A redirect from an old address to a version.
     Alias(&'s Entity, &'s Version, &'s str),
-    /// A file of a bundle, beside a version's page.
+    /// A file of a bundle, beside a version's page (an image: upright,
+    /// without its metadata; an SVG: sanitised).
     Attachment(&'s Entity, &'s Version, &'s Attachment),
+    /// A resized copy of a bundle's image, beside it.
+    Variant(&'s Entity, &'s Version, &'s Attachment, Variant),
+    /// A resized copy of an image of `static/`, beside it.
+    StaticVariant(&'s StaticAsset, Variant),
     /// A file of the theme's or the site's `static/` (the theme's statics
     /// hold the site's: see `theme::files`), or a hashed copy of one.
     Static(&'s StaticAsset),
@@ -73,7 +79,10 @@ impl<'s> Job<'s> {
     /// The entity whose own file this is (its pages, aliases, attachments).
     pub fn entity(&self) -> Option<EntityKey> {
         match self.page {
-            Page::Entity(e, _) | Page::Alias(e, ..) | Page::Attachment(e, ..) => Some(key(e)),
+            Page::Entity(e, _)
+            | Page::Alias(e, ..)
+            | Page::Attachment(e, ..)
+            | Page::Variant(e, ..) => Some(key(e)),
             _ => None,
         }
     }
@@ -90,8 +99,15 @@ impl<'s> Job<'s> {
             | Page::Editors(l)
             | Page::Search(l)
             | Page::Data(Data::Graph(l) | Data::Feed(l)) => Some(l),
-            Page::Entity(_, v) | Page::Alias(_, v, _) | Page::Attachment(_, v, _) => Some(&v.lang),
-            Page::Root | Page::Static(_) | Page::Hosting(_) | Page::Data(_) => None,
+            Page::Entity(_, v)
+            | Page::Alias(_, v, _)
+            | Page::Attachment(_, v, _)
+            | Page::Variant(_, v, ..) => Some(&v.lang),
+            Page::Root
+            | Page::Static(_)
+            | Page::StaticVariant(..)
+            | Page::Hosting(_)
+            | Page::Data(_) => None,
         }
     }
 }
@@ -173,14 +189,29 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticAsset]) -> Vec<Job<'s>> {
                 });
             }
             for a in &e.attachments {
+                let path = format!("{}{}", v.path, a.name);
+                for variant in image_variants(site, &a.source) {
+                    jobs.push(Job {
+                        path: crate::images::variant_name(&path, &variant),
+                        page: Page::Variant(e, v, a, variant),
+                    });
+                }
                 jobs.push(Job {
-                    path: format!("{}{}", v.path, a.name),
+                    path,
                     page: Page::Attachment(e, v, a),
                 });
             }
         }
     }
     for f in statics {
+        if let crate::theme::Body::Disk(source) = &f.body {
+            for variant in image_variants(site, source) {
+                jobs.push(Job {
+                    path: crate::images::variant_name(&f.name, &variant),
+                    page: Page::StaticVariant(f, variant),
+                });
+            }
+        }
         jobs.push(Job {
             path: f.name.clone(),
             page: Page::Static(f),
@@ -223,6 +254,15 @@ pub fn plan<'s>(site: &'s Site, statics: &'s [StaticAsset]) -> Vec<Job<'s>> {
         }
     }
     jobs
+}
+
+/// The resized copies of the image at `source`, if it is one the site
+/// probed (a bundle's or `static/`'s).
+fn image_variants(site: &Site, source: &std::path::Path) -> Vec<Variant> {
+    match site.probes.get(source) {
+        Some(Ok(p)) => crate::images::variants(p, site.images.settings()),
+        _ => Vec::new(),
+    }
 }
 
 /// Where an alias's redirect page goes: `/old/page.html` is that file,
@@ -395,12 +435,18 @@ impl Selection {
         };
         let kind_seen = |k: Kind| self.kinds.get(&k).is_some_and(within);
         match job.page {
-            Page::Root | Page::NotFound(_) | Page::Static(_) | Page::Hosting(_) => false,
+            Page::Root
+            | Page::NotFound(_)
+            | Page::Static(_)
+            | Page::StaticVariant(..)
+            | Page::Hosting(_) => false,
             Page::Entity(e, _) => {
                 let k = key(e);
                 self.whole.contains(&k) || self.shows.get(&k).is_some_and(within)
             }
-            Page::Alias(e, ..) | Page::Attachment(e, ..) => self.whole.contains(&key(e)),
+            Page::Alias(e, ..) | Page::Attachment(e, ..) | Page::Variant(e, ..) => {
+                self.whole.contains(&key(e))
+            }
             Page::Home(_) => self.links || kind_seen(Kind::Meeting),
             Page::List(k, _) => kind_seen(k) || (k == Kind::Practice && kind_seen(Kind::Country)),
             Page::Taxonomy(..) => self.links,

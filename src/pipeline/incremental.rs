@@ -136,6 +136,7 @@ impl Pipeline {
             history: Arc::clone(&self.history),
             validate_only: false,
             labels: Arc::clone(&self.labels),
+            images: Arc::clone(&self.images),
         };
         let (new_site, assembled, changes) =
             site::assemble_with(config.clone(), tree, &opts, &mut cache.memo, &mut timings);

@@ -30,6 +30,11 @@ use crate::site::{self, EntityKey, Memo, Site};
 use crate::theme::{self, Theme};
 use crate::timings::Timings;
 
+/// The cache folder in the site's folder, unless `--cache-dir` says
+/// another: processed images, never published (`init` writes it into
+/// `.gitignore`).
+pub const CACHE_DIR: &str = ".cache";
+
 /// What a run is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -57,6 +62,9 @@ pub struct Settings {
     pub drafts: bool,
     /// Replaces config.yaml's `base_url` (`--base-url`, or serve's address).
     pub base_url: Option<String>,
+    /// Where processed images are kept between runs (`--cache-dir`);
+    /// `None`: `.cache/` in the site's folder.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// What changed since the previous run.
@@ -123,6 +131,9 @@ pub struct Pipeline {
     history: Arc<History>,
     /// The words bodies' HTML adds, from the theme's strings.
     labels: Arc<std::collections::BTreeMap<crate::lang::Lang, crate::markdown::Labels>>,
+    /// How images are made, kept from run to run while config.yaml's
+    /// `media:` stays the same (`serve` then makes each image once).
+    images: Arc<crate::images::Images>,
     /// Only for `Preview`: what later runs reuse.
     cache: Option<Cache>,
     /// `build`'s site, kept until the build has written its files, to
@@ -164,6 +175,7 @@ impl Pipeline {
             theme: None,
             history: Arc::default(),
             labels: Arc::default(),
+            images: Arc::default(),
             cache,
             built: None,
             generation: 0,
@@ -255,6 +267,22 @@ impl Pipeline {
                 }
             }
         }
+        let media = crate::images::Settings {
+            widths: config.media.widths.clone(),
+            ..crate::images::Settings::default()
+        };
+        if *self.images.settings() != media || self.images.folder().is_none() {
+            let folder = self
+                .settings
+                .cache_dir
+                .clone()
+                .unwrap_or_else(|| self.root.join(CACHE_DIR));
+            self.images = Arc::new(crate::images::Images::new(
+                media,
+                Some(&folder),
+                self.settings.purpose == Purpose::Preview,
+            ));
+        }
         // The theme is independent of the content: load it alongside, so a
         // broken template and a broken fiche are reported together.
         let root = &self.root;
@@ -301,6 +329,7 @@ impl Pipeline {
             history: Arc::clone(&self.history),
             validate_only: self.settings.purpose == Purpose::Check,
             labels: Arc::clone(&self.labels),
+            images: Arc::clone(&self.images),
         };
         let mut scratch = Memo::default();
         let memo = match &mut self.cache {

@@ -171,10 +171,13 @@ mod tests {
         ] {
             assert!(dir.join(f).is_file(), "{f}");
         }
+        let ignored = std::fs::read_to_string(dir.join(".gitignore")).expect("read");
+        assert!(ignored.contains("public/"));
         assert!(
-            std::fs::read_to_string(dir.join(".gitignore"))
-                .expect("read")
-                .contains("public/")
+            ignored
+                .lines()
+                .any(|l| l == format!("{}/", crate::pipeline::CACHE_DIR)),
+            "the image cache is not committed"
         );
         assert!(!dir.join("themes").exists());
     }

@@ -41,11 +41,12 @@ impl SearchInput {
 
 impl Preview {
     /// `base_url` is the address the site is served at.
-    pub fn new(root: &Path, drafts: bool, base_url: &str) -> Preview {
+    pub fn new(root: &Path, drafts: bool, base_url: &str, cache_dir: Option<PathBuf>) -> Preview {
         let settings = Settings {
             purpose: Purpose::Preview,
             drafts,
             base_url: Some(base_url.to_string()),
+            cache_dir,
         };
         Preview {
             pipeline: Pipeline::new(root, settings),
@@ -70,10 +71,15 @@ impl Preview {
         for path in std::mem::take(&mut g.removed) {
             self.files.remove(&path);
         }
+        let mut images = Vec::new();
         for a in &g.artifacts {
+            if let Content::Image(p) = &a.content {
+                images.push(p.clone());
+            }
             self.files
                 .insert(a.path.clone(), Arc::new(a.content.clone()));
         }
+        warm(images);
         g
     }
 
@@ -134,6 +140,27 @@ impl Preview {
     }
 }
 
+/// Makes the images a run published, on a thread of their own at the
+/// lowest priority: the pages are served at once, each image as soon as
+/// it is made (a browser asking for one first makes it itself, waiting
+/// for that image alone). Images already made (in the cache) cost a read.
+fn warm(images: Vec<crate::images::Pending>) {
+    if images.is_empty() {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("images".into())
+        .spawn(move || {
+            super::priority::lower_this_thread();
+            for p in images {
+                // A failure is the build's to report; the server answers 404.
+                p.prepare();
+            }
+        });
+    // Without a thread each image is made when first asked for.
+    drop(spawned);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_search_pass_drops_the_files_of_the_pass_before_it_did_not_remake() {
-        let mut p = Preview::new(Path::new("."), false, "/");
+        let mut p = Preview::new(Path::new("."), false, "/", None);
         p.files.insert("fr/index.html".into(), file("page").1);
         assert!(p.add_search(1, &[file("fr/pagefind/a.pf_index"), file("fr/graph.json")]));
         assert!(p.add_search(2, &[file("fr/pagefind/b.pf_index"), file("fr/graph.json")]));

@@ -251,6 +251,9 @@ fn serve_file(s: &Snapshot, name: &str, content: &Content) -> Option<Response> {
     let body = match content {
         Content::Bytes(b) => b.clone(),
         Content::Copy(p) => s.pins.get(p)?.read().ok()?,
+        // Made now if the warming thread has not yet: only this request
+        // waits for it.
+        Content::Image(p) => p.bytes().ok()?,
     };
     let kind = content_type(name);
     // The editor is not reloaded by its own saves.

@@ -32,6 +32,8 @@ pub struct Options {
     pub validate_only: bool,
     /// The words bodies' HTML adds, by language (from the theme).
     pub labels: Arc<BTreeMap<crate::lang::Lang, markdown::Labels>>,
+    /// How the site's images are made (and kept between runs).
+    pub images: Arc<crate::images::Images>,
 }
 
 /// A parsed document, before it is placed in the site.
@@ -207,6 +209,7 @@ pub fn assemble_with(
     let mut targets = Targets {
         versions: BTreeMap::new(),
         drafts,
+        media: Default::default(),
     };
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     // `check` reads each body once (`markdown::scan`): its headings now,
@@ -293,6 +296,19 @@ pub fn assemble_with(
             })
         },
         &mut diags,
+    );
+    let probes = super::media::probe_all(&tree.attachments, &tree.statics);
+    diags.extend(super::media::budgets(
+        &tree.attachments,
+        &probes,
+        &config.media,
+    ));
+    targets.media = super::media::MediaPaths::new(
+        &config,
+        &targets.versions,
+        (&tree.attachments, &tree.statics),
+        &probes,
+        opts.images.settings(),
     );
 
     let prefix = config.base_url.path().to_string();
@@ -450,6 +466,8 @@ pub fn assemble_with(
         lists,
         path_prefix: prefix,
         drafts: opts.drafts,
+        probes,
+        images: Arc::clone(&opts.images),
     };
     (
         site,

@@ -91,6 +91,22 @@ fn resolver<'a>(
         config,
         lang: &doc.lang,
         prefix,
+        page: page_path(doc, targets, config),
+    }
+}
+
+/// The output path of the page a document's body is shown on, for its
+/// relative addresses: its version's, its list's or its language's home.
+fn page_path(doc: &Document, targets: &Targets, config: &Config) -> String {
+    match (doc.kind, &doc.id) {
+        (Some(_), Some(_)) => targets
+            .versions
+            .get(&key_of(doc))
+            .and_then(|v| v.get(&doc.lang))
+            .map(|t| t.path.clone())
+            .unwrap_or_default(),
+        (Some(kind), None) => format!("{}/{}/", doc.lang, config.section(kind, &doc.lang)),
+        (None, _) => super::model::Site::home_path(&doc.lang),
     }
 }
 
@@ -98,6 +114,12 @@ fn resolver<'a>(
 static NO_LABELS: markdown::Labels = markdown::Labels {
     table: String::new(),
     footnote_back: String::new(),
+    sizes: crate::typography::SizeWords {
+        kb: String::new(),
+        mb: String::new(),
+        decimal_mark: String::new(),
+    },
+    languages: BTreeMap::new(),
 };
 
 /// The entity an `@/kind/id#anchor` target names.

@@ -23,6 +23,8 @@ pub struct Target {
 pub struct Targets {
     pub versions: BTreeMap<EntityKey, BTreeMap<Lang, Target>>,
     pub drafts: std::collections::BTreeSet<EntityKey>,
+    /// The images and documents a body may show or link to.
+    pub media: super::media::MediaPaths,
 }
 
 pub struct Resolver<'a> {
@@ -30,9 +32,21 @@ pub struct Resolver<'a> {
     pub config: &'a Config,
     pub lang: &'a Lang,
     pub prefix: &'a str,
+    /// The output path of the page the body is on, for relative addresses.
+    pub page: String,
 }
 
 impl ResolveLink for Resolver<'_> {
+    fn document(&self, address: &str) -> Option<crate::markdown::DocumentFacts> {
+        self.targets
+            .media
+            .document(&self.page, self.prefix, address)
+    }
+
+    fn picture(&self, address: &str) -> Option<crate::images::Picture> {
+        self.targets.media.picture(&self.page, self.prefix, address)
+    }
+
     fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
         let (path, anchor) = match target.split_once('#') {
             Some((p, a)) => (p, Some(a)),

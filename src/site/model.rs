@@ -107,6 +107,10 @@ pub struct Site {
     pub graph: super::graph::Graph,
     /// Why translations cannot be compared, when Git cannot tell.
     pub history_note: Option<String>,
+    /// Every image of its bundles and `static/`, probed.
+    pub probes: std::sync::Arc<super::media::Probes>,
+    /// How its images are made.
+    pub images: std::sync::Arc<crate::images::Images>,
 }
 
 impl Site {

@@ -17,6 +17,28 @@ struct DocumentView {
     title: String,
     url: String,
     external: bool,
+    /// What a bundle's file is, for readers on slow lines (`about.meta`:
+    /// `PDF, 240 KB, French`); null for an address elsewhere.
+    about: Option<AboutFile>,
+}
+
+/// A document of a bundle as a link describes it: its type, size and
+/// language in the page's words, and all three as one text
+/// (`PDF, 240 KB, French`).
+#[derive(Serialize)]
+struct AboutFile {
+    format: String,
+    size: String,
+    language: Option<String>,
+    meta: String,
+}
+
+/// A file of the entity's bundle (an image is shown, not listed).
+#[derive(Serialize)]
+struct AttachmentView {
+    name: String,
+    url: String,
+    about: AboutFile,
 }
 
 /// "The English version was updated on 3 March 2026", with a link to it.
@@ -44,6 +66,8 @@ struct EntityView {
     headings: Vec<crate::markdown::Heading>,
     /// The cross-links of section 5, by name, read from both ends.
     links: std::collections::BTreeMap<&'static str, Vec<LinkView>>,
+    /// The documents of its bundle, with what each is.
+    attachments: Vec<AttachmentView>,
     #[serde(flatten)]
     fields: serde_json::Value,
 }
@@ -97,6 +121,16 @@ impl Views<'_> {
                 .iter()
                 .map(|(name, keys)| (*name, self.link_list(keys, lang)))
                 .collect(),
+            attachments: e
+                .attachments
+                .iter()
+                .filter(|a| crate::file_types::is_document(&a.name))
+                .map(|a| AttachmentView {
+                    name: a.name.clone(),
+                    url: a.name.clone(),
+                    about: self.about_file(a, lang),
+                })
+                .collect(),
             fields,
         };
         serde_json::to_value(view).unwrap_or(serde_json::Value::Null)
@@ -128,11 +162,17 @@ impl Views<'_> {
                             title: d.title.clone(),
                             url: f.clone(),
                             external: false,
+                            about: e
+                                .attachments
+                                .iter()
+                                .find(|a| &a.name == f)
+                                .map(|a| self.about_file(a, lang)),
                         },
                         (None, u) => DocumentView {
                             title: d.title.clone(),
                             url: u.clone().unwrap_or_default(),
                             external: true,
+                            about: None,
                         },
                     })
                     .collect();
@@ -177,6 +217,26 @@ impl Views<'_> {
                 json!({ "actors": actors })
             }
             Fields::Page(_) => json!({}),
+        }
+    }
+}
+
+impl Views<'_> {
+    /// What a bundle's file is, in the words of `lang`.
+    fn about_file(&self, a: &crate::discover::Attachment, lang: &Lang) -> AboutFile {
+        let words = crate::typography::SizeWords {
+            kb: self.word(lang, "size_kb"),
+            mb: self.word(lang, "size_mb"),
+            decimal_mark: self.word(lang, "decimal_mark"),
+        };
+        let format = crate::file_types::format_name(&a.name);
+        let language = crate::file_types::language_of(&a.name, &self.site.config.languages)
+            .map(|l| self.word(lang, &format!("lang_{l}")));
+        AboutFile {
+            meta: crate::typography::document_meta(&format, a.bytes, language.as_deref(), &words),
+            size: crate::typography::file_size(a.bytes, &words),
+            format,
+            language,
         }
     }
 }

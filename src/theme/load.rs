@@ -319,6 +319,17 @@ impl Theme {
                 let labels = crate::markdown::Labels {
                     table: word("table_label"),
                     footnote_back: word("footnote_back"),
+                    sizes: crate::typography::SizeWords {
+                        kb: word("size_kb"),
+                        mb: word("size_mb"),
+                        decimal_mark: word("decimal_mark"),
+                    },
+                    languages: s
+                        .iter()
+                        .filter_map(|(k, v)| {
+                            Some((k.strip_prefix("lang_")?.to_string(), v.clone()))
+                        })
+                        .collect(),
                 };
                 (lang.clone(), labels)
             })

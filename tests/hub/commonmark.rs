@@ -88,6 +88,12 @@ impl ResolveLink for Anything {
 static LABELS: Labels = Labels {
     table: String::new(),
     footnote_back: String::new(),
+    sizes: rabat_hub::typography::SizeWords {
+        kb: String::new(),
+        mb: String::new(),
+        decimal_mark: String::new(),
+    },
+    languages: std::collections::BTreeMap::new(),
 };
 
 fn hub_html(markdown: &str, french: bool) -> String {

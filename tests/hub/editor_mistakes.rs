@@ -172,7 +172,7 @@ fn one_in_body(text: &str) -> Diag {
         "---\ntitle: Return\ncountries: [sn]\n---\n\n## Results\n",
     );
     s.write("content/practices/retour/annexe.pdf", "%PDF");
-    s.write("static/logo.png", "png");
+    s.write_bytes("static/logo.png", &crate::images::small_png());
     let all: Vec<Diag> = check(&s, "en")
         .into_iter()
         .filter(|d| d.severity == "error")
@@ -195,7 +195,7 @@ fn fine(text: &str) {
         "---\ntitle: Return\ncountries: [sn]\n---\n\n## Results\n",
     );
     s.write("content/practices/retour/annexe.pdf", "%PDF");
-    s.write("static/logo.png", "png");
+    s.write_bytes("static/logo.png", &crate::images::small_png());
     let out = s.run(&["check", "--format", "json"]);
     assert!(
         out.status.success(),

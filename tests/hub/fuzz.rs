@@ -38,6 +38,7 @@ pub fn generate(root: PathBuf) -> Result<Option<Vec<Artifact>>, TestCaseError> {
             purpose: Purpose::Build,
             drafts: false,
             base_url: None,
+            cache_dir: None,
         };
         let g = Pipeline::new(&root, settings).run(Changes::Everything, None);
         let _ = tx.send((!g.diags.has_errors()).then_some(g.artifacts));
@@ -58,7 +59,7 @@ pub fn text_of(artifacts: &[Artifact], path: &str) -> Option<String> {
         .find(|a| a.path == path)
         .and_then(|a| match &a.content {
             Content::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
-            Content::Copy(_) => None,
+            Content::Copy(_) | Content::Image(_) => None,
         })
 }
 

@@ -34,6 +34,7 @@ mod hostile_serve;
 mod hosting;
 mod html_checker;
 mod identity;
+mod images;
 mod interrupted;
 mod languages;
 mod lists;

@@ -14,7 +14,18 @@ const RELOAD: &str = "<script src=\"/__rabat/reload.js\"></script>\n";
 fn serve_answers_every_file_build_writes_with_the_same_bytes() {
     let site = Site::bundled_hub();
     // A broken attachment name or an alias: the hub has both kinds of
-    // file; a draft too would be left out by both alike.
+    // file; a draft too would be left out by both alike. A photo, which
+    // serve makes when asked for and build as it goes.
+    let bundle = "content/meetings/2021-01-21-rvr-webinar";
+    site.write_bytes(
+        &format!("{bundle}/photo.jpg"),
+        &crate::images::photo_on_its_side(600, 800),
+    );
+    let fr = site.read(&format!("{bundle}/index.fr.md"));
+    site.write(
+        &format!("{bundle}/index.fr.md"),
+        &format!("{fr}\n![Photo de groupe](photo.jpg)\n"),
+    );
     let served = Served::start(&site.root);
     let out = site.scratch().join("built");
     let base_url = format!("{}/", served.base);

@@ -96,6 +96,7 @@ fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {
         labels: &Labels {
             table: "Table".into(),
             footnote_back: "Back to the reference".into(),
+            ..Labels::default()
         },
         html: true,
     };
