@@ -49,6 +49,7 @@ struct RawConfig {
     cms: Option<CmsConfig>,
     #[serde(default)]
     identity: identity::RawIdentity,
+    #[serde(default)]
     media: Media,
 }
 
