@@ -43,10 +43,12 @@ pub struct Bundle {
 }
 
 /// Up to this many entities the languages are indexed side by side, one
-/// after the other above. Pagefind holds about 90 KB per page while it
-/// indexes (measured: 0.9 GB a language at 10,000 entities), so at
-/// 100,000 entities two languages at once would need some 20 GB besides
-/// the pages; one at a time costs a little time and halves that.
+/// after the other above: a language's index holds every page's words
+/// until it is built, so at 100,000 entities two at once would double
+/// that peak (13.3 GB for the whole build with one at a time, after the
+/// patched Pagefind of issue 19; the per-page figure that set this limit,
+/// 90 KB, was measured before it and is now smaller). One at a time costs
+/// a little time; the limit was not measured again.
 const SIDE_BY_SIDE_UP_TO: usize = 30_000;
 
 /// Every file of every language's search bundle, and what the search pages
