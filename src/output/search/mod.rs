@@ -9,7 +9,7 @@ mod records;
 mod text;
 
 pub use pagefind::{File, Indexer, bundle, small_index_chunks};
-pub use records::{FILTERS, Record, records};
+pub use records::{FILTERS, Record, batches};
 
 use rayon::prelude::*;
 
@@ -42,6 +42,11 @@ pub struct Bundle {
     pub preload: Vec<String>,
 }
 
+/// How many records are made and handed to the index at a time: enough
+/// to keep both cores busy, few enough that a batch's words are small
+/// beside the index (Pagefind folds each page in and drops it).
+const RECORDS_AT_ONCE: usize = 1024;
+
 /// Up to this many entities the languages are indexed side by side, one
 /// after the other above: a language's index holds every page's words
 /// until it is built, so at 100,000 entities two at once would double
@@ -55,7 +60,7 @@ const SIDE_BY_SIDE_UP_TO: usize = 30_000;
 /// need to know of each.
 pub fn artifacts<'s>(site: &'s Site, theme: &Theme) -> ((Vec<Artifact>, Vec<Bundle>), Diagnostics) {
     let index = |lang: &'s Lang| {
-        let records = records::records(site, theme.strings(lang), lang);
+        let records = records::batches(site, theme.strings(lang), lang, RECORDS_AT_ONCE);
         (lang, pagefind::bundle(lang.as_str(), records))
     };
     let languages = &site.config.languages;
