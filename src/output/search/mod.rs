@@ -45,7 +45,7 @@ pub struct Bundle {
 /// How many records are made and handed to the index at a time: enough
 /// to keep both cores busy, few enough that a batch's words are small
 /// beside the index (Pagefind folds each page in and drops it).
-const RECORDS_AT_ONCE: usize = 1024;
+pub const RECORDS_AT_ONCE: usize = 1024;
 
 /// Up to this many entities the languages are indexed side by side, one
 /// after the other above: a language's index holds every page's words

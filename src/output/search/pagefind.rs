@@ -269,10 +269,7 @@ mod tests {
     #[test]
     fn records_read_side_by_side_give_the_index_of_one_at_a_time() {
         // Our path: batches of uneven sizes, each folded into the index.
-        let batches: Vec<Vec<Record>> = varied_records()
-            .chunks(170)
-            .map(|c| c.to_vec())
-            .collect();
+        let batches: Vec<Vec<Record>> = varied_records().chunks(170).map(|c| c.to_vec()).collect();
         let batch = bundle("fr", batches).unwrap_or_else(|e| panic!("{e}"));
         // Pagefind's own path: a record at a time on the runtime, then
         // `get_files`, which copies the pages instead of moving them.
@@ -316,8 +313,8 @@ mod tests {
         let outer = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap_or_else(|e| panic!("{e}"));
-        let got =
-            outer.block_on(async { bundle("fr", [vec![record("/fr/a/", "A", "Emploi.", "Togo")]]) });
+        let got = outer
+            .block_on(async { bundle("fr", [vec![record("/fr/a/", "A", "Emploi.", "Togo")]]) });
         let message = got.err().unwrap_or_default();
         assert!(message.contains("runtime"), "{message}");
     }
