@@ -18,6 +18,57 @@ use self::index_metadata::MetaSort;
 mod index_filter;
 mod index_metadata;
 mod index_words;
+mod postings;
+
+use postings::Postings;
+
+/// A word while the index is built: its pages, and its forms with other
+/// diacritics (`PackedVariant`s), each as packed postings.
+#[derive(Default)]
+struct Word {
+    pages: Postings,
+    additional_variants: Vec<(String, Postings)>,
+}
+
+impl Word {
+    /// What `chunk_index` counts for a word.
+    fn size(&self) -> usize {
+        self.pages.size()
+            + self
+                .additional_variants
+                .iter()
+                .map(|(_, p)| p.size())
+                .sum::<usize>()
+            + self.additional_variants.len()
+    }
+
+    fn variant(&mut self, form: String) -> &mut Postings {
+        match self.additional_variants.iter().position(|(f, _)| *f == form) {
+            Some(i) => &mut self.additional_variants[i].1,
+            None => {
+                self.additional_variants.push((form, Postings::default()));
+                // Just pushed, so there is a last one.
+                &mut self.additional_variants.last_mut().unwrap().1
+            }
+        }
+    }
+
+    /// The word as Pagefind encodes it, its meta locations renumbered.
+    fn into_packed(self, word: String, renumber: &impl Fn(&mut Vec<i32>)) -> PackedWord {
+        PackedWord {
+            word,
+            pages: self.pages.into_pages(renumber),
+            additional_variants: self
+                .additional_variants
+                .into_iter()
+                .map(|(form, p)| PackedVariant {
+                    form,
+                    pages: p.into_pages(renumber),
+                })
+                .collect(),
+        }
+    }
+}
 
 pub struct PagefindIndexes {
     pub word_indexes: HashMap<String, Vec<u8>>,
@@ -75,7 +126,7 @@ pub async fn build_indexes(
 pub struct IndexBuilder {
     language: String,
     page_count: usize,
-    word_map: HashMap<String, PackedWord>,
+    word_map: HashMap<String, Word>,
     filter_map: HashMap<String, HashMap<String, Vec<usize>>>,
     /// The pages' fragments, encoded as they come: they stay to the end.
     encoded_pages: Vec<IntermediaryPageData>,
@@ -169,11 +220,7 @@ impl IndexBuilder {
                 }
             }
 
-            let packed_word = word_map.entry(word).or_insert_with_key(|word| PackedWord {
-                word: word.clone(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            });
+            let packed_word = word_map.entry(word).or_default();
 
             if !normalized_positions.is_empty() {
                 packed_word
@@ -183,19 +230,7 @@ impl IndexBuilder {
 
             for (variant_form, variant_pos) in variant_positions {
                 let variant_page = positions_to_packed_page(variant_pos, page_number);
-
-                if let Some(existing_variant) = packed_word
-                    .additional_variants
-                    .iter_mut()
-                    .find(|v| v.form == variant_form)
-                {
-                    existing_variant.pages.push(variant_page);
-                } else {
-                    packed_word.additional_variants.push(PackedVariant {
-                        form: variant_form,
-                        pages: vec![variant_page],
-                    });
-                }
+                packed_word.variant(variant_form).push(variant_page);
             }
         }
 
@@ -216,63 +251,18 @@ impl IndexBuilder {
                 }
             }
 
-            let packed_word = word_map.entry(word).or_insert_with_key(|word| PackedWord {
-                word: word.clone(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            });
+            let packed_word = word_map.entry(word).or_default();
 
             // This page's entry, if its text had the word, is the last one.
             if !normalized_meta_positions.is_empty() {
                 let meta_locs = meta_positions_to_packed(normalized_meta_positions);
-
-                if let Some(existing_page) = packed_word
-                    .pages
-                    .last_mut()
-                    .filter(|p| p.page_number == page_number)
-                {
-                    existing_page.meta_locs = meta_locs;
-                } else {
-                    packed_word.pages.push(PackedPage {
-                        page_number,
-                        locs: vec![],
-                        meta_locs,
-                    });
-                }
+                set_meta_locs(&mut packed_word.pages, page_number, meta_locs);
             }
 
             // Handle diacritic variants in meta
             for (variant_form, variant_pos) in variant_meta_positions {
                 let meta_locs = meta_positions_to_packed(variant_pos);
-
-                if let Some(existing_variant) = packed_word
-                    .additional_variants
-                    .iter_mut()
-                    .find(|v| v.form == variant_form)
-                {
-                    if let Some(existing_page) = existing_variant
-                        .pages
-                        .last_mut()
-                        .filter(|p| p.page_number == page_number)
-                    {
-                        existing_page.meta_locs = meta_locs;
-                    } else {
-                        existing_variant.pages.push(PackedPage {
-                            page_number,
-                            locs: vec![],
-                            meta_locs,
-                        });
-                    }
-                } else {
-                    packed_word.additional_variants.push(PackedVariant {
-                        form: variant_form,
-                        pages: vec![PackedPage {
-                            page_number,
-                            locs: vec![],
-                            meta_locs,
-                        }],
-                    });
-                }
+                set_meta_locs(packed_word.variant(variant_form), page_number, meta_locs);
             }
         }
 
@@ -345,9 +335,9 @@ impl IndexBuilder {
         (sorts, meta_sorts)
     }
 
-    /// The meta fields in their names' order, and the meta locations of
-    /// the index renumbered to it (their groups reordered by the new ids).
-    fn number_meta_fields(&mut self) -> Vec<String> {
+    /// The meta fields in their names' order, and for each field id the
+    /// index holds (first seen first) its id in that order.
+    fn number_meta_fields(&self) -> (Vec<String>, Vec<u16>) {
         let mut sorted = self.meta_fields.clone();
         sorted.sort();
         let new_id: Vec<u16> = self
@@ -355,23 +345,21 @@ impl IndexBuilder {
             .iter()
             .map(|name| sorted.iter().position(|f| f == name).unwrap() as u16)
             .collect();
-        if new_id.iter().enumerate().any(|(old, new)| old as u16 != *new) {
-            let pages = self.word_map.values_mut().flat_map(|w| {
-                w.pages
-                    .iter_mut()
-                    .chain(w.additional_variants.iter_mut().flat_map(|v| v.pages.iter_mut()))
-            });
-            for page in pages {
-                renumber_meta_locs(&mut page.meta_locs, &new_id);
-            }
-        }
-        sorted
+        (sorted, new_id)
     }
 
     /// The index, from every page added.
-    pub fn finish(mut self, options: &SearchOptions) -> Result<PagefindIndexes> {
+    pub fn finish(self, options: &SearchOptions) -> Result<PagefindIndexes> {
         let (sorts, meta_sorts) = self.sorts(options);
-        let meta_fields = self.number_meta_fields();
+        let (meta_fields, new_id) = self.number_meta_fields();
+        // The meta locations move to the fields' final ids as each chunk
+        // is encoded (their groups reordered by the new ids).
+        let renumbered = new_id.iter().enumerate().any(|(old, new)| old as u16 != *new);
+        let renumber = |meta_locs: &mut Vec<i32>| {
+            if renumbered {
+                renumber_meta_locs(meta_locs, &new_id);
+            }
+        };
         let mut meta = MetaIndex {
             version: options.version.into(),
             pages: Vec::new(),
@@ -382,7 +370,7 @@ impl IndexBuilder {
         };
         let IndexBuilder {
             language,
-            mut word_map,
+            word_map,
             filter_map,
             encoded_pages,
             ..
@@ -413,13 +401,9 @@ impl IndexBuilder {
             fragment_hashes.insert(short_hash.to_string(), encoded_page);
         }
 
-        // Sort pages within each word by page_number to maintain correct order after parallel processing
-        for packed_word in word_map.values_mut() {
-            packed_word.pages.sort_by_key(|p| p.page_number);
-            for variant in &mut packed_word.additional_variants {
-                variant.pages.sort_by_key(|p| p.page_number);
-            }
-        }
+        // A word's pages are in page order already: pages are folded in
+        // one after the other (Pagefind sorted them here after merging
+        // per-page maps made in parallel).
 
         fragments.extend(
             fragment_hashes
@@ -544,8 +528,15 @@ impl IndexBuilder {
 
         // TODO: Parameterize these chunk sizes via byte size rather than word count
         let word_count = word_map.len();
-        let chunks = chunk_index(word_map, options.index_chunk_size);
-        meta.index_chunks = chunk_meta(&chunks);
+        let mut words: Vec<(String, Word)> = word_map.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let chunks = chunk_by_size(words, |(_, w)| w.size(), options.index_chunk_size);
+        meta.index_chunks = chunk_meta_of(
+            chunks
+                .iter()
+                .map(|c| (c.first().map(|w| &w.0[..]), c.last().map(|w| &w.0[..])))
+                .collect(),
+        );
 
         // Encode word index chunks in parallel (delta encoding + CBOR serialization)
         let encoded_chunks: Vec<(usize, Vec<u8>, String)> = chunks
@@ -555,6 +546,7 @@ impl IndexBuilder {
                 // Delta-encode page numbers within each word's page list
                 let delta_chunk: Vec<PackedWord> = chunk
                     .into_iter()
+                    .map(|(word, entry)| entry.into_packed(word, &renumber))
                     .map(|mut word| {
                         let mut last_page: usize = 0;
                         for page in &mut word.pages {
@@ -626,6 +618,23 @@ impl IndexBuilder {
     }
 }
 
+/// Gives the page's entry in `postings` its meta locations: the last
+/// entry if the page's text had the word, otherwise a new entry.
+fn set_meta_locs(postings: &mut Postings, page_number: usize, meta_locs: Vec<i32>) {
+    if postings
+        .last_mut()
+        .is_some_and(|p| p.page_number == page_number)
+    {
+        postings.set_last_meta_locs(meta_locs);
+    } else {
+        postings.push(PackedPage {
+            page_number,
+            locs: vec![],
+            meta_locs,
+        });
+    }
+}
+
 /// Renumbers the field ids of packed meta locations (`meta_positions_to_packed`):
 /// each group starts with a field's marker and its positions restart from
 /// 0, so groups move whole; they are put back in the order of their new ids.
@@ -692,27 +701,15 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     }
 }
 
-fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<Vec<PackedWord>> {
-    // Accumulate into HashMap for O(1) inserts, then sort once before encoding
-    // to produce a stable hash without paying BTreeMap's per-insert overhead.
-    let mut words = word_map
-        .into_iter()
-        .map(|(_, w)| w)
-        .collect::<Vec<PackedWord>>();
-    words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
-
+/// Pagefind's chunking of the words (in their order): a chunk closes
+/// once its words' sizes reach `chunk_size`.
+fn chunk_by_size<T>(words: Vec<T>, size: impl Fn(&T) -> usize, chunk_size: usize) -> Vec<Vec<T>> {
     let mut index_chunks = Vec::new();
 
     let mut index_chunk = Vec::new();
     let mut index_chunk_size = 0;
     for word in words.into_iter() {
-        index_chunk_size += word
-            .pages
-            .iter()
-            .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + word.additional_variants.len();
+        index_chunk_size += size(&word);
         index_chunk.push(word);
         if index_chunk_size >= chunk_size {
             index_chunks.push(std::mem::take(&mut index_chunk));
@@ -726,13 +723,44 @@ fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<
     index_chunks
 }
 
+/// Pagefind's own `chunk_index`, over `PackedWord`s (its tests').
+#[cfg(test)]
+fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<Vec<PackedWord>> {
+    let mut words = word_map
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect::<Vec<PackedWord>>();
+    words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    let size = |word: &PackedWord| {
+        word.pages
+            .iter()
+            .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
+            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+            .sum::<usize>()
+            + word.additional_variants.len()
+    };
+    chunk_by_size(words, size, chunk_size)
+}
+
+#[cfg(test)]
 fn chunk_meta(indexes: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
+    chunk_meta_of(
+        indexes
+            .iter()
+            .map(|c| (c.first().map(|w| &w.word[..]), c.last().map(|w| &w.word[..])))
+            .collect(),
+    )
+}
+
+/// The chunks' word ranges for the metadata, from each chunk's first and
+/// last word, trimmed to the prefixes that tell them apart.
+fn chunk_meta_of(bounds: Vec<(Option<&str>, Option<&str>)>) -> Vec<MetaChunk> {
     let mut named_chunks: Vec<MetaChunk> = Vec::new();
 
-    for chunk in indexes.iter() {
+    for (first, last) in bounds {
         named_chunks.push(MetaChunk {
-            from: chunk.first().map_or("".into(), |w| w.word.clone()),
-            to: chunk.last().map_or("".into(), |w| w.word.clone()),
+            from: first.map_or("".into(), |w| w.to_string()),
+            to: last.map_or("".into(), |w| w.to_string()),
             hash: "".into(),
         });
     }
