@@ -24,7 +24,9 @@
 # user would run for search; npm package in tools/, `npm ci` there), timed
 # as one command, its peak the larger of the two. The output folder is
 # removed before each run, outside the timing, and `sync` flushes the
-# previous run's writes. It prints the median wall time, CPU time
+# previous run's writes. Run as root, each run then starts from the same
+# state of the kernel's caches: the page cache is dropped and the inputs
+# and the tools' binaries read back into it (see `settle`). It prints the median wall time, CPU time
 # (user + sys) and peak RSS of each tool and rabat-hub / Hugo ratios, then
 # rabat-hub's median time by stage (`rabat-hub build --timings`).
 #
@@ -88,6 +90,28 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if
 
 div() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
 
+# Every run starts from the same state: the output removed and flushed,
+# and (when the bench may write /proc/sys/vm/drop_caches, as root) the
+# page cache dropped, then the inputs and the tools read back into it, so
+# every run reads them warm. Without the drop, the kernel time of making
+# a file grew run after run on this bench's machine (ext4 without a
+# journal, kernel 6.18): for the same 2,000-entity build, 0.7 s of sys
+# time early in a session and 3 to 4 s after some twenty builds, 1.4 s
+# again right after a drop. It grew with what the block device's cache
+# held (perf: `recently_deleted` looking up inode table blocks as each
+# inode is allocated), so it charged whichever tool ran later, in
+# proportion to the files it makes, for the runs before it.
+drop_caches=no
+if [ -w /proc/sys/vm/drop_caches ]; then drop_caches=yes; fi
+settle() {
+  rm -rf "$out"; sync
+  if [ "$drop_caches" = yes ]; then
+    echo 1 > /proc/sys/vm/drop_caches
+    find "$site" "$hugo_site" "$bin" "$(command -v hugo || true)" "$PWD/tools/node_modules/@pagefind" \
+      "$(readlink -f "$(command -v node || true)")" -type f -exec cat {} + > /dev/null 2>&1 || true
+  fi
+}
+
 # Runs a command under GNU time; appends "wall cpu rss_kb" to $1.
 measure() {
   local into="$1"; shift
@@ -101,6 +125,7 @@ echo "# rabat-hub benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "# rabat-hub $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($profile); hugo: $([ "$have_hugo" = yes ] && hugo version | cut -d' ' -f2 || echo 'not measured'); pagefind: $([ "$have_pagefind" = yes ] && "$pagefind" --version | cut -d' ' -f2 || echo 'not measured (npm ci in tools/)')"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs per tool and size, medians"
+echo "# page cache dropped before each run: $drop_caches"
 
 for vocabulary in $vocabularies; do
 for n in $sizes; do
@@ -126,23 +151,23 @@ for n in $sizes; do
     tail -n 2 "$work/log.$$" | grep -v '^timing' || true
   else
     run_rabat() {
-      rm -rf "$out"; sync
+      settle
       measure "$work/rabat.$n" "$bin" build --root "$site" --output "$out" --timings 2> "$work/log.$$"
       grep '^timing' "$work/log.$$" >> "$work/stages.$n"
       pages_rabat=$(grep -o 'built [0-9]* pages' "$work/log.$$" | cut -d' ' -f2)
       # The same without the search index, which Hugo does not make.
-      rm -rf "$out"; sync
+      settle
       measure "$work/lean.$n" "$bin" build --root "$site" --output "$out" --no-search 2>/dev/null
     }
     run_hugo() {
-      rm -rf "$out"; sync
+      settle
       measure "$work/hugo.$n" hugo --source "$hugo_site" --destination "$out" --quiet
       pages_hugo=$(find "$out" -name '*.html' | wc -l)
     }
     # Hugo, then Pagefind over what it wrote: one command, as a Hugo
     # user's CI would run it.
     run_hugo_pagefind() {
-      rm -rf "$out"; sync
+      settle
       measure "$work/hugopf.$n" sh -c 'hugo --source "$1" --destination "$2" --quiet && "$3" --site "$2" > "$4"' \
         sh "$hugo_site" "$out" "$pagefind" "$work/pagefind.$$"
       pagefind_said=$(grep -E 'Indexed [0-9]+ (pages|words)' "$work/pagefind.$$" | sed 's/^ *//' | paste -sd, - | sed 's/,/, /g')

@@ -82,15 +82,21 @@ fn index(root: &Path) {
     println!("loading and rendering the Markdown: {}", secs(t.elapsed()));
 
     for lang in &site.config.languages {
-        let t = Instant::now();
-        let records = search::records(&site, theme.strings(lang), lang);
-        let n = records.len();
-        let text: usize = records.iter().map(|r| r.content.len()).sum();
-        let made = t.elapsed();
-        let t = Instant::now();
+        // The batches as the build makes them, each made (timed as
+        // "records") then folded into the index ("adding to Pagefind").
         let mut indexer = search::Indexer::new(lang.as_str()).unwrap_or_else(|e| panic!("{e}"));
-        indexer.add_all(records).unwrap_or_else(|e| panic!("{e}"));
-        let added = t.elapsed();
+        let (mut n, mut text) = (0, 0);
+        let (mut made, mut added) = (Duration::ZERO, Duration::ZERO);
+        let mut mark = Instant::now();
+        for records in search::batches(&site, theme.strings(lang), lang, search::RECORDS_AT_ONCE) {
+            made += mark.elapsed();
+            n += records.len();
+            text += records.iter().map(|r| r.content.len()).sum::<usize>();
+            let t = Instant::now();
+            indexer.add_all(records).unwrap_or_else(|e| panic!("{e}"));
+            added += t.elapsed();
+            mark = Instant::now();
+        }
         let t = Instant::now();
         let files = indexer.finish().unwrap_or_else(|e| panic!("{e}"));
         let built = t.elapsed();

@@ -76,6 +76,18 @@ fn retitle(text: &str, i: usize) -> String {
         + "\n"
 }
 
+/// serve, stopped when the bench ends, a panic included: a serve left
+/// running would rebuild on every later bench's edits of the same site
+/// and slow them down.
+struct Serve(std::process::Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -109,15 +121,16 @@ fn main() {
         .expect("build the binary first: cargo build --release");
 
     let start = Instant::now();
-    let mut child = Command::new(&bin)
+    let child = Command::new(&bin)
         .args(["serve", "--port", "0", "--root"])
         .arg(&root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("start serve");
+    let mut child = Serve(child);
     let mut url = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
+    BufReader::new(child.0.stdout.take().expect("stdout"))
         .read_line(&mut url)
         .expect("url");
     let addr = url
@@ -198,6 +211,4 @@ fn main() {
         );
     }
     std::fs::write(&path, &original).expect("restore");
-    let _ = child.kill();
-    let _ = child.wait();
 }

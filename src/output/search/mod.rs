@@ -9,7 +9,7 @@ mod records;
 pub(super) mod text;
 
 pub use pagefind::{File, Indexer, bundle, small_index_chunks};
-pub use records::{FILTERS, Record, records};
+pub use records::{FILTERS, Record, batches};
 
 use rayon::prelude::*;
 
@@ -42,20 +42,25 @@ pub struct Bundle {
     pub preload: Vec<String>,
 }
 
+/// How many records are made and handed to the index at a time: enough
+/// to keep both cores busy, few enough that a batch's words are small
+/// beside the index (Pagefind folds each page in and drops it).
+pub const RECORDS_AT_ONCE: usize = 1024;
+
 /// Up to this many entities the languages are indexed side by side, one
-/// after the other above: a language's index holds every page's words
-/// until it is built, so at 100,000 entities two at once would double
-/// that peak (13.3 GB for the whole build with one at a time, after the
-/// patched Pagefind of issue 19; the per-page figure that set this limit,
-/// 90 KB, was measured before it and is now smaller). One at a time costs
-/// a little time; the limit was not measured again.
+/// after the other above. A language's index, growing as its pages are
+/// folded in, was about 2.2 GB at 100,000 entities (the whole build
+/// peaked at 7.4 GB with one at a time, 2026-12-02): two at once would
+/// take the build past 8 GB there. One at a time costs time (one core
+/// waits while a language's pages are folded in); the limit itself was
+/// not measured again.
 const SIDE_BY_SIDE_UP_TO: usize = 30_000;
 
 /// Every file of every language's search bundle, and what the search pages
 /// need to know of each.
 pub fn artifacts<'s>(site: &'s Site, theme: &Theme) -> ((Vec<Artifact>, Vec<Bundle>), Diagnostics) {
     let index = |lang: &'s Lang| {
-        let records = records::records(site, theme.strings(lang), lang);
+        let records = records::batches(site, theme.strings(lang), lang, RECORDS_AT_ONCE);
         (lang, pagefind::bundle(lang.as_str(), records))
     };
     let languages = &site.config.languages;

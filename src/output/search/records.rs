@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::text::plain;
 use crate::frontmatter::Fields;
 use crate::kind::Kind;
@@ -36,11 +38,30 @@ pub struct Record {
     pub filters: BTreeMap<String, Vec<String>>,
 }
 
-pub fn records(site: &Site, strings: &Strings, lang: &Lang) -> Vec<Record> {
-    site.entities
+/// The records of `lang`, in the site's order, `size` at a time, each
+/// batch made side by side: the index takes them as they come, so a
+/// language's records are never all held at once.
+pub fn batches<'s>(
+    site: &'s Site,
+    strings: &'s Strings,
+    lang: &'s Lang,
+    size: usize,
+) -> impl Iterator<Item = Vec<Record>> + 's {
+    let versions: Vec<(&Entity, &Version)> = site
+        .entities
         .values()
-        .filter_map(|e| e.versions.get(lang).map(|v| record(site, strings, e, v)))
-        .collect()
+        .filter_map(|e| e.versions.get(lang).map(|v| (e, v)))
+        .collect();
+    let mut rest = versions.into_iter();
+    std::iter::from_fn(move || {
+        let batch: Vec<(&Entity, &Version)> = rest.by_ref().take(size.max(1)).collect();
+        (!batch.is_empty()).then(|| {
+            batch
+                .into_par_iter()
+                .map(|(e, v)| record(site, strings, e, v))
+                .collect()
+        })
+    })
 }
 
 fn record(site: &Site, strings: &Strings, e: &Entity, v: &Version) -> Record {

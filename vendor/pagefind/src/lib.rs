@@ -13,7 +13,7 @@ pub use service::api;
 use wax::walk::Entry;
 use wax::Glob;
 
-use crate::index::build_indexes;
+use crate::index::{build_indexes, IndexBuilder};
 
 mod fossick;
 mod fragments;
@@ -38,6 +38,10 @@ struct SearchState {
     /// replaces the old one, found here rather than by a scan of every page.
     page_positions: HashMap<String, usize>,
     built_indexes: Vec<PagefindIndexes>,
+    /// Each language's index built page by page (`fold_all`), and the
+    /// URLs in them: a page folded in cannot be replaced.
+    streaming: std::collections::BTreeMap<String, IndexBuilder>,
+    streamed_urls: hashbrown::HashSet<String>,
 }
 
 /// What a caller learns of a page it added: the page itself stays with the
@@ -55,6 +59,8 @@ impl SearchState {
             fossicked_pages: vec![],
             page_positions: HashMap::new(),
             built_indexes: vec![],
+            streaming: Default::default(),
+            streamed_urls: Default::default(),
         }
     }
 
@@ -135,18 +141,41 @@ impl SearchState {
         Ok(self.keep(result))
     }
 
-    /// Fossicks `files` side by side (rayon), then keeps them in their
-    /// order, as `fossick_one` on each in turn would.
-    pub fn fossick_all(&mut self, files: Vec<Fossicker>) -> Vec<Result<FossickedSummary>> {
-        let options = &self.options;
-        let results: Vec<Result<FossickedData>> = files
-            .into_par_iter()
-            .map(|f| f.fossick_sync(options))
-            .collect();
+    /// Fossicks `files` side by side (rayon) and folds each page into its
+    /// language's index as it comes, in their order (`IndexBuilder`):
+    /// only the index is kept, never every page's words. The files are
+    /// read a slice at a time, the next slice while the last is folded
+    /// in. A URL already folded in is an error: a page cannot be taken
+    /// back out of the index.
+    pub fn fold_all(&mut self, files: Vec<Fossicker>) -> Vec<Result<FossickedSummary>> {
+        const SLICE: usize = 256;
+        let SearchState {
+            options,
+            streaming,
+            streamed_urls,
+            ..
+        } = self;
+        let options = &*options;
+        let read = |slice: Vec<Fossicker>| -> Vec<Result<FossickedData>> {
+            slice
+                .into_par_iter()
+                .map(|f| f.fossick_sync(options))
+                .collect()
+        };
+        let mut files = files.into_iter();
+        let mut next = || files.by_ref().take(SLICE).collect::<Vec<_>>();
+        let mut results = Vec::new();
+        let mut read_slice = read(next());
+        while !read_slice.is_empty() {
+            let upcoming = next();
+            let (summaries, following) = rayon::join(
+                || fold_into(streaming, streamed_urls, read_slice),
+                || read(upcoming),
+            );
+            results.extend(summaries);
+            read_slice = following;
+        }
         results
-            .into_iter()
-            .map(|r| r.map(|data| self.keep(data)))
-            .collect()
     }
 
     /// Adds a fossicked page, in place of an earlier one of the same URL.
@@ -170,6 +199,9 @@ impl SearchState {
     /// Builds the indexes from copies of the pages: more can be added and
     /// the indexes built again.
     pub async fn build_indexes(&mut self) -> Result<()> {
+        if !self.streaming.is_empty() {
+            bail!("Error: pages folded in page by page are built by `into_files` only.");
+        }
         let pages = self.fossicked_pages.clone();
         self.build_indexes_of(pages).await
     }
@@ -177,6 +209,19 @@ impl SearchState {
     /// Builds the indexes from the pages themselves, which leave the
     /// state: one copy of them fewer at the peak of the build.
     pub async fn build_indexes_once(&mut self) -> Result<()> {
+        if !self.streaming.is_empty() {
+            if !self.fossicked_pages.is_empty() {
+                bail!("Error: pages were added both page by page and all at once.");
+            }
+            self.streamed_urls.clear();
+            self.options.logger.status("[Building search indexes]");
+            let mut built = Vec::new();
+            for builder in std::mem::take(&mut self.streaming).into_values() {
+                built.push(builder.finish(&self.options)?);
+            }
+            self.built_indexes = built;
+            return self.report_built();
+        }
         let pages = std::mem::take(&mut self.fossicked_pages);
         self.page_positions.clear();
         self.build_indexes_of(pages).await
@@ -297,7 +342,12 @@ impl SearchState {
             .collect();
         let built_indexes = join_all(indexes).await;
         self.built_indexes = built_indexes.into_iter().flat_map(|i| i.ok()).collect();
+        self.report_built()
+    }
 
+    /// Logs what was indexed; an error if nothing was.
+    fn report_built(&self) -> Result<()> {
+        let log = &self.options.logger;
         let stats = self.built_indexes.iter().fold((0, 0, 0, 0), |mut stats, index| {
             log.v_info(format!(
                 "Language {}: \n  Indexed {} page{}\n  Indexed {} word{}\n  Indexed {} filter{}\n  Indexed {} sort{}\n",
@@ -460,4 +510,44 @@ impl SearchState {
                 .unwrap_or(&self.options.bundle_output)
         ));
     }
+}
+
+/// Folds fossicked pages into their languages' indexes, in their order
+/// (`SearchState::fold_all`); pages without words are left out, as
+/// `build_indexes_of` leaves them out.
+fn fold_into(
+    builders: &mut std::collections::BTreeMap<String, IndexBuilder>,
+    urls: &mut hashbrown::HashSet<String>,
+    pages: Vec<Result<FossickedData>>,
+) -> Vec<Result<FossickedSummary>> {
+    let mut by_language: std::collections::BTreeMap<String, Vec<FossickedData>> =
+        Default::default();
+    let summaries = pages
+        .into_iter()
+        .map(|page| {
+            let page = page?;
+            if !urls.insert(page.url.clone()) {
+                bail!("Error: {} was already indexed.", page.url);
+            }
+            let summary = FossickedSummary {
+                word_count: page.fragment.data.word_count,
+                url: page.fragment.data.url.clone(),
+                meta: page.fragment.data.meta.clone(),
+            };
+            if !page.word_data.is_empty() {
+                by_language
+                    .entry(page.language.clone())
+                    .or_default()
+                    .push(page);
+            }
+            Ok(summary)
+        })
+        .collect();
+    for (language, pages) in by_language {
+        builders
+            .entry(language.clone())
+            .or_insert_with(|| IndexBuilder::new(language))
+            .add_pages(pages);
+    }
+    summaries
 }

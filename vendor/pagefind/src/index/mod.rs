@@ -18,6 +18,57 @@ use self::index_metadata::MetaSort;
 mod index_filter;
 mod index_metadata;
 mod index_words;
+mod postings;
+
+use postings::Postings;
+
+/// A word while the index is built: its pages, and its forms with other
+/// diacritics (`PackedVariant`s), each as packed postings.
+#[derive(Default)]
+struct Word {
+    pages: Postings,
+    additional_variants: Vec<(String, Postings)>,
+}
+
+impl Word {
+    /// What `chunk_index` counts for a word.
+    fn size(&self) -> usize {
+        self.pages.size()
+            + self
+                .additional_variants
+                .iter()
+                .map(|(_, p)| p.size())
+                .sum::<usize>()
+            + self.additional_variants.len()
+    }
+
+    fn variant(&mut self, form: String) -> &mut Postings {
+        match self.additional_variants.iter().position(|(f, _)| *f == form) {
+            Some(i) => &mut self.additional_variants[i].1,
+            None => {
+                self.additional_variants.push((form, Postings::default()));
+                // Just pushed, so there is a last one.
+                &mut self.additional_variants.last_mut().unwrap().1
+            }
+        }
+    }
+
+    /// The word as Pagefind encodes it, its meta locations renumbered.
+    fn into_packed(self, word: String, renumber: &impl Fn(&mut Vec<i32>)) -> PackedWord {
+        PackedWord {
+            word,
+            pages: self.pages.into_pages(renumber),
+            additional_variants: self
+                .additional_variants
+                .into_iter()
+                .map(|(form, p)| PackedVariant {
+                    form,
+                    pages: p.into_pages(renumber),
+                })
+                .collect(),
+        }
+    }
+}
 
 pub struct PagefindIndexes {
     pub word_indexes: HashMap<String, Vec<u8>>,
@@ -44,126 +95,112 @@ enum SortType {
     Number,
 }
 
+/// Builds a language's index from all of its pages at once, as Pagefind
+/// always did: the same index as adding them to an `IndexBuilder` in
+/// their order and finishing it (the test
+/// `records_read_side_by_side_give_the_index_of_one_at_a_time` of
+/// rabat-hub compares the two).
 pub async fn build_indexes(
-    mut pages: Vec<FossickedData>,
+    pages: Vec<FossickedData>,
     language: String,
     options: &SearchOptions,
 ) -> Result<PagefindIndexes> {
-    let mut meta = MetaIndex {
-        version: options.version.into(),
-        pages: Vec::new(),
-        index_chunks: Vec::new(),
-        filters: Vec::new(),
-        sorts: Vec::new(),
-        meta_fields: Vec::new(),
-    };
-
-    /*
-        - Collect all sort keys
-        - Sort `pages` by one of them and set `default_sort`
-        - Do the main enumerate loop as an iter_mut and set page numbers
-        - Later on, for each other sort key:
-            - Sort the `pages` array and output the page numbers to `alternate_sorts`
-    */
-
-    let mut word_map: HashMap<String, PackedWord> = HashMap::new();
-    let mut filter_map: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
-    let mut fragment_hashes: HashMap<String, IntermediaryPageData> = HashMap::new();
-    let mut fragments: Vec<(usize, (String, IntermediaryPageData))> = Vec::new();
-
-    for (page_number, page) in pages.iter_mut().enumerate() {
-        page.fragment.page_number = page_number;
-    }
-
-    // Get all possible sort keys
-    let mut sorts: Vec<_> = pages
-        .iter()
-        .flat_map(|page| page.sort.keys().cloned())
-        .collect();
-    sorts.sort_unstable();
-    sorts.dedup();
-
-    // Determine the best sorting parser that fits all available values for each given key
-    let mut sort_types: BTreeMap<String, SortType> = BTreeMap::new();
-    for sort in sorts.iter() {
-        let mut sort_values = pages.iter().flat_map(|page| page.sort.get(sort));
-        sort_types.insert(
-            sort.clone(),
-            if sort_values.all(|v| parse_int_sort(v).is_some() || parse_float_sort(v).is_some()) {
-                SortType::Number
-            } else {
-                SortType::String
-            },
-        );
-    }
-
-    for (sort_key, sort_type) in sort_types {
-        let mut page_values: Vec<_> = pages
-            .iter()
-            .flat_map(|page| {
-                page.sort
-                    .get(&sort_key)
-                    .map(|v| (v, page.fragment.page_number))
-            })
-            .collect();
-        options.logger.v_info(format!(
-            "Prebuilding sort order for {sort_key}, processed as type: {sort_type:#?}"
-        ));
-        match sort_type {
-            SortType::String => page_values.sort_by_key(|p| p.0),
-            SortType::Number => page_values.sort_by(|p1, p2| {
-                let p1 = parse_int_sort(p1.0)
-                    .map(|i| i as f32)
-                    .unwrap_or_else(|| parse_float_sort(p1.0).unwrap_or_default());
-                let p2 = parse_int_sort(p2.0)
-                    .map(|i| i as f32)
-                    .unwrap_or_else(|| parse_float_sort(p2.0).unwrap_or_default());
-
-                p1.total_cmp(&p2)
-            }),
-        }
-        meta.sorts.push(MetaSort {
-            sort: sort_key,
-            pages: page_values.into_iter().map(|p| p.1).collect(),
-        });
-    }
-
+    // Every page is known: the meta fields are numbered in their names'
+    // order before any page goes in, as Pagefind numbers them, and
+    // `finish` has nothing to renumber.
     let mut meta_fields_set: BTreeSet<String> = BTreeSet::new();
     for page in pages.iter() {
         meta_fields_set.extend(page.fragment.data.meta.keys().cloned());
     }
-    meta.meta_fields = meta_fields_set.into_iter().collect();
+    let mut builder = IndexBuilder::new(language);
+    builder.meta_fields = meta_fields_set.into_iter().collect();
+    builder.add_pages(pages);
+    builder.finish(options)
+}
 
-    // The pages' fragments, encoded side by side: they stay to the end.
-    let encoded_pages: Vec<IntermediaryPageData> = pages
-        .par_iter()
-        .map(|page| {
-            let encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
-            IntermediaryPageData {
-                full_hash: format!("{}_{}", language, full_hash(encoded_data.as_bytes())),
-                word_count: page.fragment.data.word_count,
-                page_number: page.fragment.page_number,
-                encoded_data,
-            }
-        })
-        .collect();
+/// A language's index built page by page (our patch): each page's words
+/// go into the index as the page comes, and the page is dropped, so only
+/// the index is held, never every page's words at once. What needs every
+/// page (the sort orders, the meta fields' numbering, the fragments'
+/// short hashes) waits for `finish`.
+pub struct IndexBuilder {
+    language: String,
+    page_count: usize,
+    word_map: HashMap<String, Word>,
+    filter_map: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// The pages' fragments, encoded as they come: they stay to the end.
+    encoded_pages: Vec<IntermediaryPageData>,
+    /// The sort values of the pages that have any, by page number.
+    sort_values: Vec<(usize, BTreeMap<String, String>)>,
+    /// Meta field names in the order they were first seen: the ids in
+    /// the index's meta locations until `finish` renumbers them in the
+    /// names' order, as Pagefind numbers them.
+    meta_fields: Vec<String>,
+}
 
-    // Each page's words go straight into the index, page after page, and
-    // the page is dropped once read: the index grows as the pages go, so
-    // the peak holds about one of the two, where a word map per page made
-    // side by side and merged afterwards held both and more. Page numbers
-    // rise as the pages are read, so a word's pages, and a variant's,
-    // are in order as they are pushed.
-    for page in pages {
+impl IndexBuilder {
+    pub fn new(language: String) -> Self {
+        IndexBuilder {
+            language,
+            page_count: 0,
+            word_map: HashMap::new(),
+            filter_map: HashMap::new(),
+            encoded_pages: Vec::new(),
+            sort_values: Vec::new(),
+            meta_fields: Vec::new(),
+        }
+    }
+
+    /// Adds `pages` after those already added, in their order; their
+    /// fragments are encoded side by side.
+    pub fn add_pages(&mut self, mut pages: Vec<FossickedData>) {
+        for (i, page) in pages.iter_mut().enumerate() {
+            page.fragment.page_number = self.page_count + i;
+        }
+        self.page_count += pages.len();
+        let language = &self.language;
+        let encoded: Vec<IntermediaryPageData> = pages
+            .par_iter()
+            .map(|page| {
+                let encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
+                IntermediaryPageData {
+                    full_hash: format!("{}_{}", language, full_hash(encoded_data.as_bytes())),
+                    word_count: page.fragment.data.word_count,
+                    page_number: page.fragment.page_number,
+                    encoded_data,
+                }
+            })
+            .collect();
+        self.encoded_pages.extend(encoded);
+        for page in pages {
+            self.fold(page);
+        }
+    }
+
+    /// A page's words into the index. Page numbers rise as the pages
+    /// come, so a word's pages, and a variant's, are in order as they are
+    /// pushed.
+    fn fold(&mut self, page: FossickedData) {
         let page_number = page.fragment.page_number;
-        // Meta field IDs were assigned per-page,
-        // but need to be remapped to the global meta_fields order.
+        let word_map = &mut self.word_map;
+        if !page.sort.is_empty() {
+            self.sort_values.push((page_number, page.sort));
+        }
+        // Meta field IDs were assigned per-page; here they become the
+        // builder's (first seen first), renumbered at `finish`.
+        let meta_fields = &mut self.meta_fields;
         let field_id_map: Vec<u16> = page
             .fragment
             .data
             .meta
             .keys()
-            .map(|name| meta.meta_fields.iter().position(|f| f == name).unwrap() as u16)
+            .map(|name| match meta_fields.iter().position(|f| f == name) {
+                Some(id) => id as u16,
+                None => {
+                    meta_fields.push(name.clone());
+                    (meta_fields.len() - 1) as u16
+                }
+            })
             .collect();
 
         for (word, positions) in page.word_data {
@@ -183,11 +220,7 @@ pub async fn build_indexes(
                 }
             }
 
-            let packed_word = word_map.entry(word).or_insert_with_key(|word| PackedWord {
-                word: word.clone(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            });
+            let packed_word = word_map.entry(word).or_default();
 
             if !normalized_positions.is_empty() {
                 packed_word
@@ -197,19 +230,7 @@ pub async fn build_indexes(
 
             for (variant_form, variant_pos) in variant_positions {
                 let variant_page = positions_to_packed_page(variant_pos, page_number);
-
-                if let Some(existing_variant) = packed_word
-                    .additional_variants
-                    .iter_mut()
-                    .find(|v| v.form == variant_form)
-                {
-                    existing_variant.pages.push(variant_page);
-                } else {
-                    packed_word.additional_variants.push(PackedVariant {
-                        form: variant_form,
-                        pages: vec![variant_page],
-                    });
-                }
+                packed_word.variant(variant_form).push(variant_page);
             }
         }
 
@@ -230,69 +251,24 @@ pub async fn build_indexes(
                 }
             }
 
-            let packed_word = word_map.entry(word).or_insert_with_key(|word| PackedWord {
-                word: word.clone(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            });
+            let packed_word = word_map.entry(word).or_default();
 
             // This page's entry, if its text had the word, is the last one.
             if !normalized_meta_positions.is_empty() {
                 let meta_locs = meta_positions_to_packed(normalized_meta_positions);
-
-                if let Some(existing_page) = packed_word
-                    .pages
-                    .last_mut()
-                    .filter(|p| p.page_number == page_number)
-                {
-                    existing_page.meta_locs = meta_locs;
-                } else {
-                    packed_word.pages.push(PackedPage {
-                        page_number,
-                        locs: vec![],
-                        meta_locs,
-                    });
-                }
+                set_meta_locs(&mut packed_word.pages, page_number, meta_locs);
             }
 
             // Handle diacritic variants in meta
             for (variant_form, variant_pos) in variant_meta_positions {
                 let meta_locs = meta_positions_to_packed(variant_pos);
-
-                if let Some(existing_variant) = packed_word
-                    .additional_variants
-                    .iter_mut()
-                    .find(|v| v.form == variant_form)
-                {
-                    if let Some(existing_page) = existing_variant
-                        .pages
-                        .last_mut()
-                        .filter(|p| p.page_number == page_number)
-                    {
-                        existing_page.meta_locs = meta_locs;
-                    } else {
-                        existing_variant.pages.push(PackedPage {
-                            page_number,
-                            locs: vec![],
-                            meta_locs,
-                        });
-                    }
-                } else {
-                    packed_word.additional_variants.push(PackedVariant {
-                        form: variant_form,
-                        pages: vec![PackedPage {
-                            page_number,
-                            locs: vec![],
-                            meta_locs,
-                        }],
-                    });
-                }
+                set_meta_locs(packed_word.variant(variant_form), page_number, meta_locs);
             }
         }
 
         for (filter, values) in page.fragment.data.filters {
             for value in values {
-                filter_map
+                self.filter_map
                     .entry(filter.clone())
                     .or_default()
                     .entry(value)
@@ -302,239 +278,386 @@ pub async fn build_indexes(
         }
     }
 
-    for encoded_page in encoded_pages {
-        // Handle fragment hashing (must be sequential due to collision handling)
-        let mut short_hash = &encoded_page.full_hash[0..=(language.len() + 7)];
+    /// The sort orders: for each sort key, the pages that have it, in the
+    /// order of their values (as numbers when every value is one).
+    fn sorts(&self, options: &SearchOptions) -> (Vec<String>, Vec<MetaSort>) {
+        let mut sorts: Vec<_> = self
+            .sort_values
+            .iter()
+            .flat_map(|(_, sort)| sort.keys().cloned())
+            .collect();
+        sorts.sort_unstable();
+        sorts.dedup();
 
-        // If we hit a collision, extend one until we stop colliding
-        // TODO: There are some collision issues here.
-        // If two builds match a collision in different orders the hashes will swap,
-        // which could return incorrect data due to files being cached.
-        while let Some(collision) = fragment_hashes.get(short_hash) {
-            if collision.full_hash == encoded_page.full_hash {
-                // These pages are identical. Add both under the same hash.
-                fragments.push((
-                    collision.word_count,
-                    (collision.full_hash.clone(), collision.clone()),
-                ));
-            } else {
-                let new_length = short_hash.len();
-                short_hash = &encoded_page.full_hash[0..=new_length];
-            }
+        // Determine the best sorting parser that fits all available values for each given key
+        let mut sort_types: BTreeMap<String, SortType> = BTreeMap::new();
+        for sort in sorts.iter() {
+            let mut sort_values = self.sort_values.iter().flat_map(|(_, s)| s.get(sort));
+            sort_types.insert(
+                sort.clone(),
+                if sort_values.all(|v| parse_int_sort(v).is_some() || parse_float_sort(v).is_some())
+                {
+                    SortType::Number
+                } else {
+                    SortType::String
+                },
+            );
         }
-        fragment_hashes.insert(short_hash.to_string(), encoded_page);
+
+        let mut meta_sorts = Vec::new();
+        for (sort_key, sort_type) in sort_types {
+            let mut page_values: Vec<_> = self
+                .sort_values
+                .iter()
+                .flat_map(|(page_number, sort)| sort.get(&sort_key).map(|v| (v, *page_number)))
+                .collect();
+            options.logger.v_info(format!(
+                "Prebuilding sort order for {sort_key}, processed as type: {sort_type:#?}"
+            ));
+            match sort_type {
+                SortType::String => page_values.sort_by_key(|p| p.0),
+                SortType::Number => page_values.sort_by(|p1, p2| {
+                    let p1 = parse_int_sort(p1.0)
+                        .map(|i| i as f32)
+                        .unwrap_or_else(|| parse_float_sort(p1.0).unwrap_or_default());
+                    let p2 = parse_int_sort(p2.0)
+                        .map(|i| i as f32)
+                        .unwrap_or_else(|| parse_float_sort(p2.0).unwrap_or_default());
+
+                    p1.total_cmp(&p2)
+                }),
+            }
+            meta_sorts.push(MetaSort {
+                sort: sort_key,
+                pages: page_values.into_iter().map(|p| p.1).collect(),
+            });
+        }
+        (sorts, meta_sorts)
     }
 
-    // Sort pages within each word by page_number to maintain correct order after parallel processing
-    for packed_word in word_map.values_mut() {
-        packed_word.pages.sort_by_key(|p| p.page_number);
-        for variant in &mut packed_word.additional_variants {
-            variant.pages.sort_by_key(|p| p.page_number);
-        }
+    /// The meta fields in their names' order, and for each field id the
+    /// index holds (first seen first) its id in that order.
+    fn number_meta_fields(&self) -> (Vec<String>, Vec<u16>) {
+        let mut sorted = self.meta_fields.clone();
+        sorted.sort();
+        let new_id: Vec<u16> = self
+            .meta_fields
+            .iter()
+            .map(|name| sorted.iter().position(|f| f == name).unwrap() as u16)
+            .collect();
+        (sorted, new_id)
     }
 
-    fragments.extend(
-        fragment_hashes
-            .into_iter()
-            .map(|(hash, frag)| (frag.word_count, (hash, frag))),
-    );
-    fragments.sort_by_cached_key(|(_, (_, fragment))| fragment.page_number);
-
-    let page_count = fragments.len();
-    let mut final_fragments = Vec::new();
-
-    if let Some(max_fragments) =
-        options.max_fragments.filter(|&m| m > 0 && (m as usize) < fragments.len())
-    {
-        let group_size = (fragments.len() as f32 / max_fragments as f32).ceil() as usize;
-        options.logger.info(format!(
-            "Bundling {} fragments into groups of {}, resulting in {} files",
-            fragments.len(),
-            group_size,
-            fragments.chunks(group_size).len()
-        ));
-        let mut group_hashes: BTreeSet<String> = BTreeSet::new();
-        for chunk in fragments.chunks(group_size) {
-            let mut group_map = BTreeMap::new();
-            for (_, (hash, frag)) in chunk {
-                let val: serde_json::Value = serde_json::from_str(&frag.encoded_data).unwrap();
-                group_map.insert(hash.clone(), val);
+    /// The index, from every page added.
+    pub fn finish(self, options: &SearchOptions) -> Result<PagefindIndexes> {
+        let (sorts, meta_sorts) = self.sorts(options);
+        let (meta_fields, new_id) = self.number_meta_fields();
+        // The meta locations move to the fields' final ids as each chunk
+        // is encoded (their groups reordered by the new ids).
+        let renumbered = new_id.iter().enumerate().any(|(old, new)| old as u16 != *new);
+        let renumber = |meta_locs: &mut Vec<i32>| {
+            if renumbered {
+                renumber_meta_locs(meta_locs, &new_id);
             }
-            let group_json = serde_json::to_string(&group_map).unwrap();
-            let prefix = format!("{language}_group_");
-            let group_hash = format!("{prefix}{}", full_hash(group_json.as_bytes()));
+        };
+        let mut meta = MetaIndex {
+            version: options.version.into(),
+            pages: Vec::new(),
+            index_chunks: Vec::new(),
+            filters: Vec::new(),
+            sorts: meta_sorts,
+            meta_fields,
+        };
+        let IndexBuilder {
+            language,
+            word_map,
+            filter_map,
+            encoded_pages,
+            ..
+        } = self;
+        let mut fragment_hashes: HashMap<String, IntermediaryPageData> = HashMap::new();
+        let mut fragments: Vec<(usize, (String, IntermediaryPageData))> = Vec::new();
 
-            // If we hit a collision, extend one hash until we stop colliding
-            let mut hash_length = 7;
-            let mut short_group_hash = &group_hash[..prefix.len() + hash_length];
-            while group_hashes.contains(short_group_hash) && hash_length < 40 {
-                hash_length += 1;
-                short_group_hash = &group_hash[..prefix.len() + hash_length];
+        for encoded_page in encoded_pages {
+            // Handle fragment hashing (must be sequential due to collision handling)
+            let mut short_hash = &encoded_page.full_hash[0..=(language.len() + 7)];
+
+            // If we hit a collision, extend one until we stop colliding
+            // TODO: There are some collision issues here.
+            // If two builds match a collision in different orders the hashes will swap,
+            // which could return incorrect data due to files being cached.
+            while let Some(collision) = fragment_hashes.get(short_hash) {
+                if collision.full_hash == encoded_page.full_hash {
+                    // These pages are identical. Add both under the same hash.
+                    fragments.push((
+                        collision.word_count,
+                        (collision.full_hash.clone(), collision.clone()),
+                    ));
+                } else {
+                    let new_length = short_hash.len();
+                    short_hash = &encoded_page.full_hash[0..=new_length];
+                }
             }
-            group_hashes.insert(short_group_hash.to_string());
+            fragment_hashes.insert(short_hash.to_string(), encoded_page);
+        }
 
-            final_fragments.push((short_group_hash.to_string(), group_json));
+        // A word's pages are in page order already: pages are folded in
+        // one after the other (Pagefind sorted them here after merging
+        // per-page maps made in parallel).
 
-            for (word_count, (hash, _)) in chunk {
+        fragments.extend(
+            fragment_hashes
+                .into_iter()
+                .map(|(hash, frag)| (frag.word_count, (hash, frag))),
+        );
+        fragments.sort_by_cached_key(|(_, (_, fragment))| fragment.page_number);
+
+        let page_count = fragments.len();
+        let mut final_fragments = Vec::new();
+
+        if let Some(max_fragments) =
+            options.max_fragments.filter(|&m| m > 0 && (m as usize) < fragments.len())
+        {
+            let group_size = (fragments.len() as f32 / max_fragments as f32).ceil() as usize;
+            options.logger.info(format!(
+                "Bundling {} fragments into groups of {}, resulting in {} files",
+                fragments.len(),
+                group_size,
+                fragments.chunks(group_size).len()
+            ));
+            let mut group_hashes: BTreeSet<String> = BTreeSet::new();
+            for chunk in fragments.chunks(group_size) {
+                let mut group_map = BTreeMap::new();
+                for (_, (hash, frag)) in chunk {
+                    let val: serde_json::Value = serde_json::from_str(&frag.encoded_data).unwrap();
+                    group_map.insert(hash.clone(), val);
+                }
+                let group_json = serde_json::to_string(&group_map).unwrap();
+                let prefix = format!("{language}_group_");
+                let group_hash = format!("{prefix}{}", full_hash(group_json.as_bytes()));
+
+                // If we hit a collision, extend one hash until we stop colliding
+                let mut hash_length = 7;
+                let mut short_group_hash = &group_hash[..prefix.len() + hash_length];
+                while group_hashes.contains(short_group_hash) && hash_length < 40 {
+                    hash_length += 1;
+                    short_group_hash = &group_hash[..prefix.len() + hash_length];
+                }
+                group_hashes.insert(short_group_hash.to_string());
+
+                final_fragments.push((short_group_hash.to_string(), group_json));
+
+                for (word_count, (hash, _)) in chunk {
+                    meta.pages.push(MetaPage {
+                        hash: hash.clone(),
+                        word_count: *word_count as u32,
+                        group_hash: short_group_hash.to_string(),
+                    });
+                }
+            }
+        } else {
+            for (word_count, (hash, frag)) in fragments {
+                final_fragments.push((hash.clone(), frag.encoded_data));
                 meta.pages.push(MetaPage {
                     hash: hash.clone(),
-                    word_count: *word_count as u32,
-                    group_hash: short_group_hash.to_string(),
+                    word_count: word_count as u32,
+                    group_hash: "".into(),
                 });
             }
         }
-    } else {
-        for (word_count, (hash, frag)) in fragments {
-            final_fragments.push((hash.clone(), frag.encoded_data));
-            meta.pages.push(MetaPage {
-                hash: hash.clone(),
-                word_count: word_count as u32,
-                group_hash: "".into(),
-            });
-        }
-    }
 
-    // Encode filter indexes in parallel
-    // Accumulate into HashMap for O(1) inserts, then sort once before encoding
-    // to produce a stable hash without paying BTreeMap's per-insert overhead.
-    let mut filter_map_vec: Vec<_> = filter_map.into_iter().collect();
-    filter_map_vec.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-    let encoded_filters: Vec<(String, Vec<u8>, String)> = filter_map_vec
-        .into_par_iter()
-        .map(|(filter, values)| {
-            let mut sorted_values: Vec<_> = values.into_iter().collect();
-            sorted_values.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-            let mut filter_index: Vec<u8> = Vec::new();
-            let _ = minicbor::encode::<FilterIndex, &mut Vec<u8>>(
-                FilterIndex {
-                    filter: filter.clone(),
-                    values: sorted_values
-                        .into_iter()
-                        .map(|(value, pages)| PackedValue { value, pages })
-                        .collect(),
-                },
-                filter_index.as_mut(),
-            );
-            let hash = format!("{}_{}", language, full_hash(&filter_index));
-            (filter, filter_index, hash)
-        })
-        .collect();
+        // Encode filter indexes in parallel
+        // Accumulate into HashMap for O(1) inserts, then sort once before encoding
+        // to produce a stable hash without paying BTreeMap's per-insert overhead.
+        let mut filter_map_vec: Vec<_> = filter_map.into_iter().collect();
+        filter_map_vec.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        let encoded_filters: Vec<(String, Vec<u8>, String)> = filter_map_vec
+            .into_par_iter()
+            .map(|(filter, values)| {
+                let mut sorted_values: Vec<_> = values.into_iter().collect();
+                sorted_values.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+                let mut filter_index: Vec<u8> = Vec::new();
+                let _ = minicbor::encode::<FilterIndex, &mut Vec<u8>>(
+                    FilterIndex {
+                        filter: filter.clone(),
+                        values: sorted_values
+                            .into_iter()
+                            .map(|(value, pages)| PackedValue { value, pages })
+                            .collect(),
+                    },
+                    filter_index.as_mut(),
+                );
+                let hash = format!("{}_{}", language, full_hash(&filter_index));
+                (filter, filter_index, hash)
+            })
+            .collect();
 
-    // Handle hash collisions sequentially (required for correctness)
-    let mut filter_indexes = HashMap::new();
-    for (filter, filter_index, hash) in encoded_filters {
-        let mut short_hash = &hash[0..=(language.len() + 7)];
+        // Handle hash collisions sequentially (required for correctness)
+        let mut filter_indexes = HashMap::new();
+        for (filter, filter_index, hash) in encoded_filters {
+            let mut short_hash = &hash[0..=(language.len() + 7)];
 
-        // If we hit a collision, extend one hash until we stop colliding
-        // TODO: DRY
-        while filter_indexes.contains_key(short_hash) {
-            let new_length = short_hash.len() + 1;
-            short_hash = &hash[0..=new_length];
+            // If we hit a collision, extend one hash until we stop colliding
+            // TODO: DRY
+            while filter_indexes.contains_key(short_hash) {
+                let new_length = short_hash.len() + 1;
+                short_hash = &hash[0..=new_length];
 
-            if short_hash.len() == hash.len() {
-                break;
+                if short_hash.len() == hash.len() {
+                    break;
+                }
             }
+            filter_indexes.insert(short_hash.to_string(), filter_index);
+            meta.filters.push(MetaFilter {
+                filter,
+                hash: short_hash.to_string(),
+            })
         }
-        filter_indexes.insert(short_hash.to_string(), filter_index);
-        meta.filters.push(MetaFilter {
-            filter,
-            hash: short_hash.to_string(),
-        })
-    }
 
-    if TryInto::<u32>::try_into(meta.pages.len()).is_err() {
-        options.logger.error(format!(
-            "Language {} has too many documents to index, must be < {}",
-            language,
-            u32::MAX
-        ));
-        bail!(
-            "Language {language} has too many documents to index, must be < {}",
-            u32::MAX
+        if TryInto::<u32>::try_into(meta.pages.len()).is_err() {
+            options.logger.error(format!(
+                "Language {} has too many documents to index, must be < {}",
+                language,
+                u32::MAX
+            ));
+            bail!(
+                "Language {language} has too many documents to index, must be < {}",
+                u32::MAX
+            );
+        }
+
+        // TODO: Parameterize these chunk sizes via byte size rather than word count
+        let word_count = word_map.len();
+        let mut words: Vec<(String, Word)> = word_map.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let chunks = chunk_by_size(words, |(_, w)| w.size(), options.index_chunk_size);
+        meta.index_chunks = chunk_meta_of(
+            chunks
+                .iter()
+                .map(|c| (c.first().map(|w| &w.0[..]), c.last().map(|w| &w.0[..])))
+                .collect(),
         );
-    }
 
-    // TODO: Parameterize these chunk sizes via byte size rather than word count
-    let word_count = word_map.len();
-    let chunks = chunk_index(word_map, options.index_chunk_size);
-    meta.index_chunks = chunk_meta(&chunks);
-
-    // Encode word index chunks in parallel (delta encoding + CBOR serialization)
-    let encoded_chunks: Vec<(usize, Vec<u8>, String)> = chunks
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            // Delta-encode page numbers within each word's page list
-            let delta_chunk: Vec<PackedWord> = chunk
-                .into_iter()
-                .map(|mut word| {
-                    let mut last_page: usize = 0;
-                    for page in &mut word.pages {
-                        let delta = page.page_number - last_page;
-                        last_page = page.page_number;
-                        page.page_number = delta;
-                    }
-                    // Also handle additional_variants
-                    for variant in &mut word.additional_variants {
+        // Encode word index chunks in parallel (delta encoding + CBOR serialization)
+        let encoded_chunks: Vec<(usize, Vec<u8>, String)> = chunks
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, chunk)| {
+                // Delta-encode page numbers within each word's page list
+                let delta_chunk: Vec<PackedWord> = chunk
+                    .into_iter()
+                    .map(|(word, entry)| entry.into_packed(word, &renumber))
+                    .map(|mut word| {
                         let mut last_page: usize = 0;
-                        for page in &mut variant.pages {
+                        for page in &mut word.pages {
                             let delta = page.page_number - last_page;
                             last_page = page.page_number;
                             page.page_number = delta;
                         }
-                    }
-                    word
-                })
-                .collect();
+                        // Also handle additional_variants
+                        for variant in &mut word.additional_variants {
+                            let mut last_page: usize = 0;
+                            for page in &mut variant.pages {
+                                let delta = page.page_number - last_page;
+                                last_page = page.page_number;
+                                page.page_number = delta;
+                            }
+                        }
+                        word
+                    })
+                    .collect();
 
-            let mut word_index: Vec<u8> = Vec::new();
-            let _ = minicbor::encode::<WordIndex, &mut Vec<u8>>(
-                WordIndex { words: delta_chunk },
-                word_index.as_mut(),
-            );
+                let mut word_index: Vec<u8> = Vec::new();
+                let _ = minicbor::encode::<WordIndex, &mut Vec<u8>>(
+                    WordIndex { words: delta_chunk },
+                    word_index.as_mut(),
+                );
 
-            let hash = format!("{}_{}", language, full_hash(&word_index));
-            (i, word_index, hash)
-        })
-        .collect();
+                let hash = format!("{}_{}", language, full_hash(&word_index));
+                (i, word_index, hash)
+            })
+            .collect();
 
-    // Handle hash collisions sequentially (required for correctness)
-    let mut word_indexes: HashMap<String, Vec<u8>> = HashMap::new();
-    for (i, word_index, hash) in encoded_chunks {
-        let mut short_hash = &hash[0..=(language.len() + 7)];
+        // Handle hash collisions sequentially (required for correctness)
+        let mut word_indexes: HashMap<String, Vec<u8>> = HashMap::new();
+        for (i, word_index, hash) in encoded_chunks {
+            let mut short_hash = &hash[0..=(language.len() + 7)];
 
-        // If we hit a collision, extend one hash until we stop colliding
-        while word_indexes.contains_key(short_hash) {
-            let new_length = short_hash.len() + 1;
-            short_hash = &hash[0..=new_length];
+            // If we hit a collision, extend one hash until we stop colliding
+            while word_indexes.contains_key(short_hash) {
+                let new_length = short_hash.len() + 1;
+                short_hash = &hash[0..=new_length];
 
-            if short_hash.len() == hash.len() {
-                break;
+                if short_hash.len() == hash.len() {
+                    break;
+                }
             }
+            word_indexes.insert(short_hash.to_string(), word_index);
+            meta.index_chunks[i].hash = short_hash.into();
         }
-        word_indexes.insert(short_hash.to_string(), word_index);
-        meta.index_chunks[i].hash = short_hash.into();
+
+        let mut meta_index: Vec<u8> = Vec::new();
+        let _ = minicbor::encode::<MetaIndex, &mut Vec<u8>>(meta, meta_index.as_mut());
+
+        let meta_hash = format!(
+            "{}_{}",
+            language,
+            &full_hash(&meta_index)[0..=(language.len() + 7)]
+        );
+
+        Ok(PagefindIndexes {
+            word_indexes,
+            filter_indexes,
+            sorts,
+            meta_index: (meta_hash, meta_index),
+            fragments: final_fragments,
+            language,
+            word_count,
+            page_count,
+        })
     }
+}
 
-    let mut meta_index: Vec<u8> = Vec::new();
-    let _ = minicbor::encode::<MetaIndex, &mut Vec<u8>>(meta, meta_index.as_mut());
+/// Gives the page's entry in `postings` its meta locations: the last
+/// entry if the page's text had the word, otherwise a new entry.
+fn set_meta_locs(postings: &mut Postings, page_number: usize, meta_locs: Vec<i32>) {
+    if postings
+        .last_mut()
+        .is_some_and(|p| p.page_number == page_number)
+    {
+        postings.set_last_meta_locs(meta_locs);
+    } else {
+        postings.push(PackedPage {
+            page_number,
+            locs: vec![],
+            meta_locs,
+        });
+    }
+}
 
-    let meta_hash = format!(
-        "{}_{}",
-        language,
-        &full_hash(&meta_index)[0..=(language.len() + 7)]
-    );
-
-    Ok(PagefindIndexes {
-        word_indexes,
-        filter_indexes,
-        sorts,
-        meta_index: (meta_hash, meta_index),
-        fragments: final_fragments,
-        language,
-        word_count,
-        page_count,
-    })
+/// Renumbers the field ids of packed meta locations (`meta_positions_to_packed`):
+/// each group starts with a field's marker and its positions restart from
+/// 0, so groups move whole; they are put back in the order of their new ids.
+fn renumber_meta_locs(locs: &mut Vec<i32>, new_id: &[u16]) {
+    if locs.is_empty() {
+        return;
+    }
+    let mut groups: Vec<(u16, &[i32])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=locs.len() {
+        if i == locs.len() || locs[i] < 0 {
+            let field = (-locs[start] - 1) as usize;
+            groups.push((new_id[field], &locs[start + 1..i]));
+            start = i;
+        }
+    }
+    groups.sort_by_key(|(field, _)| *field);
+    let mut renumbered = Vec::with_capacity(locs.len());
+    for (field, positions) in groups {
+        renumbered.push(-(field as i32) - 1);
+        renumbered.extend_from_slice(positions);
+    }
+    *locs = renumbered;
 }
 
 /// Convert fossicked word positions to a packed page representation.
@@ -578,27 +701,15 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     }
 }
 
-fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<Vec<PackedWord>> {
-    // Accumulate into HashMap for O(1) inserts, then sort once before encoding
-    // to produce a stable hash without paying BTreeMap's per-insert overhead.
-    let mut words = word_map
-        .into_iter()
-        .map(|(_, w)| w)
-        .collect::<Vec<PackedWord>>();
-    words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
-
+/// Pagefind's chunking of the words (in their order): a chunk closes
+/// once its words' sizes reach `chunk_size`.
+fn chunk_by_size<T>(words: Vec<T>, size: impl Fn(&T) -> usize, chunk_size: usize) -> Vec<Vec<T>> {
     let mut index_chunks = Vec::new();
 
     let mut index_chunk = Vec::new();
     let mut index_chunk_size = 0;
     for word in words.into_iter() {
-        index_chunk_size += word
-            .pages
-            .iter()
-            .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + word.additional_variants.len();
+        index_chunk_size += size(&word);
         index_chunk.push(word);
         if index_chunk_size >= chunk_size {
             index_chunks.push(std::mem::take(&mut index_chunk));
@@ -612,13 +723,44 @@ fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<
     index_chunks
 }
 
+/// Pagefind's own `chunk_index`, over `PackedWord`s (its tests').
+#[cfg(test)]
+fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<Vec<PackedWord>> {
+    let mut words = word_map
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect::<Vec<PackedWord>>();
+    words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+    let size = |word: &PackedWord| {
+        word.pages
+            .iter()
+            .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
+            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+            .sum::<usize>()
+            + word.additional_variants.len()
+    };
+    chunk_by_size(words, size, chunk_size)
+}
+
+#[cfg(test)]
 fn chunk_meta(indexes: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
+    chunk_meta_of(
+        indexes
+            .iter()
+            .map(|c| (c.first().map(|w| &w.word[..]), c.last().map(|w| &w.word[..])))
+            .collect(),
+    )
+}
+
+/// The chunks' word ranges for the metadata, from each chunk's first and
+/// last word, trimmed to the prefixes that tell them apart.
+fn chunk_meta_of(bounds: Vec<(Option<&str>, Option<&str>)>) -> Vec<MetaChunk> {
     let mut named_chunks: Vec<MetaChunk> = Vec::new();
 
-    for chunk in indexes.iter() {
+    for (first, last) in bounds {
         named_chunks.push(MetaChunk {
-            from: chunk.first().map_or("".into(), |w| w.word.clone()),
-            to: chunk.last().map_or("".into(), |w| w.word.clone()),
+            from: first.map_or("".into(), |w| w.to_string()),
+            to: last.map_or("".into(), |w| w.to_string()),
             hash: "".into(),
         });
     }

@@ -182,8 +182,12 @@ impl PagefindIndex {
 
     /// Index custom records, as `add_custom_record` on each in turn would,
     /// but side by side on rayon's threads and without an async runtime:
-    /// each record is read where it is then kept in its order, so the
-    /// index is the same as one record at a time would make it.
+    /// each record is read where it is, then folded into its language's
+    /// index in its order, so the index is the same as one record at a
+    /// time would make it. The records' words are not kept: the index is
+    /// built page by page, and only `into_files` builds it (mixing these
+    /// records with pages added otherwise, or a URL added twice, is an
+    /// error).
     ///
     /// Call it from outside an async context (it takes the index's lock
     /// with `blocking_lock`).
@@ -218,7 +222,7 @@ impl PagefindIndex {
             })
             .collect();
         state
-            .fossick_all(files)
+            .fold_all(files)
             .into_iter()
             .map(|r| {
                 r.map(|data| IndexedFileResponse {
