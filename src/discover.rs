@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Span, relative};
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 
 mod names;
@@ -26,7 +26,8 @@ use names::{classify, without_duplicates};
 use statics::discover_static;
 
 /// One Markdown file: one language version of one entity, or the text of
-/// the home page (`kind: None`) or of a kind's list page (`id: None`).
+/// the home page (`kind: None`), of a kind's list page (`id: None`) or of
+/// a theme's or organisation's page (`term`, with neither kind nor id).
 #[derive(Debug, Clone)]
 pub struct Document {
     /// Path relative to the site root, `/`-separated, for diagnostics.
@@ -41,6 +42,8 @@ pub struct Document {
     pub lang: Lang,
     /// Written as `<id>/index.<lang>.md`, with attachments beside it.
     pub bundle: bool,
+    /// The term whose page shows this text (`content/themes/<id>.<lang>.md`).
+    pub term: Option<(Taxonomy, String)>,
 }
 
 /// A file in a bundle folder, published beside the entity's pages.
@@ -78,6 +81,7 @@ struct Found {
     id: Option<String>,
     lang: Lang,
     bundle: bool,
+    term: Option<(Taxonomy, String)>,
 }
 
 /// The files read by the previous discovery, for `serve`: a file whose
@@ -255,6 +259,7 @@ pub fn discover_with(
                 id: f.id,
                 lang: f.lang,
                 bundle: f.bundle,
+                term: f.term,
             };
             Ok((doc, f.path, cached))
         })

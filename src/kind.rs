@@ -76,6 +76,12 @@ impl Taxonomy {
             Taxonomy::Organisations => "organisations",
         }
     }
+
+    /// The taxonomy whose terms' texts a folder of `content/` holds
+    /// (`content/themes/<id>.<lang>.md`).
+    pub fn from_folder(folder: &str) -> Option<Taxonomy> {
+        Taxonomy::ALL.into_iter().find(|t| t.name() == folder)
+    }
 }
 
 /// Ids and URL segments: lower-case ASCII letters, digits and single

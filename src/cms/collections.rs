@@ -5,7 +5,8 @@
 //! every field with its widget, the references as pickers searching the
 //! referenced kind by title, themes and organisations as selects of
 //! config.yaml's terms, labels from the theme's UI strings in every
-//! language of the site.
+//! language of the site; and a collection per taxonomy for the texts of
+//! its terms' pages.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +15,7 @@ use serde_json::{Map, Value, json};
 use super::fields::{self, FieldSpec, Sharing, Widget};
 use crate::config::{Config, Localized};
 use crate::frontmatter::kind_fields;
-use crate::kind::Kind;
+use crate::kind::{Kind, Taxonomy};
 use crate::lang::Lang;
 use crate::theme::Strings;
 
@@ -132,6 +133,11 @@ pub fn config(config: &Config, labels: &Labels<'_>, target: &Target<'_>) -> Valu
     let collections: Vec<Value> = Kind::ALL
         .into_iter()
         .map(|k| collection(k, config, labels))
+        .chain(
+            Taxonomy::ALL
+                .into_iter()
+                .map(|t| term_texts(t, config, labels)),
+        )
         .collect();
     root.insert("collections".into(), Value::Array(collections));
     Value::Object(root)
@@ -171,6 +177,42 @@ pub fn collection(kind: Kind, config: &Config, labels: &Labels<'_>) -> Value {
         c["preview_path"] = json!(format!("{default}/{section}/{{{{slug}}}}/"));
     }
     c
+}
+
+/// The texts of a taxonomy's pages (`content/themes/<id>.<lang>.md`): a
+/// summary and a text per language. A term is made in config.yaml, whose
+/// id names the file, so the editor edits the texts that exist and makes
+/// none (`rabat-hub check` names a file whose term config.yaml lacks).
+pub fn term_texts(taxonomy: Taxonomy, config: &Config, labels: &Labels<'_>) -> Value {
+    let folder = taxonomy.name();
+    let default = &config.default_language;
+    let fields: Vec<Value> = term_text_fields()
+        .iter()
+        .map(|f| field_json(f, config, labels))
+        .collect();
+    json!({
+        "name": folder,
+        "label": labels.get(&format!("nav_{folder}")),
+        "folder": format!("content/{folder}"),
+        "extension": "md",
+        "format": "frontmatter",
+        "i18n": true,
+        "identifier_field": "summary",
+        "create": false,
+        "delete": false,
+        "summary": "{{filename}}",
+        "slug": "{{slug}}",
+        "preview_path": format!("{default}/{folder}/{{{{slug}}}}/"),
+        "fields": fields,
+    })
+}
+
+/// A term text's fields: its summary (the page's description), then its text.
+pub fn term_text_fields() -> Vec<FieldSpec> {
+    fields::spec(Kind::Page, "summary")
+        .into_iter()
+        .chain([fields::body()])
+        .collect()
 }
 
 /// Every field of `kind`, in the schema's order, then the body.

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::{Attachment, Found, SourceTree};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Span, did_you_mean};
-use crate::kind::{Kind, check_id, suggest_id};
+use crate::kind::{Kind, Taxonomy, check_id, suggest_id};
 use crate::lang::Lang;
 
 #[allow(clippy::too_many_arguments)]
@@ -26,7 +26,7 @@ pub(super) fn classify(
     let kind = Kind::from_folder(&parts[0]);
     match (parts.len(), is_dir) {
         (1, true) => {
-            if kind.is_none() {
+            if kind.is_none() && Taxonomy::from_folder(&parts[0]).is_none() {
                 diags.push(
                     Diagnostic::error(crate::t!("link-not-a-kind", folder = parts[0].as_str()))
                         .at(Span::file(rel))
@@ -52,6 +52,7 @@ pub(super) fn classify(
                     id: None,
                     lang,
                     bundle: false,
+                    term: None,
                 }),
                 Some(_) => diags.push(
                     Diagnostic::error(crate::t!("file-directly-in-content"))
@@ -65,6 +66,9 @@ pub(super) fn classify(
             }
         }
         _ => {
+            if let Some(taxonomy) = Taxonomy::from_folder(&parts[0]) {
+                return term_text(parts, is_dir, path, rel, taxonomy, config, found, diags);
+            }
             // Everything below an unknown folder was reported with it.
             let Some(kind) = kind else { return };
             if parts.len() == 2 && !is_dir {
@@ -201,6 +205,70 @@ fn push_entity(
         id,
         lang,
         bundle,
+        term: None,
+    });
+}
+
+/// `content/themes/<id>.<lang>.md` (or `organisations/`): the text of a
+/// term's page, for a term config.yaml has. Nothing else lives there.
+#[allow(clippy::too_many_arguments)]
+fn term_text(
+    parts: &[String],
+    is_dir: bool,
+    path: &Path,
+    rel: &str,
+    taxonomy: Taxonomy,
+    config: &Config,
+    found: &mut Vec<Found>,
+    diags: &mut Diagnostics,
+) {
+    if parts.len() > 2 {
+        // Reported with its folder.
+        return;
+    }
+    if is_dir {
+        diags.push(
+            Diagnostic::error(crate::t!("file-term-folder", folder = taxonomy.name()))
+                .at(Span::file(rel))
+                .help(crate::t!("file-term-folder-help", folder = taxonomy.name())),
+        );
+        return;
+    }
+    let Some(stem) = parts[1].strip_suffix(".md") else {
+        return ignored(rel, diags);
+    };
+    let Some((id, lang)) = split_lang(stem, rel, config, diags) else {
+        return;
+    };
+    let terms = config.terms(taxonomy);
+    if !terms.contains_key(id) {
+        let d = Diagnostic::error(crate::t!(
+            "file-unknown-term",
+            what = taxonomy.name(),
+            id = id
+        ))
+        .at(Span::file(rel));
+        diags.push(match did_you_mean(id, terms.keys().map(String::as_str)) {
+            Some(h) => d.help(crate::t!(
+                "file-rename",
+                name = format!("{h}.{}.md", lang.as_str())
+            )),
+            None => d.help(crate::t!(
+                "file-unknown-term-help",
+                what = taxonomy.name(),
+                list = terms.keys().cloned().collect::<Vec<_>>().join(", ")
+            )),
+        });
+        return;
+    }
+    found.push(Found {
+        path: path.to_path_buf(),
+        file: rel.to_string(),
+        kind: None,
+        id: None,
+        lang,
+        bundle: false,
+        term: Some((taxonomy, id.to_string())),
     });
 }
 
@@ -290,15 +358,22 @@ fn ignored(rel: &str, diags: &mut Diagnostics) {
 /// Two files for one language version of one entity: the first one (in
 /// path order) is kept, the other reported.
 pub(super) fn without_duplicates(found: Vec<Found>, diags: &mut Diagnostics) -> Vec<Found> {
-    let mut seen: BTreeMap<(Option<Kind>, Option<String>, Lang), String> = BTreeMap::new();
+    type Key = (
+        Option<Kind>,
+        Option<String>,
+        Option<(Taxonomy, String)>,
+        Lang,
+    );
+    let mut seen: BTreeMap<Key, String> = BTreeMap::new();
     let mut kept = Vec::with_capacity(found.len());
     for f in found {
-        let key = (f.kind, f.id.clone(), f.lang.clone());
+        let key = (f.kind, f.id.clone(), f.term.clone(), f.lang.clone());
         if let Some(first) = seen.get(&key) {
-            let what = match (&f.kind, &f.id) {
-                (Some(k), Some(id)) => crate::t!("file-what-entity", kind = k.name(), id = id),
-                (Some(k), None) => crate::t!("file-what-list", kind = k.name()),
-                (None, _) => crate::t!("file-what-home"),
+            let what = match (&f.kind, &f.id, &f.term) {
+                (Some(k), Some(id), _) => crate::t!("file-what-entity", kind = k.name(), id = id),
+                (Some(k), None, _) => crate::t!("file-what-list", kind = k.name()),
+                (None, _, Some((t, id))) => crate::t!("file-what-term", what = t.name(), id = id),
+                (None, _, None) => crate::t!("file-what-home"),
             };
             diags.push(
                 Diagnostic::error(crate::t!(

@@ -83,10 +83,46 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
         first_line: parts.yaml_first_line,
         tree: None,
     };
-    let (result, tree, failed) = match (doc.kind, &doc.id) {
-        (_, None) => {
+    let (result, tree, failed) = match (doc.kind, &doc.id, &doc.term) {
+        (_, None, Some((taxonomy, id))) => {
+            // A text may well have no summary: an empty front matter
+            // (`---` twice) is then no mapping, and reads as one.
+            let blank = src
+                .yaml
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+            let r = if blank {
+                yaml::Recovered {
+                    value: Some(schema::RawTermText::default()),
+                    tree: Node::empty_map(),
+                    errors: Vec::new(),
+                    failed: Vec::new(),
+                }
+            } else {
+                yaml::parse_all::<schema::RawTermText>(&src)
+            };
+            report(&src, &r.tree, &r.errors, What::Term, &mut diags);
+            let value = r.value.map(|r| {
+                // Its name is config.yaml's label (discover checked the
+                // term exists).
+                let title = config
+                    .terms(*taxonomy)
+                    .get(id)
+                    .and_then(|l| l.get(&doc.lang))
+                    .cloned()
+                    .unwrap_or_else(|| id.clone());
+                let common = Common {
+                    title,
+                    summary: r.summary,
+                    ..Common::default()
+                };
+                (common, None)
+            });
+            (value, r.tree, r.failed)
+        }
+        (_, None, None) => {
             let r = yaml::parse_all::<schema::RawIndex>(&src);
-            report(&src, &r.tree, &r.errors, None, &mut diags);
+            report(&src, &r.tree, &r.errors, What::Index, &mut diags);
             let value = r.value.map(|r| {
                 let common = Common {
                     title: r.title,
@@ -97,8 +133,8 @@ pub fn parse(doc: &Document, config: &Config) -> Result<(Parsed, Diagnostics), D
             });
             (value, r.tree, r.failed)
         }
-        (Some(kind), Some(_)) => parse_kind(&src, kind, &mut diags),
-        (None, Some(_)) => unreachable!("discover gives every entity a kind"),
+        (Some(kind), Some(_), _) => parse_kind(&src, kind, &mut diags),
+        (None, Some(_), _) => unreachable!("discover gives every entity a kind"),
     };
     let Some((mut common, mut fields)) = result else {
         return Err(diags);
@@ -145,7 +181,7 @@ fn parse_kind(src: &Source<'_>, kind: Kind, diags: &mut Diagnostics) -> Read {
         into: impl FnOnce(T) -> (Common, Fields),
     ) -> Read {
         let r = yaml::parse_all::<T>(src);
-        report(src, &r.tree, &r.errors, Some(kind), diags);
+        report(src, &r.tree, &r.errors, What::Kind(kind), diags);
         (
             r.value.map(|v| {
                 let (c, f) = into(v);
@@ -183,13 +219,23 @@ fn parse_kind(src: &Source<'_>, kind: Kind, diags: &mut Diagnostics) -> Read {
     }
 }
 
+/// What a file with front matter is the text of.
+#[derive(Clone, Copy)]
+enum What {
+    Kind(Kind),
+    /// A home or list page's `_index` file.
+    Index,
+    /// A theme's or organisation's page (`content/themes/<id>.<lang>.md`).
+    Term,
+}
+
 /// Words each YAML problem; an unknown field that belongs to another
 /// kind is said to be so.
 fn report(
     src: &Source<'_>,
     tree: &Node,
     errors: &[YamlError],
-    kind: Option<Kind>,
+    what: What,
     diags: &mut Diagnostics,
 ) {
     let src = src.with_tree(tree);
@@ -207,22 +253,25 @@ fn report(
                 .filter(|k| kind_fields(*k).contains(&name.as_str()))
                 .map(|k| t!("kind-name", kind = k.name()))
                 .collect();
-            let here = match kind {
-                Some(k) => t!("fm-a-kind", kind = k.name()),
-                None => t!("fm-an-index"),
+            let here = match what {
+                What::Kind(k) => t!("fm-a-kind", kind = k.name()),
+                What::Index => t!("fm-an-index"),
+                What::Term => t!("fm-a-term-text"),
             };
-            if !owners.is_empty() {
+            if matches!(what, What::Term) && name == "title" {
+                d.help = Some(t!("fm-term-name-in-config"));
+            } else if !owners.is_empty() {
                 d.message = t!("fm-field-of-other-kind", name = name.as_str(), here = here);
                 d.help = Some(t!(
                     "fm-field-of-other-kind-help",
                     name = name.as_str(),
                     owners = owners.join(", ")
                 ));
-            } else if did_you_mean(name, all_fields(kind)).is_none() {
+            } else if did_you_mean(name, all_fields(what)).is_none() {
                 d.help = Some(t!(
                     "fm-fields-of",
                     here = here,
-                    list = all_fields(kind).collect::<Vec<_>>().join(", ")
+                    list = all_fields(what).collect::<Vec<_>>().join(", ")
                 ));
             }
         }
@@ -230,12 +279,11 @@ fn report(
     }
 }
 
-fn all_fields(kind: Option<Kind>) -> impl Iterator<Item = &'static str> + Clone {
-    let of_kind: &'static [&'static str] = kind.map(kind_fields).unwrap_or(&[]);
-    let common: &'static [&'static str] = if kind.is_some() {
-        &schema::COMMON_FIELDS
-    } else {
-        &["title", "summary"]
+fn all_fields(what: What) -> impl Iterator<Item = &'static str> + Clone {
+    let (common, of_kind): (&'static [&'static str], &'static [&'static str]) = match what {
+        What::Kind(k) => (&schema::COMMON_FIELDS, kind_fields(k)),
+        What::Index => (&["title", "summary"], &[]),
+        What::Term => (&["summary"], &[]),
     };
     common.iter().chain(of_kind).copied()
 }

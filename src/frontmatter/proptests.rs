@@ -107,6 +107,7 @@ fn parse_as_every_kind(text: String) {
             id,
             lang: config.default_language.clone(),
             bundle: false,
+            term: None,
         };
         match super::parse(&doc, &config) {
             // Whatever was accepted can be located for a diagnostic.

@@ -154,6 +154,15 @@ pub(super) struct RawIndex {
     pub(super) summary: Option<String>,
 }
 
+/// The text of a theme's or organisation's page: its name is config.yaml's
+/// label, so a summary (the page's description) and nothing else.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTermText {
+    #[serde(default)]
+    pub(super) summary: Option<String>,
+}
+
 /// A kind's own fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fields {

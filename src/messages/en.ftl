@@ -247,6 +247,23 @@ file-not-country-code = `{ $id }` is not a country code
 file-not-country-code-help = a country profile's file is named by its ISO 3166-1 alpha-2 code in lower case, like `tg.fr.md`
 file-not-utf8 = `{ $file }` is not valid UTF-8 text (bad byte at offset { $offset })
 file-not-utf8-help = save the file as UTF-8 in your editor
+file-unknown-term = config.yaml has no { $what ->
+    [themes] theme
+   *[other] organisation
+} `{ $id }`: a file of content/{ $what }/ is the text of the page of a term config.yaml declares
+file-unknown-term-help = name the file after one of the ids under `taxonomies: { $what }:` in config.yaml ({ $list }), or add the term there first
+file-term-folder = content/{ $folder }/ holds one file per term and language, not folders
+file-term-folder-help = write a term's text as `content/{ $folder }/<id>.<lang>.md`, directly in content/{ $folder }/
+file-what-term = the text of the { $what ->
+    [themes] theme
+   *[other] organisation
+} `{ $id }`
+fm-a-term-text = the text of a theme's or an organisation's page
+fm-term-name-in-config = a theme's or organisation's name is its label in config.yaml (`taxonomies:`); its text's front matter has `summary` only
+check-no-term-text = the text of the { $what ->
+    [themes] theme
+   *[other] organisation
+} `{ $id }` has no `{ $lang }` version
 
 ## config.yaml
 config-not-regular = { $file } is not a regular file (a symbolic link, a folder or a special file)

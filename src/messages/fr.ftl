@@ -254,6 +254,23 @@ file-not-country-code = `{ $id }` n’est pas un code de pays
 file-not-country-code-help = le fichier d’un profil de pays est nommé par son code ISO 3166-1 alpha-2 en minuscules, comme `tg.fr.md`
 file-not-utf8 = `{ $file }` n’est pas du texte UTF-8 valide (octet incorrect à la position { $offset })
 file-not-utf8-help = enregistrez le fichier en UTF-8 dans votre éditeur
+file-unknown-term = config.yaml n’a pas { $what ->
+    [themes] de thème
+   *[other] d’organisation
+} `{ $id }` : un fichier de content/{ $what }/ est le texte de la page d’un terme que config.yaml déclare
+file-unknown-term-help = nommez le fichier d’après l’un des identifiants de `taxonomies: { $what }:` dans config.yaml ({ $list }), ou ajoutez-y d’abord le terme
+file-term-folder = content/{ $folder }/ contient un fichier par terme et par langue, pas de dossiers
+file-term-folder-help = écrivez le texte d’un terme dans `content/{ $folder }/<id>.<langue>.md`, directement dans content/{ $folder }/
+file-what-term = le texte { $what ->
+    [themes] du thème
+   *[other] de l’organisation
+} `{ $id }`
+fm-a-term-text = le texte de la page d’un thème ou d’une organisation
+fm-term-name-in-config = le nom d’un thème ou d’une organisation est son libellé dans config.yaml (`taxonomies:`) ; l’en-tête de son texte n’a que `summary`
+check-no-term-text = le texte { $what ->
+    [themes] du thème
+   *[other] de l’organisation
+} `{ $id }` n’a pas de version `{ $lang }`
 
 ## config.yaml
 config-not-regular = { $file } n’est pas un fichier ordinaire (un lien symbolique, un dossier ou un fichier spécial)

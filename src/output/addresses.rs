@@ -93,6 +93,13 @@ pub fn check(
         for ((kind, lang), text) in &site.lists {
             bodies.push((site.list_path(*kind, lang), &text.addresses, &[]));
         }
+        for ((taxonomy, id, lang), text) in &site.terms {
+            bodies.push((
+                Site::taxonomy_path(*taxonomy, lang, Some(id.as_str())),
+                &text.addresses,
+                &[],
+            ));
+        }
     }
     if bodies.iter().all(|(_, a, _)| a.is_empty()) {
         return;

@@ -121,35 +121,45 @@ fn search_rules(lang: &Lang) -> Vec<(String, &'static str)> {
 }
 
 /// The root not-found page, in every language of the site.
+/// One language on the root pages (`root.html`, `root_404.html`): its
+/// words, and a link to its home.
+#[derive(Serialize)]
+pub(super) struct LanguageView {
+    pub(super) lang: String,
+    pub(super) title: String,
+    pub(super) text: String,
+    pub(super) url: String,
+    pub(super) link: String,
+}
+
 fn not_found(views: &Views<'_>) -> Result<String, Diagnostic> {
-    #[derive(Serialize)]
-    struct LangView {
-        lang: String,
-        title: String,
-        text: String,
-        home_url: String,
-        back_home: String,
-    }
     let (site, theme) = (views.site, views.theme);
     let word = |l: &Lang, key: &str| theme.strings(l).get(key).cloned().unwrap_or_default();
-    let languages: Vec<LangView> = site
+    // The root page's list of languages (`root.html`, which the template
+    // extends), with the not-found words.
+    let languages: Vec<LanguageView> = site
         .config
         .languages
         .iter()
-        .map(|l| LangView {
+        .map(|l| LanguageView {
             lang: l.to_string(),
             title: word(l, "not_found_title"),
             text: word(l, "not_found_text"),
-            home_url: site.url(&Site::home_path(l)),
-            back_home: word(l, "back_home"),
+            url: site.url(&Site::home_path(l)),
+            link: word(l, "back_home"),
         })
         .collect();
     let lang = &site.config.default_language;
+    let description = languages
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ");
     let page = views.page(
         lang,
         NOT_FOUND,
         word(lang, "not_found_title"),
-        None,
+        Some(description),
         None,
         &|_| None,
     );

@@ -4,8 +4,10 @@
 //! each) for wide screens, and a list, each challenge with the
 //! recommendations that address it and the practices that link the two,
 //! which phones show in place of the table and to which the table's
-//! counts link. Past a few thousand cells a grid is unreadable and its
-//! size explodes, so a large hub gets the list alone.
+//! counts link. Past a thousand cells a grid is unreadable and its size
+//! explodes, so a large hub gets the list alone, each challenge's
+//! recommendations folded under a line that counts them (`dense` tells
+//! the template which).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,6 +41,8 @@ struct Row {
     /// The recommendations that address it or that practices tackling it
     /// apply, in the list.
     pairs: Vec<Pair>,
+    /// How many practices those pairs name, each once.
+    practices: usize,
 }
 
 #[derive(Serialize)]
@@ -115,10 +119,12 @@ pub fn render(views: &Views<'_>, lang: &Lang) -> Result<Artifact, Diagnostic> {
                     }
                 })
                 .collect();
+            let practices = behind.values().flatten().collect::<BTreeSet<_>>().len();
             Row {
                 challenge: c,
                 cells,
                 pairs,
+                practices,
             }
         })
         .collect();

@@ -25,28 +25,20 @@ pub fn render(
     let site = views.site;
     match job.page {
         Page::Root => {
-            #[derive(Serialize)]
-            struct LangView {
-                lang: String,
-                name: String,
-                title: String,
-                description: String,
-                url: String,
-            }
-            let languages: Vec<LangView> = site
+            let languages: Vec<super::hosting::LanguageView> = site
                 .config
                 .languages
                 .iter()
                 .map(|l| {
                     let t = views.theme.strings(l);
-                    LangView {
+                    super::hosting::LanguageView {
                         lang: l.to_string(),
-                        name: t
+                        link: t
                             .get("language_name")
                             .cloned()
                             .unwrap_or_else(|| l.to_string()),
                         title: site.config.title.get(l).cloned().unwrap_or_default(),
-                        description: site.config.description.get(l).cloned().unwrap_or_default(),
+                        text: site.config.description.get(l).cloned().unwrap_or_default(),
                         url: site.url(&Site::home_path(l)),
                     }
                 })
@@ -229,7 +221,11 @@ pub fn render(
                 .and_then(|l| l.get(lang))
                 .cloned()
                 .unwrap_or_default();
-            let page = views.page(lang, &path, label.clone(), None, None, &|l| {
+            // Its text from `content/<taxonomy>/<id>.<lang>.md`, when an
+            // editor wrote one: shown first, and the page's description.
+            let text = site.terms.get(&(taxonomy, id.to_string(), lang.clone()));
+            let description = text.map(described);
+            let page = views.page(lang, &path, label.clone(), description, None, &|l| {
                 Some(Site::taxonomy_path(taxonomy, l, Some(id)))
             });
             #[derive(Serialize)]
@@ -256,6 +252,7 @@ pub fn render(
                 &site.url(&Site::taxonomy_path(taxonomy, lang, None)),
             );
             ctx.insert("term", &serde_json::json!({ "id": id, "label": label }));
+            ctx.insert("intro", &text.map(|t| t.html.clone()));
             ctx.insert("groups", &groups);
             Ok(Artifact::page(
                 &path,
@@ -322,6 +319,29 @@ pub fn render(
             })
         }
     }
+}
+
+/// The description of a page with a text of its own: its summary, else
+/// the text's first words (search engines show some 160 characters).
+fn described(text: &crate::site::IndexText) -> String {
+    const ABOUT: usize = 160;
+    if let Some(s) = text.summary.as_ref().filter(|s| !s.trim().is_empty()) {
+        return s.clone();
+    }
+    let plain = super::search::text::plain(&text.html);
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut out = String::new();
+    for w in &words {
+        if !out.is_empty() && out.chars().count() + 1 + w.chars().count() > ABOUT {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// One file of the image at `source`, when the site probed it (a GIF is

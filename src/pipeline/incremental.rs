@@ -31,7 +31,7 @@ impl Pipeline {
         if clean && let Some(g) = self.patch(changed) {
             return g;
         }
-        self.assemble_again()
+        self.assemble_again(changed)
     }
 
     /// A save that changed known files without changing the site's shape:
@@ -116,7 +116,7 @@ impl Pipeline {
 
     /// Discover, front matter, markdown and site again, from the memo;
     /// then the pages around what changed.
-    fn assemble_again(&mut self) -> Generated {
+    fn assemble_again(&mut self, changed: &BTreeSet<PathBuf>) -> Generated {
         let mut timings = Timings::default();
         let (Some(config), Some(theme), Some(cache)) =
             (&self.config, &self.theme, self.cache.as_mut())
@@ -154,7 +154,10 @@ impl Pipeline {
             .site
             .as_ref()
             .unwrap_or_else(|| unreachable!("run_on_content is called with a site"));
-        let shown = output::changed_between(old, &new_site, &touched, &cache.reshown);
+        let mut shown = output::changed_between(old, &new_site, &touched, &cache.reshown);
+        // A theme's or organisation's text (added, edited or removed) is
+        // seen on its term's pages alone.
+        shown.extend(changed.iter().filter_map(|p| term_text(&self.root, p)));
         let (artifacts, rendered) = output::render_showing(&new_site, theme, &jobs, &shown, true);
         diags.extend(rendered);
         if diags.has_errors() {
@@ -176,6 +179,20 @@ impl Pipeline {
             extent: Extent::Partial,
         }
     }
+}
+
+/// The term whose text `path` is (`content/themes/<id>.<lang>.md`).
+fn term_text(root: &Path, path: &Path) -> Option<Shown> {
+    let rel = path.strip_prefix(root.join("content")).ok()?;
+    let mut parts = rel.iter().map(|p| p.to_str());
+    let (Some(Some(folder)), Some(Some(name)), None) = (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let taxonomy = crate::kind::Taxonomy::from_folder(folder)?;
+    let stem = name.strip_suffix(".md")?;
+    let id = stem.split_once('.').map_or(stem, |(id, _)| id);
+    Some(Shown::Term(taxonomy, id.to_string()))
 }
 
 /// Edits patched into the cache's site whose pages were not made: the

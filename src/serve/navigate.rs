@@ -32,6 +32,14 @@ fn page_of(site: &Site, rel: &str, path: &Path) -> Option<String> {
             return e.versions.values().next().map(|v| site.url(&v.path));
         }
     }
+    // The text of a theme's or organisation's page.
+    if let Some((taxonomy, id, lang)) = site
+        .terms
+        .iter()
+        .find_map(|(key, text)| (text.file == rel).then_some(key))
+    {
+        return Some(site.url(&Site::taxonomy_path(*taxonomy, lang, Some(id.as_str()))));
+    }
     // The text of the home page (`content/_index.fr.md`) or of a list
     // (`content/practices/_index.fr.md`).
     let rest = rel.strip_prefix("content/")?;

@@ -426,6 +426,7 @@ pub fn assemble_with(
 
     let mut home = BTreeMap::new();
     let mut lists = BTreeMap::new();
+    let mut terms = BTreeMap::new();
     for item in index_items {
         let (r, d) = render_body(
             &item.doc,
@@ -438,16 +439,20 @@ pub fn assemble_with(
         );
         diags.extend(d);
         let text = IndexText {
+            file: item.doc.file.clone(),
             title: item.parsed.common.title,
             summary: item.parsed.common.summary,
             html: r.html,
             addresses: r.addresses,
         };
-        match item.doc.kind {
-            None => {
+        match (item.doc.kind, item.doc.term) {
+            (_, Some((t, id))) => {
+                terms.insert((t, id, item.doc.lang), text);
+            }
+            (None, None) => {
                 home.insert(item.doc.lang, text);
             }
-            Some(k) => {
+            (Some(k), None) => {
                 lists.insert((k, item.doc.lang), text);
             }
         }
@@ -464,6 +469,7 @@ pub fn assemble_with(
         entities,
         home,
         lists,
+        terms,
         path_prefix: prefix,
         drafts: opts.drafts,
         probes,

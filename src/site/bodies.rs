@@ -96,8 +96,12 @@ fn resolver<'a>(
 }
 
 /// The output path of the page a document's body is shown on, for its
-/// relative addresses: its version's, its list's or its language's home.
+/// relative addresses: its version's, its list's, its term's or its
+/// language's home.
 fn page_path(doc: &Document, targets: &Targets, config: &Config) -> String {
+    if let Some((taxonomy, id)) = &doc.term {
+        return super::model::Site::taxonomy_path(*taxonomy, &doc.lang, Some(id.as_str()));
+    }
     match (doc.kind, &doc.id) {
         (Some(_), Some(_)) => targets
             .versions

@@ -73,9 +73,11 @@ impl Entity {
     }
 }
 
-/// The text of the home page or of a kind's list page.
+/// The text of the home page, of a kind's list page or of a term's page.
 #[derive(Debug, Clone)]
 pub struct IndexText {
+    /// Its file, relative to the site root.
+    pub file: String,
     pub title: String,
     pub summary: Option<String>,
     pub html: String,
@@ -99,6 +101,9 @@ pub struct Site {
     pub entities: BTreeMap<EntityKey, Entity>,
     pub home: BTreeMap<Lang, IndexText>,
     pub lists: BTreeMap<(Kind, Lang), IndexText>,
+    /// The texts of themes' and organisations' pages
+    /// (`content/themes/<id>.<lang>.md`).
+    pub terms: BTreeMap<(Taxonomy, String, Lang), IndexText>,
     /// Path of the site under its host, from `base_url`: `/` or `/hub/`.
     pub path_prefix: String,
     /// Whether drafts were included (`--drafts`).

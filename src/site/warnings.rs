@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 /// Every warning of this module.
 pub fn warnings(site: &Site) -> Diagnostics {
     let mut d = missing_translations(site);
+    d.extend(missing_term_texts(site));
     d.extend(loose_ends(site));
     d.extend(stale_translations(site));
     d
@@ -40,6 +41,38 @@ fn missing_translations(site: &Site) -> Diagnostics {
                     lang = lang.as_str()
                 ))
                 .at(Span::file(&present.file))
+                .help(crate::t!("check-no-version-help", file = expected)),
+            );
+        }
+    }
+    d
+}
+
+/// A theme's or organisation's text written in one language and not in
+/// another: the other language's page would stand without it.
+fn missing_term_texts(site: &Site) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for ((taxonomy, id, lang), text) in &site.terms {
+        if !seen.insert((*taxonomy, id)) {
+            continue;
+        }
+        for other in &site.config.languages {
+            if site
+                .terms
+                .contains_key(&(*taxonomy, id.clone(), other.clone()))
+            {
+                continue;
+            }
+            let expected = expected_file(&text.file, lang, other, &site.config.default_language);
+            d.push(
+                Diagnostic::warning(crate::t!(
+                    "check-no-term-text",
+                    what = taxonomy.name(),
+                    id = id.as_str(),
+                    lang = other.as_str()
+                ))
+                .at(Span::file(&text.file))
                 .help(crate::t!("check-no-version-help", file = expected)),
             );
         }

@@ -32,6 +32,8 @@ const SAMPLES: &[&str] = &[
     "en/matrix/",
     "fr/themes/",
     "en/organisations/",
+    "fr/themes/protection-asylum/",
+    "en/organisations/ofii/",
 ];
 
 #[test]

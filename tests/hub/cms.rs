@@ -156,8 +156,30 @@ fn every_kind_and_field_of_the_schema_is_in_the_editor_with_its_widget() {
         .iter()
         .filter_map(|c| c["name"].as_str())
         .collect();
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).collect();
-    assert_eq!(names, kinds, "one collection per kind");
+    let mut kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).collect();
+    kinds.extend(["themes", "organisations"]);
+    assert_eq!(
+        names, kinds,
+        "one collection per kind, then the terms' texts"
+    );
+    // The texts of themes' and organisations' pages: the files that
+    // exist, a summary and a text in each language, none made here (the
+    // term, and so the file's name, comes from config.yaml).
+    for taxonomy in ["themes", "organisations"] {
+        let c = collection(&config, taxonomy);
+        assert_eq!(c["folder"], format!("content/{taxonomy}"));
+        assert_eq!(c["i18n"], true);
+        assert_eq!(c["create"], false);
+        let got: Vec<&str> = c["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .filter_map(|f| f["name"].as_str())
+            .collect();
+        assert_eq!(got, ["summary", "body"], "{taxonomy}");
+        assert_eq!(field(c, "summary")["i18n"], true);
+        assert_eq!(field(c, "body")["widget"], "markdown");
+    }
 
     for kind in Kind::ALL {
         let c = collection(&config, kind.folder());

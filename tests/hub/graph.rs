@@ -300,7 +300,13 @@ fn the_matrix_is_a_real_table_with_counts() {
     // The recommendation, then the one practice behind the cell.
     assert_eq!(names.len(), 2, "{target}: {names:?}");
     // The list form, which phones show in place of the table: every
-    // challenge, each with the recommendations that address it.
+    // challenge, each with the recommendations that address it, open (the
+    // table's counts link into it).
+    assert!(
+        en.all(".matrix-list details")
+            .iter()
+            .all(|d| d.value().attr("open").is_some())
+    );
     assert_eq!(
         en.texts(".matrix-list h3"),
         v(&[
@@ -393,6 +399,13 @@ fn a_large_matrix_becomes_a_list_by_challenge() {
         .expect("row of challenge 05");
     assert_eq!(
         c05,
-        "Challenge 05 Recommendation 05 addresses it · 0 practices"
+        "Challenge 05 1 recommendation · 0 practices Recommendation 05 addresses it · 0 practices"
     );
+    // Folded under that count, every challenge's: thousands of elements
+    // laid out at once made the page slow on a phone.
+    let folds = en.all(".matrix-list .items > li > details");
+    // (every challenge with a recommendation: the fixture's two, and the
+    // sixty the generated recommendations address)
+    assert_eq!(folds.len(), 2 + 60);
+    assert!(folds.iter().all(|d| d.value().attr("open").is_none()));
 }

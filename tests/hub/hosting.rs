@@ -32,6 +32,31 @@ fn the_root_404_speaks_every_language_and_links_each_home() {
             ("en".into(), "Page not found".into(), "/en/".into()),
         ]
     );
+    // Described in every language; no `noindex` (hosts send it with the
+    // status 404, which keeps it out of search engines) and no canonical
+    // address (it stands at whatever address was asked for).
+    assert_eq!(
+        page.attr("meta[name='description']", "content").as_deref(),
+        Some(
+            "Cette adresse ne correspond à aucune page du site. Elle a peut-être changé. · No page of this site has this address. It may have changed."
+        )
+    );
+    assert!(page.all("meta[name='robots']").is_empty());
+    assert!(
+        page.all("link[rel='canonical'], link[rel='alternate']")
+            .is_empty()
+    );
+    // The root's own list of languages (root_404.html extends root.html):
+    // the same markup, another text.
+    let root = site.page("");
+    let shape = |p: &Page| -> Vec<String> {
+        p.all("main section > *")
+            .into_iter()
+            .map(|e| e.value().name().to_string())
+            .collect()
+    };
+    assert_eq!(shape(&page), shape(&root));
+    assert_eq!(page.attr("main", "class"), root.attr("main", "class"));
     // Its stylesheet and icon resolve from any depth.
     for el in page.all("link[href]") {
         let href = el.value().attr("href").unwrap_or_default();

@@ -50,5 +50,6 @@ mod search;
 mod serve;
 mod serve_editing;
 mod standalone;
+mod terms;
 mod web;
 mod workflows;

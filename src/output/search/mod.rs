@@ -6,7 +6,7 @@
 
 mod pagefind;
 mod records;
-mod text;
+pub(super) mod text;
 
 pub use pagefind::{File, Indexer, bundle, small_index_chunks};
 pub use records::{FILTERS, Record, batches};
