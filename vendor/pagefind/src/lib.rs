@@ -52,6 +52,16 @@ pub struct FossickedSummary {
     pub meta: std::collections::BTreeMap<String, String>,
 }
 
+impl FossickedSummary {
+    fn of(page: &FossickedData) -> Self {
+        FossickedSummary {
+            word_count: page.fragment.data.word_count,
+            url: page.fragment.data.url.clone(),
+            meta: page.fragment.data.meta.clone(),
+        }
+    }
+}
+
 impl SearchState {
     pub fn new(options: SearchOptions) -> Self {
         Self {
@@ -180,11 +190,7 @@ impl SearchState {
 
     /// Adds a fossicked page, in place of an earlier one of the same URL.
     fn keep(&mut self, result: FossickedData) -> FossickedSummary {
-        let summary = FossickedSummary {
-            word_count: result.fragment.data.word_count,
-            url: result.fragment.data.url.clone(),
-            meta: result.fragment.data.meta.clone(),
-        };
+        let summary = FossickedSummary::of(&result);
         match self.page_positions.get(&result.url) {
             Some(&existing) => self.fossicked_pages[existing] = result,
             None => {
@@ -529,11 +535,7 @@ fn fold_into(
             if !urls.insert(page.url.clone()) {
                 bail!("Error: {} was already indexed.", page.url);
             }
-            let summary = FossickedSummary {
-                word_count: page.fragment.data.word_count,
-                url: page.fragment.data.url.clone(),
-                meta: page.fragment.data.meta.clone(),
-            };
+            let summary = FossickedSummary::of(&page);
             if !page.word_data.is_empty() {
                 by_language
                     .entry(page.language.clone())
