@@ -137,6 +137,13 @@ fn run(
     // where it ended: `<div><div>…</div></div>` on one line counts whole.
     let mut peak;
     let mut highlighted = 0usize;
+    // Whether the editor wrote raw HTML: only then does the body need the
+    // sanitiser. Everything else is pulldown-cmark's writer and this
+    // module's own markup, which escape what they are given (a unit test,
+    // `what_no_raw_html_makes_the_sanitiser_leaves_alone`, shows the
+    // sanitiser changes none of it); parsing every body again with
+    // html5ever was a tenth of a build without search.
+    let mut raw_html = false;
     // Links and images other than `@/`: the site's plan of the output
     // says which exist, so they are checked once it is made.
     let mut addresses: Vec<Address> = Vec::new();
@@ -451,6 +458,7 @@ fn run(
             // whole body is sanitised below, and the editor is told here
             // what will be removed.
             Event::Html(ref h) | Event::InlineHtml(ref h) => {
+                raw_html = true;
                 if !input.allow_raw_html {
                     let here = input.body.start + range.start;
                     let in_source = input.file_text[here..input.body.start + range.end]
@@ -499,7 +507,7 @@ fn run(
         }
     }
     html::push_html(&mut out.html, events.into_iter());
-    if !input.allow_raw_html {
+    if raw_html && !input.allow_raw_html {
         out.html = sanitize::clean(&out.html);
     }
     (out, diags)

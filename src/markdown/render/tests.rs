@@ -1,5 +1,5 @@
 use super::*;
-use crate::markdown::{LinkError, Resolved};
+use crate::markdown::{DocumentFacts, LinkError, Resolved};
 
 struct Fake;
 impl ResolveLink for Fake {
@@ -213,7 +213,7 @@ fn links_and_images_to_script_or_data_addresses_are_refused() {
         run("[a](javascript:alert(1)) ![b](data:image/png;base64,AA) [c](https://e.org)\n");
     assert_eq!(
         r.html,
-        "<p><a href=\"#\">a</a> <img src=\"#\" alt=\"b\"> <a href=\"https://e.org\">c</a></p>\n"
+        "<p><a href=\"#\">a</a> <img src=\"#\" alt=\"b\" /> <a href=\"https://e.org\">c</a></p>\n"
     );
     let got: Vec<(usize, usize, &str)> = d
         .iter()
@@ -271,4 +271,141 @@ fn tables_footnotes_and_smart_quotes() {
     assert!(r.html.contains("<table>"));
     assert!(r.html.contains("footnote"));
     assert!(r.html.contains("“quoted”"));
+}
+
+/// Resolves like `Fake`, and knows one resized picture and one document,
+/// so that every kind of markup the renderer writes itself is made.
+struct Rich;
+impl ResolveLink for Rich {
+    fn resolve(&self, target: &str) -> Result<Resolved, LinkError> {
+        Fake.resolve(target)
+    }
+    fn document(&self, address: &str) -> Option<DocumentFacts> {
+        (address == "annexe.fr.pdf").then(|| DocumentFacts {
+            format: "PDF".into(),
+            bytes: 245_760,
+            lang: Some("fr".into()),
+        })
+    }
+    fn picture(&self, address: &str) -> Option<crate::images::Picture> {
+        (address == "photo.jpg").then(|| crate::images::Picture {
+            width: 1600,
+            height: 900,
+            sources: vec![
+                (
+                    "image/webp",
+                    "photo-480.webp 480w, photo-960.webp 960w".into(),
+                ),
+                (
+                    "image/jpeg",
+                    "photo-480.jpg 480w, photo-960.jpg 960w".into(),
+                ),
+            ],
+            src: "photo-960.jpg".into(),
+            sizes: "(max-width: 40rem) 100vw, 40rem".into(),
+        })
+    }
+}
+
+/// A parsed fragment as a list of its nodes, in document order: each
+/// element with its attributes sorted, each run of text whole.
+fn nodes(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_fragment(html);
+    let mut out: Vec<String> = Vec::new();
+    for node in doc.root_element().descendants().skip(1) {
+        match node.value() {
+            scraper::Node::Element(e) => {
+                let mut attrs: Vec<String> = e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
+                attrs.sort();
+                out.push(format!("<{} {}>", e.name(), attrs.join(" ")));
+            }
+            scraper::Node::Text(t) => match out.last_mut() {
+                Some(last) if last.starts_with('#') => last.push_str(t),
+                _ => out.push(format!("#{}", &**t)),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn what_no_raw_html_makes_the_sanitiser_leaves_alone() {
+    // Every construct the renderer writes without raw HTML, with the
+    // characters that need escaping in text, attributes and addresses.
+    let body = "# Titre & \\<sous-titre> {#mon-id .note}\n\n\
+        ## « Défis » : 5 \\< 6 & 7 > 2 ?\n\n\
+        Du *texte*, **gras**, ~~barré~~, `code <b>` et \"guillemets\" 'simples' -- --- ...\\\n\
+        à la ligne, &amp; &copy; &#x3C;script&#x3E; &lt;i&gt;.\n\n\
+        [interne](@/practices/a#résultats \"Titre \\\"x\\\" & y\") [repli](@/practices/b) \
+        [externe](https://example.org/a?b=1&c=\"2\" 'T \\<t>') [courriel](mailto:a@example.org) \
+        <https://example.org/x?y=z&w> [annexe](annexe.fr.pdf) [vide]() \
+        [script](javascript:alert(1))\n\n\
+        ![Une photo \"belle\" & \\<grande>](photo.jpg \"Le titre\") \
+        ![autre](https://example.org/i.png?a=1&b=2)\n\n\
+        > Une citation[^n].\n>\n> - a\n> - b\n\n\
+        3. trois\n4. quatre\n\n\
+        ```rust\nfn main() { let x = \"<&>\"; }\n```\n\n\
+        ```\nplain <code> & \"text\"\n```\n\n    indented <code>\n\n\
+        | a & b | \\<c> | d |\n|:-|:-:|-:|\n| `1` | *2* | [3](@/practices/a) |\n\n\
+        ---\n\n\
+        [^n]: La note, avec [un lien](https://example.org/) et `du code`.\n";
+    let raw = Parser::new_ext(body, options())
+        .filter(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .count();
+    assert_eq!(raw, 0, "the body must hold no raw HTML");
+    for french in [false, true] {
+        let text = format!("---\ntitle: x\n---\n{body}");
+        let input = Input {
+            file: "a.md",
+            file_text: &text,
+            body: 16..text.len(),
+            allow_raw_html: false,
+            french,
+            labels: &Labels {
+                table: "Tableau \"x\" & <y>".into(),
+                footnote_back: "Retour & \"haut\"".into(),
+                ..Labels::default()
+            },
+            html: true,
+        };
+        let (r, _) = render(&input, &Rich);
+        // Each construct was written, so the comparison covers it.
+        for made in [
+            "<h1",
+            "<h2",
+            "<em>",
+            "<strong>",
+            "<del>",
+            "<code>",
+            "<br",
+            "<a ",
+            "mailto:",
+            "<picture>",
+            "<source",
+            "<img",
+            "<blockquote>",
+            "<ol start=\"3\">",
+            "<pre",
+            "<table>",
+            "<hr",
+            "footnote",
+            "PDF",
+        ] {
+            assert!(r.html.contains(made), "{made} missing from {}", r.html);
+        }
+        assert_eq!(
+            nodes(&r.html),
+            nodes(&sanitize::clean(&r.html)),
+            "the sanitiser would change {}",
+            r.html
+        );
+    }
+}
+
+#[test]
+fn raw_html_still_goes_through_the_sanitiser() {
+    let (r, _) = run("Un <span onclick=\"x()\">mot</span> et <b>gras</b>.\n");
+    assert!(!r.html.contains("onclick"), "{}", r.html);
+    assert!(r.html.contains("<b>gras</b>"), "{}", r.html);
 }
