@@ -112,8 +112,9 @@ fn everything(
             if !search {
                 return (Vec::new(), BTreeMap::new(), Diagnostics::new());
             }
-            let ((files, bundles), searched) = super::search::artifacts(site, theme);
-            let index: Vec<Result<String, Artifact>> = files.into_par_iter().map(hand_on).collect();
+            let deliver = |files: Vec<Artifact>| files.into_iter().map(hand_on).collect::<Vec<_>>();
+            let ((index, bundles), searched) = super::search::artifacts(site, theme, deliver);
+            let index: Vec<Result<String, Artifact>> = index.into_iter().flatten().collect();
             (index, bundles_of(bundles), searched)
         },
     );
@@ -178,7 +179,13 @@ pub fn search_artifacts(site: &Site, theme: &Theme) -> (Vec<Artifact>, Diagnosti
     let views = views(site, theme, None);
     let jobs = plan(site, &theme.statics);
     let (((mut out, bundles), mut diags), data) = rayon::join(
-        || super::search::artifacts(site, theme),
+        || {
+            let ((files, bundles), diags) = super::search::artifacts(site, theme, |files| files);
+            (
+                (files.into_iter().flatten().collect::<Vec<_>>(), bundles),
+                diags,
+            )
+        },
         || {
             jobs.par_iter()
                 .filter(|j| matches!(j.page, Page::Data(_)))

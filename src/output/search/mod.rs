@@ -56,15 +56,32 @@ pub const RECORDS_AT_ONCE: usize = 1024;
 /// not measured again.
 const SIDE_BY_SIDE_UP_TO: usize = 30_000;
 
-/// Every file of every language's search bundle, and what the search pages
-/// need to know of each.
-pub fn artifacts<'s>(site: &'s Site, theme: &Theme) -> ((Vec<Artifact>, Vec<Bundle>), Diagnostics) {
+/// Every file of every language's search bundle, each language's given
+/// to `deliver` as soon as that language is indexed (so `build` writes
+/// one language's files while the next is still being folded in), and
+/// what the search pages need to know of each.
+pub fn artifacts<'s, T: Send>(
+    site: &'s Site,
+    theme: &Theme,
+    deliver: impl Fn(Vec<Artifact>) -> T + Sync,
+) -> ((Vec<T>, Vec<Bundle>), Diagnostics) {
     let index = |lang: &'s Lang| {
         let records = records::batches(site, theme.strings(lang), lang, RECORDS_AT_ONCE);
-        (lang, pagefind::bundle(lang.as_str(), records))
+        let built = pagefind::bundle(lang.as_str(), records).map(|files| {
+            let bundle = bundle_of(lang, &files);
+            let files = files
+                .into_iter()
+                .map(|f| Artifact {
+                    path: format!("{}{}", bundle_path(lang), f.name),
+                    content: Content::Bytes(f.bytes),
+                })
+                .collect();
+            (deliver(files), bundle)
+        });
+        (lang, built)
     };
     let languages = &site.config.languages;
-    let built: Vec<(&Lang, Result<Vec<pagefind::File>, String>)> =
+    let built: Vec<(&Lang, Result<(T, Option<Bundle>), String>)> =
         if site.entities.len() <= SIDE_BY_SIDE_UP_TO {
             languages.par_iter().map(index).collect()
         } else {
@@ -75,12 +92,9 @@ pub fn artifacts<'s>(site: &'s Site, theme: &Theme) -> ((Vec<Artifact>, Vec<Bund
     let mut diags = Diagnostics::new();
     for (lang, files) in built {
         match files {
-            Ok(files) => {
-                bundles.extend(bundle_of(lang, &files));
-                out.extend(files.into_iter().map(|f| Artifact {
-                    path: format!("{}{}", bundle_path(lang), f.name),
-                    content: Content::Bytes(f.bytes),
-                }));
+            Ok((delivered, bundle)) => {
+                bundles.extend(bundle);
+                out.push(delivered);
             }
             Err(e) => diags.push(
                 Diagnostic::error(crate::t!(
