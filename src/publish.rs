@@ -18,6 +18,7 @@
 //! process is gone), never a live one's. Where the output may go at all
 //! (never onto the site's own inputs) is `check_output`'s to say.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -131,10 +132,22 @@ impl Staging {
 
     /// Writes one file into the staging folder.
     pub fn write(&self, a: &Artifact) -> io::Result<()> {
+        self.write_with(a, &mut HashSet::new())
+    }
+
+    /// `write`, skipping the folders in `made` (those this thread made
+    /// already) and adding the one it makes. A `mkdir` of a folder that
+    /// exists still locks its parent for writing: asked again for each of
+    /// a search bundle's thousands of files, it made the writers queue on
+    /// that lock (4 % of a 2,000-entity build's time, 2026-12-02).
+    fn write_with(&self, a: &Artifact, made: &mut HashSet<PathBuf>) -> io::Result<()> {
         self.ready()?;
         let target = safe_join(&self.dir, &a.path)?;
-        if let Some(p) = target.parent() {
+        if let Some(p) = target.parent()
+            && !made.contains(p)
+        {
             fs::create_dir_all(p).map_err(|e| named(e, Path::new(&a.path)))?;
+            made.insert(p.to_path_buf());
         }
         put(&target, a)
     }
@@ -154,13 +167,14 @@ impl Staging {
         let made = std::thread::scope(|scope| {
             for _ in 0..WRITERS {
                 scope.spawn(|| {
+                    let mut made = HashSet::new();
                     loop {
                         // A poisoned lock: another writer panicked; stop.
                         let Ok(next) = rx.lock().map(|r| r.recv()) else {
                             break;
                         };
                         let Ok(a) = next else { break }; // `make` is done
-                        if let Err(e) = self.write(&a)
+                        if let Err(e) = self.write_with(&a, &mut made)
                             && let Ok(mut first) = failed.lock()
                         {
                             first.get_or_insert(e);
