@@ -135,11 +135,11 @@ fn index(root: &Path) {
         );
     }
     let t = Instant::now();
-    let ((files, _), _) = search::artifacts(&site, &theme);
+    let ((files, _), _) = search::artifacts(&site, &theme, |files| files.len());
     println!(
         "both languages side by side (as `build` does): {} ({} files)",
         secs(t.elapsed()),
-        files.len()
+        files.iter().sum::<usize>()
     );
 }
 

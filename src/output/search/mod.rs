@@ -56,6 +56,10 @@ pub const RECORDS_AT_ONCE: usize = 1024;
 /// not measured again.
 const SIDE_BY_SIDE_UP_TO: usize = 30_000;
 
+/// A language's index: what `deliver` made of its files, and what its
+/// search page needs to know; or why it could not be built.
+type Indexed<T> = Result<(T, Option<Bundle>), String>;
+
 /// Every file of every language's search bundle, each language's given
 /// to `deliver` as soon as that language is indexed (so `build` writes
 /// one language's files while the next is still being folded in), and
@@ -81,12 +85,11 @@ pub fn artifacts<'s, T: Send>(
         (lang, built)
     };
     let languages = &site.config.languages;
-    let built: Vec<(&Lang, Result<(T, Option<Bundle>), String>)> =
-        if site.entities.len() <= SIDE_BY_SIDE_UP_TO {
-            languages.par_iter().map(index).collect()
-        } else {
-            languages.iter().map(index).collect()
-        };
+    let built: Vec<(&Lang, Indexed<T>)> = if site.entities.len() <= SIDE_BY_SIDE_UP_TO {
+        languages.par_iter().map(index).collect()
+    } else {
+        languages.iter().map(index).collect()
+    };
     let mut out = Vec::new();
     let mut bundles = Vec::new();
     let mut diags = Diagnostics::new();
