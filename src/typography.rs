@@ -32,6 +32,11 @@ fn looks_like_address(word: &str) -> bool {
 /// word and before a space or the end (so `10:30`, `?!` and addresses are
 /// left alone).
 pub fn french(text: &str) -> String {
+    // Most runs of text have none of the marks spaced: copied as they are
+    // (every body's text and every page's strings go through here).
+    if !text.contains([':', ';', '!', '?', '«', '»']) {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut word_start = 0usize;
