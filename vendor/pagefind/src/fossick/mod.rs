@@ -394,6 +394,11 @@ impl Fossicker {
             return ("".into(), map, anchors, 0); // empty page result, will be dropped from search
         }
         let data = self.data.as_ref().unwrap();
+        // Room for the page's distinct words from the start (our patch):
+        // growing the map as they came was a tenth of fossicking. About
+        // one distinct word in twelve bytes of text, on 2,000 pages of
+        // French and English.
+        map.reserve((data.digest.len() / 12).min(1 << 16));
         let stemmer = get_stemmer(&data.language);
         let mut cache = WORD_CACHE.take();
         if cache.language != data.language || cache.include_characters != options.include_characters {

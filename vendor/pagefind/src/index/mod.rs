@@ -677,7 +677,12 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     // when we inline weight changes.
     // We then sort by position within each weight group,
     // which helps us delta encode the index.
-    positions.sort_by_cached_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
+    let key = |p: &FossickedWord| (if p.weight == 25 { 0 } else { p.weight }, p.position);
+    // Usually in order already (one weight, positions as read): checked
+    // rather than sorted, with no key vector made (our patch).
+    if !positions.is_sorted_by_key(key) {
+        positions.sort_by_key(key);
+    }
 
     let mut current_weight = 25;
     let mut weighted_positions = Vec::with_capacity(positions.len());
