@@ -108,7 +108,10 @@ struct WordCache {
 const WORD_CACHE_LIMIT: usize = 1 << 20;
 
 thread_local! {
-    static WORD_CACHE: std::cell::Cell<WordCache> = std::cell::Cell::new(WordCache::default());
+    /// One cache per language (and set of characters): a thread reads the
+    /// pages of every language indexed side by side, and a single cache
+    /// was dropped each time it went from one language to the other.
+    static WORD_CACHES: std::cell::Cell<Vec<WordCache>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 #[derive(Debug)]
@@ -400,14 +403,17 @@ impl Fossicker {
         // French and English.
         map.reserve((data.digest.len() / 12).min(1 << 16));
         let stemmer = get_stemmer(&data.language);
-        let mut cache = WORD_CACHE.take();
-        if cache.language != data.language || cache.include_characters != options.include_characters {
-            cache = WordCache {
+        let mut caches = WORD_CACHES.take();
+        let mut cache = match caches.iter().position(|c| {
+            c.language == data.language && c.include_characters == options.include_characters
+        }) {
+            Some(i) => caches.swap_remove(i),
+            None => WordCache {
                 language: data.language.clone(),
                 include_characters: options.include_characters.clone(),
                 words: HashMap::new(),
-            };
-        }
+            },
+        };
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -660,7 +666,8 @@ impl Fossicker {
         if content.ends_with(' ') {
             content.pop();
         }
-        WORD_CACHE.set(cache);
+        caches.push(cache);
+        WORD_CACHES.set(caches);
         (content, map, anchors, max_word_index + 1)
     }
 

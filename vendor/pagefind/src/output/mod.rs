@@ -528,3 +528,17 @@ fn gzip(content_chunks: &[&[u8]], level: i32) -> Vec<u8> {
     out.truncate(written);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_file_gives_its_json_back() {
+        let json = r#"{"url":"/fr/a/","content":"Réintégration au Cameroun.","word_count":3}"#;
+        let file = fragment_file(json);
+        // A gzip stream, which the browser's decoder reads after the marker.
+        assert_eq!(&file[..2], &[0x1f, 0x8b]);
+        assert_eq!(fragment_json(&file), json);
+    }
+}
