@@ -84,6 +84,22 @@ struct Found {
     term: Option<(Taxonomy, String)>,
 }
 
+impl Found {
+    /// The file at `path` (`rel` in the site), in `lang`: a home or list
+    /// page's text until a kind, an id or a term says otherwise.
+    fn new(path: &Path, rel: &str, lang: Lang) -> Found {
+        Found {
+            path: path.to_path_buf(),
+            file: rel.to_string(),
+            kind: None,
+            id: None,
+            lang,
+            bundle: false,
+            term: None,
+        }
+    }
+}
+
 /// The files read by the previous discovery, for `serve`: a file whose
 /// size and modification time have not changed is not read again.
 #[derive(Debug, Default, Clone)]

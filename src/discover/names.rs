@@ -45,15 +45,7 @@ pub(super) fn classify(
                 return ignored(rel, diags);
             };
             match split_lang(stem, rel, config, diags) {
-                Some(("_index", lang)) => found.push(Found {
-                    path: path.to_path_buf(),
-                    file: rel.to_string(),
-                    kind: None,
-                    id: None,
-                    lang,
-                    bundle: false,
-                    term: None,
-                }),
+                Some(("_index", lang)) => found.push(Found::new(path, rel, lang)),
                 Some(_) => diags.push(
                     Diagnostic::error(crate::t!("file-directly-in-content"))
                         .at(Span::file(rel))
@@ -199,13 +191,10 @@ fn push_entity(
         return;
     }
     found.push(Found {
-        path: path.to_path_buf(),
-        file: rel.to_string(),
         kind: Some(kind),
         id,
-        lang,
         bundle,
-        term: None,
+        ..Found::new(path, rel, lang)
     });
 }
 
@@ -262,13 +251,8 @@ fn term_text(
         return;
     }
     found.push(Found {
-        path: path.to_path_buf(),
-        file: rel.to_string(),
-        kind: None,
-        id: None,
-        lang,
-        bundle: false,
         term: Some((taxonomy, id.to_string())),
+        ..Found::new(path, rel, lang)
     });
 }
 
