@@ -199,50 +199,19 @@ fn encode(img: &DynamicImage, format: Format, settings: &Settings) -> Result<Vec
     Ok(out)
 }
 
+// The photo generator of the tests, shared with tests/hub and the bench.
+#[cfg(test)]
+#[path = "../../tests/hub/photos.rs"]
+mod photos;
+
 #[cfg(test)]
 mod tests {
+    use super::photos::{self, has_exif};
     use super::*;
-    use image::ImageEncoder;
-
-    fn exif(orientation: u16) -> Vec<u8> {
-        use exif::{Field, In, Rational, Tag, Value};
-        let fields = [
-            Field {
-                tag: Tag::Orientation,
-                ifd_num: In::PRIMARY,
-                value: Value::Short(vec![orientation]),
-            },
-            Field {
-                tag: Tag::GPSLatitude,
-                ifd_num: In::PRIMARY,
-                value: Value::Rational(vec![Rational::from((34, 1)); 3]),
-            },
-        ];
-        let mut w = exif::experimental::Writer::new();
-        for f in &fields {
-            w.push_field(f);
-        }
-        let mut out = Cursor::new(Vec::new());
-        w.write(&mut out, false).expect("EXIF");
-        out.into_inner()
-    }
 
     fn jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
-        let img = image::RgbImage::from_fn(width, height, |x, y| {
-            image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 128])
-        });
-        let mut out = Vec::new();
-        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
-        enc.set_exif_metadata(exif(orientation)).expect("EXIF");
-        enc.write_image(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
-            .expect("encode");
-        out
-    }
-
-    fn has_exif(bytes: &[u8]) -> bool {
-        exif::Reader::new()
-            .read_from_container(&mut Cursor::new(bytes))
-            .is_ok()
+        let img = photos::photo(width, height, 1);
+        photos::jpeg(&img, 90, Some(photos::exif(orientation, "Test camera")))
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::io::Cursor;
 
 use image::{GenericImageView, ImageEncoder};
 
+use crate::photos::{self, has_exif};
 use crate::support::{Site, parse_diags, snapshot};
 
 const BUNDLE: &str = "content/meetings/2021-01-21-rvr-webinar";
@@ -16,11 +17,7 @@ const EN: &str = "public/en/meetings/2021-01-21-rvr-webinar";
 /// A small JPEG without metadata, for tests that need a real one.
 pub fn small_jpeg() -> Vec<u8> {
     let img = image::RgbImage::from_fn(16, 12, |x, y| image::Rgb([x as u8 * 8, y as u8 * 8, 90]));
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&img)
-        .expect("encode");
-    out
+    photos::jpeg(&img, 90, None)
 }
 
 /// A small PNG.
@@ -33,86 +30,6 @@ pub fn small_png() -> Vec<u8> {
     out
 }
 
-/// A photo-like picture: smooth gradients, a few soft shapes and noise
-/// from a fixed seed (a flat colour would compress to nothing), with a
-/// red block in its top-left corner to tell its orientation by.
-fn photo(width: u32, height: u32) -> image::RgbImage {
-    let mut seed: u32 = 0x2545_f491;
-    let mut noise = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        (seed % 25) as i32 - 12
-    };
-    image::RgbImage::from_fn(width, height, |x, y| {
-        let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
-        if fx < 0.12 && fy < 0.12 {
-            return image::Rgb([220, 20, 20]);
-        }
-        let blob = (((fx - 0.6).powi(2) + (fy - 0.5).powi(2)).sqrt() * 9.0).cos() * 40.0;
-        let base = [
-            60.0 + 120.0 * fx + blob,
-            90.0 + 80.0 * fy - blob * 0.5,
-            150.0 - 70.0 * fx * fy + blob * 0.3,
-        ];
-        let n = noise();
-        image::Rgb(base.map(|c| (c as i32 + n).clamp(0, 255) as u8))
-    })
-}
-
-/// EXIF with an orientation (6: the camera was turned a quarter
-/// clockwise) and a GPS position, as a phone writes them.
-fn exif_with_gps() -> Vec<u8> {
-    use exif::{Field, In, Rational, Tag, Value};
-    let fields = [
-        Field {
-            tag: Tag::Orientation,
-            ifd_num: In::PRIMARY,
-            value: Value::Short(vec![6]),
-        },
-        Field {
-            tag: Tag::Model,
-            ifd_num: In::PRIMARY,
-            value: Value::Ascii(vec![b"Phone 12 serial 0042".to_vec()]),
-        },
-        Field {
-            tag: Tag::GPSLatitudeRef,
-            ifd_num: In::PRIMARY,
-            value: Value::Ascii(vec![b"N".to_vec()]),
-        },
-        Field {
-            tag: Tag::GPSLatitude,
-            ifd_num: In::PRIMARY,
-            value: Value::Rational(vec![
-                Rational::from((34, 1)),
-                Rational::from((1, 1)),
-                Rational::from((12, 1)),
-            ]),
-        },
-        Field {
-            tag: Tag::GPSLongitudeRef,
-            ifd_num: In::PRIMARY,
-            value: Value::Ascii(vec![b"W".to_vec()]),
-        },
-        Field {
-            tag: Tag::GPSLongitude,
-            ifd_num: In::PRIMARY,
-            value: Value::Rational(vec![
-                Rational::from((6, 1)),
-                Rational::from((50, 1)),
-                Rational::from((9, 1)),
-            ]),
-        },
-    ];
-    let mut w = exif::experimental::Writer::new();
-    for f in &fields {
-        w.push_field(f);
-    }
-    let mut out = Cursor::new(Vec::new());
-    w.write(&mut out, false).expect("EXIF");
-    out.into_inner()
-}
-
 /// The photo as a phone stores it: 3000×4000 pixels, marked to be turned
 /// a quarter clockwise (so 4000×3000 upright), with its GPS position.
 pub fn phone_photo() -> Vec<u8> {
@@ -121,19 +38,8 @@ pub fn phone_photo() -> Vec<u8> {
 
 /// `phone_photo` at another size (stored `width`×`height`).
 pub fn photo_on_its_side(width: u32, height: u32) -> Vec<u8> {
-    let stored = photo(width, height);
-    let mut out = Vec::new();
-    let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92);
-    enc.set_exif_metadata(exif_with_gps())
-        .expect("EXIF on a JPEG");
-    enc.write_image(
-        stored.as_raw(),
-        width,
-        height,
-        image::ExtendedColorType::Rgb8,
-    )
-    .expect("encode");
-    out
+    let stored = photos::marked(photos::photo(width, height, 1));
+    photos::jpeg(&stored, 92, Some(photos::exif(6, "Phone 12 serial 0042")))
 }
 
 fn transparent_png() -> Vec<u8> {
@@ -169,12 +75,6 @@ fn site_with_images() -> Site {
         ),
     );
     site
-}
-
-fn has_exif(bytes: &[u8]) -> bool {
-    exif::Reader::new()
-        .read_from_container(&mut Cursor::new(bytes))
-        .is_ok()
 }
 
 #[test]

@@ -7,6 +7,8 @@ mod skip;
 mod chromium;
 mod served;
 mod support;
+// The photo generator, shared with src/images/process.rs and bench/gen_photos.rs.
+mod photos;
 
 mod accessibility;
 mod action;
