@@ -3,8 +3,6 @@
 //! GPS position in its EXIF, a PNG with transparency, an SVG with a
 //! script), read back with the decoder and with kamadak-exif.
 
-use std::io::Cursor;
-
 use image::{GenericImageView, ImageEncoder};
 
 use crate::photos::{self, has_exif};
