@@ -18,22 +18,15 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 lh=tools/node_modules/.bin/lighthouse
 [ -x "$lh" ] || { echo "run 'npm ci' in tools/ first" >&2; exit 2; }
 
-out=$(mktemp -d)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$out"' EXIT
-cargo run --release --quiet -- build --root "${ROOT:-.}" --output "$out/public" >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-node tools/static-server.mjs "$out/public" "$port" &
-server=$!
-sleep 1
-
-mapfile -t pages < <(bench/pages.sh "$out/public" "${QUERY:-migration}")
+# shellcheck source=bench/built-site.sh
+. bench/built-site.sh
 printf '%-56s %5s %5s %5s %5s\n' page perf a11y bp seo
 low=0
 for p in "${pages[@]}"; do
   "$lh" "http://127.0.0.1:$port$p" --quiet --output=json --output-path="$out/r.json" \
     --only-categories=performance,accessibility,best-practices,seo \
     --form-factor=mobile --throttling-method=simulate \
-    --chrome-flags="--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$out/profile" \
+    --chrome-flags="$chrome_flags" \
     >/dev/null 2>&1
   line=$(node -e '
     const r = require(process.argv[1]);

@@ -14,25 +14,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 chrome="${CHROME_PATH:-/usr/bin/chromium}"
 dir="${1:-target/screenshots}"
-root="${ROOT:-.}"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
-
-out=$(mktemp -d)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$out"' EXIT
-cargo run --release --quiet -- build --root "$root" --output "$out/public" >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-node tools/static-server.mjs "$out/public" "$port" &
-server=$!
-sleep 1
-
-# One page of each kind, in each language (bench/pages.sh).
-mapfile -t pages < <(bench/pages.sh "$out/public" "${QUERY:-migration}")
+# shellcheck source=bench/built-site.sh
+. bench/built-site.sh
 
 shot() { # url name width height
-  "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$out/profile" --hide-scrollbars --virtual-time-budget=3000 \
+  # shellcheck disable=SC2086 # the flags are words
+  "$chrome" $chrome_flags --hide-scrollbars --virtual-time-budget=3000 \
     --window-size="$3,$4" --screenshot="$dir/$2.png" "$1" >/dev/null 2>&1
 }
 {
