@@ -11,7 +11,9 @@ use crate::{
 use anyhow::{bail, Result};
 use index_filter::{FilterIndex, PackedValue};
 use index_metadata::{MetaChunk, MetaIndex, MetaPage};
-use index_words::{PackedPage, PackedVariant, PackedWord, WordIndex};
+#[cfg(test)]
+use index_words::PackedPage;
+use index_words::{PackedVariant, PackedWord, WordIndex};
 
 use self::index_metadata::MetaSort;
 
@@ -141,6 +143,8 @@ pub struct IndexBuilder {
     /// the index's meta locations until `finish` renumbers them in the
     /// names' order, as Pagefind numbers them.
     meta_fields: Vec<String>,
+    /// Scratch room for a word's locations on the page being folded in.
+    locs: Vec<i32>,
 }
 
 impl IndexBuilder {
@@ -153,6 +157,7 @@ impl IndexBuilder {
             encoded_pages: Vec::new(),
             sort_values: Vec::new(),
             meta_fields: Vec::new(),
+            locs: Vec::new(),
         }
     }
 
@@ -208,7 +213,19 @@ impl IndexBuilder {
             })
             .collect();
 
-        for (word, positions) in page.word_data {
+        // The locations of one word on this page, reused from word to word.
+        let locs = &mut self.locs;
+        for (word, mut positions) in page.word_data {
+            let packed_word = word_map.entry(word).or_default();
+
+            // Usually no position is of a diacritic form: the page's
+            // positions as they are (our patch), without copying them.
+            if positions.iter().all(|p| p.original_word.is_none()) {
+                positions_to_locs(&mut positions, locs);
+                packed_word.pages.push_locs(page_number, locs);
+                continue;
+            }
+
             // Group positions by original_word for this page
             let mut normalized_positions: Vec<FossickedWord> = Vec::new();
             let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
@@ -225,17 +242,16 @@ impl IndexBuilder {
                 }
             }
 
-            let packed_word = word_map.entry(word).or_default();
-
             if !normalized_positions.is_empty() {
-                packed_word
-                    .pages
-                    .push(positions_to_packed_page(normalized_positions, page_number));
+                positions_to_locs(&mut normalized_positions, locs);
+                packed_word.pages.push_locs(page_number, locs);
             }
 
-            for (variant_form, variant_pos) in variant_positions {
-                let variant_page = positions_to_packed_page(variant_pos, page_number);
-                packed_word.variant(variant_form).push(variant_page);
+            for (variant_form, mut variant_pos) in variant_positions {
+                positions_to_locs(&mut variant_pos, locs);
+                packed_word
+                    .variant(variant_form)
+                    .push_locs(page_number, locs);
             }
         }
 
@@ -630,18 +646,10 @@ impl IndexBuilder {
 /// Gives the page's entry in `postings` its meta locations: the last
 /// entry if the page's text had the word, otherwise a new entry.
 fn set_meta_locs(postings: &mut Postings, page_number: usize, meta_locs: Vec<i32>) {
-    if postings
-        .last_mut()
-        .is_some_and(|p| p.page_number == page_number)
-    {
-        postings.set_last_meta_locs(meta_locs);
-    } else {
-        postings.push(PackedPage {
-            page_number,
-            locs: vec![],
-            meta_locs,
-        });
+    if postings.last_page() != Some(page_number) {
+        postings.push_locs(page_number, &[]);
     }
+    postings.set_last_meta_locs(meta_locs);
 }
 
 /// Renumbers the field ids of packed meta locations (`meta_positions_to_packed`):
@@ -671,7 +679,9 @@ fn renumber_meta_locs(locs: &mut Vec<i32>, new_id: &[u16]) {
 
 /// Convert fossicked word positions to a packed page representation.
 /// Sorts by weight (with common weight 25 first) then by position for delta encoding.
-fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usize) -> PackedPage {
+/// A word's positions on a page as Pagefind encodes them, into `locs`
+/// (emptied first; our patch: one vector for every word, not one each).
+fn positions_to_locs(positions: &mut [FossickedWord], locs: &mut Vec<i32>) {
     // A page weight of 1 is encoded as 25. Since most words should be this weight,
     // we want to sort them to be first in the locations array to reduce filesize
     // when we inline weight changes.
@@ -685,13 +695,14 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     }
 
     let mut current_weight = 25;
-    let mut weighted_positions = Vec::with_capacity(positions.len());
+    locs.clear();
+    let weighted_positions = locs;
     let mut last_position = 0;
 
     // Calculate our output list of positions with weights.
     // This is a vec of page positions, with a change in weight for subsequent positions
     // denoted by a negative integer.
-    for FossickedWord {
+    for &mut FossickedWord {
         position, weight, ..
     } in positions
     {
@@ -706,12 +717,6 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
             weighted_positions.push((position - last_position) as i32);
             last_position = position;
         }
-    }
-
-    PackedPage {
-        page_number,
-        locs: weighted_positions,
-        meta_locs: vec![],
     }
 }
 

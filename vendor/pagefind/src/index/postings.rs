@@ -2,22 +2,26 @@
 //! pages' entries packed as varints as they are closed, instead of one
 //! `PackedPage` (56 bytes, and a heap block for its locations) per word
 //! and page. On a 100,000-entity site that is the difference between
-//! gigabytes and a few hundred megabytes. The last entry stays open,
-//! because the page's meta words, which come after its text's, may still
-//! add their locations to it. `into_pages` gives back the `PackedPage`s,
-//! in page order, for the chunk being encoded.
+//! gigabytes and a few hundred megabytes. An entry's page number and
+//! locations are packed as it is pushed, from a slice (no vector made per
+//! word and page); its meta locations wait until the next entry, because
+//! the page's meta words, which come after its text's, may still add them.
+//! `into_pages` gives back the `PackedPage`s, in page order, for the
+//! chunk being encoded.
 
 use super::index_words::PackedPage;
 
 #[derive(Default)]
 pub struct Postings {
-    /// The closed entries: page number (as the gap from the previous
-    /// closed entry's), then the locations and the meta locations, each
-    /// as a count and zigzag varints.
+    /// The entries: page number (as the gap from the previous entry's),
+    /// then the locations and the meta locations, each as a count and
+    /// zigzag varints; the last entry's meta locations are not there yet.
     packed: Vec<u8>,
-    /// The page number of the last closed entry, the base of the next gap.
-    last_closed: usize,
-    open: Option<PackedPage>,
+    /// The page number of the last entry, the base of the next gap.
+    last_page: usize,
+    /// The last entry's page number and meta locations, while its meta
+    /// locations may still change.
+    open: Option<(usize, Vec<i32>)>,
     /// What `chunk_index` counts for the chunk sizes: per page, its
     /// locations, meta locations and one.
     size: usize,
@@ -25,22 +29,34 @@ pub struct Postings {
 
 impl Postings {
     /// Adds a page after the others (page numbers rise).
+    #[cfg(test)]
     pub fn push(&mut self, page: PackedPage) {
-        self.close();
-        self.size += page.locs.len() + page.meta_locs.len() + 1;
-        self.open = Some(page);
+        self.push_locs(page.page_number, &page.locs);
+        self.set_last_meta_locs(page.meta_locs);
     }
 
-    /// The last page added, while nothing came after it.
-    pub fn last_mut(&mut self) -> Option<&mut PackedPage> {
-        self.open.as_mut()
+    /// Adds a page after the others with its locations and, so far, no
+    /// meta locations.
+    pub fn push_locs(&mut self, page_number: usize, locs: &[i32]) {
+        self.close();
+        varint(&mut self.packed, (page_number - self.last_page) as u64);
+        self.last_page = page_number;
+        list(&mut self.packed, locs);
+        self.size += locs.len() + 1;
+        self.open = Some((page_number, Vec::new()));
+    }
+
+    /// The page number of the last page added, while its meta locations
+    /// may still be set.
+    pub fn last_page(&self) -> Option<usize> {
+        self.open.as_ref().map(|(page, _)| *page)
     }
 
     /// Sets the meta locations of the last page added.
     pub fn set_last_meta_locs(&mut self, meta_locs: Vec<i32>) {
-        if let Some(open) = self.open.as_mut() {
-            self.size = self.size - open.meta_locs.len() + meta_locs.len();
-            open.meta_locs = meta_locs;
+        if let Some((_, open)) = self.open.as_mut() {
+            self.size = self.size - open.len() + meta_locs.len();
+            *open = meta_locs;
         }
     }
 
@@ -48,17 +64,10 @@ impl Postings {
         self.size
     }
 
+    /// Packs the last entry's meta locations: nothing can change it now.
     fn close(&mut self) {
-        let Some(page) = self.open.take() else {
-            return;
-        };
-        varint(&mut self.packed, (page.page_number - self.last_closed) as u64);
-        self.last_closed = page.page_number;
-        for locs in [&page.locs, &page.meta_locs] {
-            varint(&mut self.packed, locs.len() as u64);
-            for &loc in locs {
-                varint(&mut self.packed, zigzag(loc));
-            }
+        if let Some((_, meta_locs)) = self.open.take() {
+            list(&mut self.packed, &meta_locs);
         }
     }
 
@@ -88,6 +97,14 @@ impl Postings {
             });
         }
         pages
+    }
+}
+
+/// A count, then each value zigzagged.
+fn list(out: &mut Vec<u8>, values: &[i32]) {
+    varint(out, values.len() as u64);
+    for &v in values {
+        varint(out, zigzag(v));
     }
 }
 
