@@ -86,6 +86,16 @@ fn thousands_of_identical_headings_take_linear_time() {
 }
 
 fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {
+    render_with(body, french, ("Table", "Back to the reference"), &Fake)
+}
+
+/// `body` rendered as a file's, with the table and footnote labels given.
+fn render_with(
+    body: &str,
+    french: bool,
+    (table, back): (&str, &str),
+    resolver: &dyn ResolveLink,
+) -> (Rendered, Vec<Diagnostic>) {
     let text = format!("---\ntitle: x\n---\n{body}");
     let input = Input {
         file: "a.md",
@@ -94,14 +104,13 @@ fn run_in(body: &str, french: bool) -> (Rendered, Vec<Diagnostic>) {
         allow_raw_html: false,
         french,
         labels: &Labels {
-            table: "Table".into(),
-            footnote_back: "Back to the reference".into(),
+            table: table.into(),
+            footnote_back: back.into(),
             ..Labels::default()
         },
         html: true,
     };
-    let (r, d) = render(&input, &Fake);
-    (r, d)
+    render(&input, resolver)
 }
 
 #[test]
@@ -355,21 +364,8 @@ fn what_no_raw_html_makes_the_sanitiser_leaves_alone() {
         .count();
     assert_eq!(raw, 0, "the body must hold no raw HTML");
     for french in [false, true] {
-        let text = format!("---\ntitle: x\n---\n{body}");
-        let input = Input {
-            file: "a.md",
-            file_text: &text,
-            body: 16..text.len(),
-            allow_raw_html: false,
-            french,
-            labels: &Labels {
-                table: "Tableau \"x\" & <y>".into(),
-                footnote_back: "Retour & \"haut\"".into(),
-                ..Labels::default()
-            },
-            html: true,
-        };
-        let (r, _) = render(&input, &Rich);
+        let labels = ("Tableau \"x\" & <y>", "Retour & \"haut\"");
+        let (r, _) = render_with(body, french, labels, &Rich);
         // Each construct was written, so the comparison covers it.
         for made in [
             "<h1",
